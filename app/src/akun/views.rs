@@ -1,0 +1,140 @@
+//! Village pages, and the account page's placeholder until sign-in exists.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::{get_village, list_villages, VillageKind, VillageProfile, VillageSummary};
+use crate::budaya::EventList;
+use crate::i18n::*;
+use crate::layanan::ServiceList;
+use crate::pasar::ProductList;
+use crate::ui::feedback::{render_list, CardsLoading};
+use crate::ui::icons::{Icon, IconSvg};
+use crate::ui::layout::SectionHeader;
+use crate::ui::text::Localized;
+
+#[component]
+pub fn VillageListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let villages = Resource::new(|| (), |_| list_villages());
+    view! {
+        <Title text=move || t_string!(i18n, desa.list_title).to_string() />
+        <Meta name="description" content=move || t_string!(i18n, desa.list_description).to_string() />
+        <h1 class="text-2xl font-bold">{t!(i18n, desa.list_title)}</h1>
+        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, desa.list_description)}</p>
+        <Suspense fallback=|| view! { <CardsLoading /> }>
+            {move || Suspend::new(async move {
+                render_list(
+                    villages.await,
+                    "grid gap-3 sm:grid-cols-2",
+                    move || view! { <p>{t!(i18n, desa.empty)}</p> }.into_any(),
+                    |village| view! { <VillageLink village /> }.into_any(),
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VillageLink(village: VillageSummary) -> impl IntoView {
+    let href = format!("/desa/{}", village.slug);
+    view! {
+        <a href=href class="flex min-h-16 w-full items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 hover:border-teal-600">
+            <IconSvg icon=Icon::Village class="h-8 w-8 shrink-0 text-teal-700" />
+            <span class="flex flex-col">
+                <span class="font-semibold">{village.name}</span>
+                <span class="text-sm text-stone-600">
+                    <KindLabel kind=village.kind /> " · " <KecamatanLabel name=village.kecamatan_name />
+                </span>
+            </span>
+        </a>
+    }
+}
+
+#[component]
+fn KindLabel(kind: VillageKind) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match kind {
+        VillageKind::Desa => t_string!(i18n, desa.kind_desa),
+        VillageKind::Kelurahan => t_string!(i18n, desa.kind_kelurahan),
+    }
+}
+
+#[component]
+fn KecamatanLabel(name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { {t!(i18n, desa.kecamatan, name = move || name.clone())} }
+}
+
+#[component]
+pub fn VillagePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let village = Resource::new(slug, get_village);
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
+            {move || Suspend::new(async move {
+                match village.await {
+                    Ok(profile) => view! { <VillageProfileView profile /> }.into_any(),
+                    Err(error) => view! {
+                        <crate::ui::layout::NotFoundOr error />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let VillageProfile { summary, kabupaten, description_id, description_en } = profile;
+    let title = summary.name.clone();
+    let meta_description = description_id.clone();
+    let slug = summary.slug.clone();
+    view! {
+        <Title text=title />
+        <Meta name="description" content=meta_description />
+        <nav aria-label=move || t_string!(i18n, ui.breadcrumb).to_string() class="text-sm">
+            <a href="/desa" class="inline-flex min-h-11 items-center text-teal-700 underline">{t!(i18n, nav.all_villages)}</a>
+        </nav>
+        <h1 class="text-2xl font-bold">{summary.name.clone()}</h1>
+        <p class="text-stone-600">
+            <KindLabel kind=summary.kind /> " · " <KecamatanLabel name=summary.kecamatan_name /> " · " {kabupaten}
+        </p>
+        <p class="text-xs text-stone-500">{t!(i18n, desa.code)} " " {summary.code}</p>
+        <p class="mt-3 max-w-prose"><Localized id=description_id en=description_en /></p>
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Layanan title=move || t_string!(i18n, home.services_title).to_string() href="/layanan" />
+            <ServiceList village=slug.clone() limit=6 />
+        </section>
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Budaya title=move || t_string!(i18n, home.events_title).to_string() href="/budaya" />
+            <EventList village=slug.clone() limit=6 />
+        </section>
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Pasar title=move || t_string!(i18n, home.products_title).to_string() href="/pasar" />
+            <ProductList village=slug limit=8 />
+        </section>
+    }
+}
+
+/// "Akun" in the bottom bar: sign-in arrives with the Akun issue; until then the page says so honestly and
+/// points to what a visitor can already do.
+#[component]
+pub fn AkunPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, akun.title).to_string() />
+        <Meta name="description" content=move || t_string!(i18n, akun.description).to_string() />
+        <h1 class="text-2xl font-bold">{t!(i18n, akun.title)}</h1>
+        <div class="mt-4 rounded-xl border border-stone-200 bg-white p-4">
+            <p>{t!(i18n, akun.coming)}</p>
+            <p class="mt-2 text-stone-600">{t!(i18n, akun.browse_freely)}</p>
+            <a href="/desa" class="mt-4 inline-flex min-h-11 items-center rounded-lg bg-teal-700 px-4 font-semibold text-white">
+                {t!(i18n, nav.all_villages)}
+            </a>
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! The document shell, the router and the page frame every route shares.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::i18n::*;
+use crate::ui::layout::{Frame, NotFound};
+use crate::{akun, budaya, home, layanan, pasar};
+
+/// The HTML document around the app, rendered only on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0f766e" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="bg-stone-50 text-stone-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <I18nContextProvider cookie_options=crate::ui::language::cookie_options()>
+            <Stylesheet id="leptos" href="/pkg/smart-kampung.css" />
+            <Link rel="icon" href=crate::ui::icons::FAVICON />
+            <Title formatter=|page: String| {
+                if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }
+            } />
+            <Meta property="og:site_name" content="Smart Kampung" />
+            <HydrationMarker />
+            <Router>
+                <Frame>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
+                        <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
+                        <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
+                        <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
+                        <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
+                        <Route path=path!("/desa/:slug") view=akun::VillagePage ssr=SsrMode::Async />
+                    </Routes>
+                </Frame>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Marks `<body data-hydrated="true">` once the wasm has taken over, so tests (and curious people) can
+/// tell a hydrated page from the server-rendered HTML. Effects never run on the server.
+#[component]
+fn HydrationMarker() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

@@ -1,0 +1,96 @@
+//! The database: opening the SQLite file with the settings we rely on, the embedded migrations, and the
+//! helpers server functions use to reach the pool. Each domain keeps its own SQL in its `store` module.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    migrate::Migrator,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+    SqlitePool,
+};
+
+use crate::error::AppError;
+
+/// Migrations compiled into the binary and applied at start-up.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+
+/// Opens (creating if needed) the SQLite database: WAL so readers never wait for a writer, foreign keys
+/// on, and a busy timeout so concurrent writers queue instead of failing.
+pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    SqlitePoolOptions::new().max_connections(8).connect_with(options).await
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error> {
+    let pool = connect(path).await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a transaction
+/// that reads then writes can never fail halfway with SQLITE_BUSY.
+pub async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// The pool provided to every request by the server.
+pub fn pool() -> Result<SqlitePool, AppError> {
+    leptos::prelude::use_context::<SqlitePool>().ok_or_else(|| {
+        tracing::error!("no database pool in the request context");
+        AppError::Internal
+    })
+}
+
+/// How many rows a list may ask for: at least one, at most a page's worth.
+pub fn list_limit(requested: u32) -> i64 {
+    i64::from(requested.clamp(1, 48))
+}
+
+/// Now, as unix seconds (UTC).
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_new_database_gets_wal_foreign_keys_and_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = connect_and_migrate(&dir.path().join("test.db")).await.unwrap();
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.unwrap();
+        assert_eq!(mode, "wal");
+        let foreign_keys: i64 =
+            sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&pool).await.unwrap();
+        assert_eq!(foreign_keys, 1);
+        // A product pointing at a missing shop is refused.
+        let orphan = sqlx::query(
+            "INSERT INTO products (shop_id, slug, title_id, category, price_rupiah, unit, stock, status, created_at)
+             VALUES ($1, 'x', 'x', 'seni', 1, 'pcs', 1, 'active', 0)",
+        )
+        .bind(999_i64)
+        .execute(&pool)
+        .await;
+        assert!(orphan.is_err());
+    }
+
+    #[test]
+    fn list_limits_are_bounded() {
+        assert_eq!(list_limit(0), 1);
+        assert_eq!(list_limit(4), 4);
+        assert_eq!(list_limit(10_000), 48);
+    }
+}

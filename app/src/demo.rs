@@ -1,0 +1,380 @@
+//! Demo data: real Banyuwangi kecamatan and villages with invented shops, products, services and events,
+//! in Indonesian and English. Loaded only by the explicit `demo-data` step, never at start-up.
+//!
+//! Idempotent: every row has a natural key (code or slug) and is inserted with `ON CONFLICT DO NOTHING`,
+//! so running the step again changes nothing. Event dates are set relative to the first load (the next
+//! Saturday, in two weeks, …) so the agenda is never empty on a fresh demo.
+//!
+//! The Kemendagri codes follow the real format (35 = Jawa Timur, 35.10 = Banyuwangi, village part 1xxx for
+//! a kelurahan, 2xxx for a desa); the kecamatan and village numbers are illustrative and must be checked
+//! against the Permendagri list before real use.
+
+use sqlx::SqlitePool;
+
+use crate::format::{unix_from_wib, WibDateTime};
+
+const DAY: i64 = 86_400;
+const HOUR: i64 = 3_600;
+
+struct Kecamatan {
+    code: &'static str,
+    name: &'static str,
+}
+
+const KECAMATAN: &[Kecamatan] = &[
+    Kecamatan { code: "35.10.16", name: "Glagah" },
+    Kecamatan { code: "35.10.23", name: "Kalipuro" },
+    Kecamatan { code: "35.10.24", name: "Licin" },
+];
+
+struct Village {
+    code: &'static str,
+    slug: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    kecamatan: &'static str,
+    description_id: &'static str,
+    description_en: Option<&'static str>,
+}
+
+const VILLAGES: &[Village] = &[
+    Village {
+        code: "35.10.16.2005",
+        slug: "kemiren",
+        name: "Kemiren",
+        kind: "desa",
+        kecamatan: "35.10.16",
+        description_id: "Desa adat Osing di lereng Ijen: rumah tradisional, batik Gajah Oling, ritual Barong Ider Bumi dan Festival Ngopi Sepuluh Ewu.",
+        description_en: Some("The Osing customary village on the slopes of Ijen: traditional houses, Gajah Oling batik, the Barong Ider Bumi ritual and the Ngopi Sepuluh Ewu coffee festival."),
+    },
+    Village {
+        code: "35.10.16.2001",
+        slug: "olehsari",
+        name: "Olehsari",
+        kind: "desa",
+        kecamatan: "35.10.16",
+        description_id: "Desa tempat ritual Seblang Olehsari digelar setiap tahun setelah Idulfitri.",
+        description_en: Some("Home of the Seblang Olehsari ritual, held every year after Eid al-Fitr."),
+    },
+    Village {
+        code: "35.10.16.1002",
+        slug: "bakungan",
+        name: "Bakungan",
+        kind: "kelurahan",
+        kecamatan: "35.10.16",
+        description_id: "Kelurahan di Glagah dengan tradisi Seblang Bakungan dan perajin rumahan.",
+        description_en: None,
+    },
+    Village {
+        code: "35.10.16.2006",
+        slug: "kampung-anyar",
+        name: "Kampung Anyar",
+        kind: "desa",
+        kecamatan: "35.10.16",
+        description_id: "Desa wisata di Glagah dengan sanggar tari dan kuliner Osing.",
+        description_en: Some("A tourism village in Glagah with dance studios and Osing food."),
+    },
+    Village {
+        code: "35.10.23.1004",
+        slug: "gombengsari",
+        name: "Gombengsari",
+        kind: "kelurahan",
+        kecamatan: "35.10.23",
+        description_id: "Kebun kopi rakyat dan peternakan kambing etawa di perbukitan Kalipuro.",
+        description_en: Some("Smallholder coffee gardens and Etawa goat farms in the Kalipuro hills."),
+    },
+    Village {
+        code: "35.10.24.2003",
+        slug: "tamansari",
+        name: "Tamansari",
+        kind: "desa",
+        kecamatan: "35.10.24",
+        description_id: "Desa di kaki Gunung Ijen, gerbang pendakian kawah Ijen, dengan anyaman bambu dan kopi arabika.",
+        description_en: Some("A village at the foot of Mount Ijen, gateway to the Ijen crater, known for bamboo weaving and arabica coffee."),
+    },
+];
+
+struct Shop {
+    slug: &'static str,
+    village: &'static str,
+    name: &'static str,
+    story_id: &'static str,
+    story_en: Option<&'static str>,
+}
+
+const SHOPS: &[Shop] = &[
+    Shop {
+        slug: "batik-sekar-osing",
+        village: "kemiren",
+        name: "Batik Sekar Osing",
+        story_id: "Bu Sulastri membatik motif Gajah Oling sejak remaja, kini bersama enam tetangga.",
+        story_en: Some("Bu Sulastri has drawn Gajah Oling batik since her teens, now with six neighbours."),
+    },
+    Shop {
+        slug: "kopi-lereng-ijen",
+        village: "gombengsari",
+        name: "Kopi Lereng Ijen",
+        story_id: "Kopi robusta dan arabika dari kebun keluarga Pak Darmaji, disangrai sendiri.",
+        story_en: None,
+    },
+    Shop {
+        slug: "anyaman-tamansari",
+        village: "tamansari",
+        name: "Anyaman Bambu Tamansari",
+        story_id: "Kelompok perajin bambu Tamansari membuat keranjang, tudung saji dan lampu.",
+        story_en: Some("Tamansari's bamboo weavers make baskets, food covers and lamps."),
+    },
+];
+
+struct Product {
+    slug: &'static str,
+    shop: &'static str,
+    title_id: &'static str,
+    title_en: Option<&'static str>,
+    category: &'static str,
+    price_rupiah: i64,
+    unit: &'static str,
+    stock: i64,
+}
+
+const PRODUCTS: &[Product] = &[
+    Product { slug: "selendang-gajah-oling", shop: "batik-sekar-osing", title_id: "Selendang batik tulis Gajah Oling", title_en: Some("Hand-drawn Gajah Oling batik scarf"), category: "batik_kain", price_rupiah: 275_000, unit: "lembar", stock: 6 },
+    Product { slug: "kain-batik-kangkung-setingkes", shop: "batik-sekar-osing", title_id: "Kain batik Kangkung Setingkes 2 m", title_en: Some("Kangkung Setingkes batik cloth, 2 m"), category: "batik_kain", price_rupiah: 450_000, unit: "lembar", stock: 2 },
+    Product { slug: "kemeja-batik-osing", shop: "batik-sekar-osing", title_id: "Kemeja batik Osing lengan pendek", title_en: None, category: "fashion", price_rupiah: 185_000, unit: "pcs", stock: 0 },
+    Product { slug: "kopi-robusta-gombengsari", shop: "kopi-lereng-ijen", title_id: "Kopi robusta Gombengsari sangrai 250 g", title_en: Some("Gombengsari roasted robusta coffee, 250 g"), category: "kopi_hasil_bumi", price_rupiah: 45_000, unit: "paket", stock: 40 },
+    Product { slug: "kopi-lanang", shop: "kopi-lereng-ijen", title_id: "Kopi lanang (peaberry) 200 g", title_en: Some("Peaberry coffee (kopi lanang), 200 g"), category: "kopi_hasil_bumi", price_rupiah: 60_000, unit: "paket", stock: 15 },
+    Product { slug: "susu-kambing-etawa", shop: "kopi-lereng-ijen", title_id: "Susu kambing etawa bubuk", title_en: None, category: "makanan_olahan", price_rupiah: 55_000, unit: "paket", stock: 12 },
+    Product { slug: "tudung-saji-bambu", shop: "anyaman-tamansari", title_id: "Tudung saji anyaman bambu", title_en: Some("Woven bamboo food cover"), category: "kerajinan", price_rupiah: 75_000, unit: "pcs", stock: 9 },
+    Product { slug: "lampu-bambu-ijen", shop: "anyaman-tamansari", title_id: "Lampu gantung bambu motif kawah", title_en: Some("Bamboo pendant lamp, crater pattern"), category: "seni", price_rupiah: 210_000, unit: "pcs", stock: 3 },
+];
+
+struct Service {
+    slug: &'static str,
+    kind: &'static str,
+    name_id: &'static str,
+    name_en: &'static str,
+    summary_id: &'static str,
+    summary_en: &'static str,
+    processing_days: i64,
+    needs_camat: bool,
+}
+
+/// The usual catalogue of a village office (../DOMAIN: letters and appointments); every demo village
+/// offers it.
+const SERVICES: &[Service] = &[
+    Service { slug: "sktm", kind: "surat", name_id: "Surat Keterangan Tidak Mampu (SKTM)", name_en: "Certificate of low income (SKTM)", summary_id: "Untuk keringanan biaya sekolah atau berobat. Dilegalisasi camat.", summary_en: "For school or medical fee relief. Legalised by the camat.", processing_days: 3, needs_camat: true },
+    Service { slug: "pengantar-pindah", kind: "surat", name_id: "Surat Pengantar Pindah", name_en: "Letter for moving residence", summary_id: "Pengantar pindah domisili ke luar kecamatan, ditandatangani camat.", summary_en: "Introduction letter for moving out of the sub-district, signed by the camat.", processing_days: 3, needs_camat: true },
+    Service { slug: "domisili", kind: "surat", name_id: "Surat Keterangan Domisili", name_en: "Certificate of residence", summary_id: "Keterangan tempat tinggal untuk bank, sekolah atau pekerjaan.", summary_en: "Proof of address for banks, schools or employers.", processing_days: 1, needs_camat: false },
+    Service { slug: "sku", kind: "surat", name_id: "Surat Keterangan Usaha (SKU)", name_en: "Business certificate (SKU)", summary_id: "Keterangan usaha warga untuk pinjaman KUR atau izin.", summary_en: "Confirms a resident's business, for KUR loans or permits.", processing_days: 2, needs_camat: false },
+    Service { slug: "pengantar-skck", kind: "surat", name_id: "Surat Pengantar SKCK", name_en: "Police clearance (SKCK) introduction letter", summary_id: "Pengantar ke Polsek untuk membuat SKCK.", summary_en: "Introduction to the police station to obtain an SKCK.", processing_days: 1, needs_camat: false },
+    Service { slug: "konsultasi-adminduk", kind: "janji", name_id: "Konsultasi administrasi kependudukan", name_en: "Civil registration consultation", summary_id: "Janji temu dengan operator desa soal KK, KTP dan akta.", summary_en: "Meet the village operator about family cards, ID cards and certificates.", processing_days: 0, needs_camat: false },
+];
+
+struct Event {
+    slug: &'static str,
+    village: &'static str,
+    kind: &'static str,
+    title_id: &'static str,
+    title_en: Option<&'static str>,
+    summary_id: &'static str,
+    summary_en: Option<&'static str>,
+    venue: &'static str,
+    /// When it starts, relative to the next Saturday 00:00 WIB after the first load.
+    starts_after_saturday: i64,
+    duration: i64,
+    price_rupiah: i64,
+}
+
+const EVENTS: &[Event] = &[
+    Event { slug: "kelas-batik-gajah-oling", village: "kemiren", kind: "kelas", title_id: "Kelas membatik Gajah Oling", title_en: Some("Gajah Oling batik class"), summary_id: "Tiga jam belajar mencanting motif Gajah Oling bersama perajin Kemiren. Kain dibawa pulang.", summary_en: Some("Three hours drawing the Gajah Oling motif with Kemiren's batik makers. Take your cloth home."), venue: "Sanggar Batik Sekar Osing", starts_after_saturday: 9 * HOUR, duration: 3 * HOUR, price_rupiah: 150_000 },
+    Event { slug: "gandrung-malam-minggu", village: "kampung-anyar", kind: "pertunjukan", title_id: "Pentas tari Gandrung malam Minggu", title_en: Some("Saturday night Gandrung dance"), summary_id: "Penari muda sanggar Kampung Anyar membawakan Gandrung, tarian khas Banyuwangi.", summary_en: Some("Young dancers of Kampung Anyar perform Gandrung, Banyuwangi's emblematic dance."), venue: "Pendopo Kampung Anyar", starts_after_saturday: 19 * HOUR + 30 * 60, duration: 2 * HOUR, price_rupiah: 0 },
+    Event { slug: "festival-ngopi-sepuluh-ewu", village: "kemiren", kind: "festival", title_id: "Festival Ngopi Sepuluh Ewu", title_en: Some("Ngopi Sepuluh Ewu coffee festival"), summary_id: "Sepanjang jalan desa, warga menyuguhkan kopi gratis untuk tamu — sepuluh ribu cangkir.", summary_en: Some("Along the village road, residents serve free coffee to guests — ten thousand cups."), venue: "Jalan utama Desa Kemiren", starts_after_saturday: 7 * DAY + 18 * HOUR, duration: 5 * HOUR, price_rupiah: 0 },
+    Event { slug: "seblang-olehsari", village: "olehsari", kind: "festival", title_id: "Ritual Seblang Olehsari", title_en: Some("Seblang Olehsari ritual"), summary_id: "Ritual tolak bala tujuh hari dengan penari Seblang yang menari dalam keadaan trance.", summary_en: None, venue: "Lapangan Desa Olehsari", starts_after_saturday: 14 * DAY + 14 * HOUR, duration: 6 * DAY + 4 * HOUR, price_rupiah: 0 },
+    Event { slug: "kelas-sangrai-kopi", village: "gombengsari", kind: "kelas", title_id: "Kelas sangrai kopi di kebun", title_en: Some("Coffee roasting class in the garden"), summary_id: "Petik, jemur dan sangrai kopi bersama petani Gombengsari.", summary_en: Some("Pick, dry and roast coffee with Gombengsari's farmers."), venue: "Kebun Kopi Lereng Ijen", starts_after_saturday: DAY + 8 * HOUR, duration: 4 * HOUR, price_rupiah: 100_000 },
+    Event { slug: "literasi-digital-umkm", village: "tamansari", kind: "program", title_id: "Literasi digital untuk pelaku UMKM", title_en: Some("Digital literacy for small businesses"), summary_id: "Empat pertemuan: foto produk dengan ponsel, berjualan daring, dan keamanan akun.", summary_en: Some("Four sessions: product photos with a phone, selling online, and account safety."), venue: "Balai Desa Tamansari", starts_after_saturday: 2 * DAY + 13 * HOUR, duration: 3 * HOUR, price_rupiah: 0 },
+    Event { slug: "rumah-adat-osing", village: "kemiren", kind: "tempat", title_id: "Rumah adat Osing", title_en: Some("Osing traditional house"), summary_id: "Rumah tikel balung dan baresan yang terbuka untuk tamu setiap hari, 08.00–16.00.", summary_en: Some("Tikel balung and baresan houses, open to visitors daily, 08:00–16:00."), venue: "Kemiren", starts_after_saturday: 30 * DAY + 8 * HOUR, duration: 180 * DAY, price_rupiah: 10_000 },
+];
+
+/// What the demo-data step added, for its log line.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub villages: u64,
+    pub products: u64,
+    pub services: u64,
+    pub events: u64,
+}
+
+/// Loads the demo data in one write transaction.
+pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::Error> {
+    let mut report = DemoReport::default();
+    let saturday = next_saturday_midnight_wib(now_unix);
+    let mut tx = crate::db::begin_write(pool).await?;
+
+    for kecamatan in KECAMATAN {
+        sqlx::query(
+            "INSERT INTO kecamatan (code, name, kabupaten) VALUES ($1, $2, 'Banyuwangi')
+             ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(kecamatan.code)
+        .bind(kecamatan.name)
+        .execute(&mut *tx)
+        .await?;
+    }
+
+    for village in VILLAGES {
+        report.villages += sqlx::query(
+            "INSERT INTO villages (code, slug, name, kind, kecamatan_code, description_id, description_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(village.code)
+        .bind(village.slug)
+        .bind(village.name)
+        .bind(village.kind)
+        .bind(village.kecamatan)
+        .bind(village.description_id)
+        .bind(village.description_en)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+
+        for service in SERVICES {
+            report.services += sqlx::query(
+                "INSERT INTO services (village_id, slug, kind, name_id, name_en, summary_id, summary_en,
+                                       processing_days, needs_camat, fee_rupiah)
+                 SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, 0 FROM villages WHERE slug = $1
+                 ON CONFLICT (village_id, slug) DO NOTHING",
+            )
+            .bind(village.slug)
+            .bind(service.slug)
+            .bind(service.kind)
+            .bind(service.name_id)
+            .bind(service.name_en)
+            .bind(service.summary_id)
+            .bind(service.summary_en)
+            .bind(service.processing_days)
+            .bind(service.needs_camat)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+    }
+
+    for shop in SHOPS {
+        sqlx::query(
+            "INSERT INTO shops (village_id, slug, name, story_id, story_en)
+             SELECT id, $2, $3, $4, $5 FROM villages WHERE slug = $1
+             ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(shop.village)
+        .bind(shop.slug)
+        .bind(shop.name)
+        .bind(shop.story_id)
+        .bind(shop.story_en)
+        .execute(&mut *tx)
+        .await?;
+    }
+
+    for (position, product) in PRODUCTS.iter().enumerate() {
+        // Listed a few hours apart so "newest first" has a stable, meaningful order.
+        let created_at = now_unix - (PRODUCTS.len() - position) as i64 * 3 * HOUR;
+        report.products += sqlx::query(
+            "INSERT INTO products (shop_id, slug, title_id, title_en, category, price_rupiah, unit, stock,
+                                   status, created_at)
+             SELECT id, $2, $3, $4, $5, $6, $7, $8, 'active', $9 FROM shops WHERE slug = $1
+             ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(product.shop)
+        .bind(product.slug)
+        .bind(product.title_id)
+        .bind(product.title_en)
+        .bind(product.category)
+        .bind(product.price_rupiah)
+        .bind(product.unit)
+        .bind(product.stock)
+        .bind(created_at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+
+    for event in EVENTS {
+        let starts_at = saturday + event.starts_after_saturday;
+        report.events += sqlx::query(
+            "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
+                                 starts_at, ends_at, price_rupiah)
+             SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM villages WHERE slug = $1
+             ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(event.village)
+        .bind(event.slug)
+        .bind(event.kind)
+        .bind(event.title_id)
+        .bind(event.title_en)
+        .bind(event.summary_id)
+        .bind(event.summary_en)
+        .bind(event.venue)
+        .bind(starts_at)
+        .bind(starts_at + event.duration)
+        .bind(event.price_rupiah)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// 00:00 WIB of the coming Saturday (a week ahead when today is Saturday, so classes stay in the future).
+fn next_saturday_midnight_wib(now_unix: i64) -> i64 {
+    let today = WibDateTime::from_unix(now_unix);
+    let days_ahead = match (6 + 7 - today.weekday) % 7 {
+        0 => 7,
+        days => i64::from(days),
+    };
+    unix_from_wib(today.year, today.month, today.day, 0, 0) + days_ahead * DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_saturday_is_always_ahead() {
+        // Friday 27 November 2026, 23:30 WIB → Saturday 28 November.
+        let friday_night = unix_from_wib(2026, 11, 27, 23, 30);
+        assert_eq!(next_saturday_midnight_wib(friday_night), unix_from_wib(2026, 11, 28, 0, 0));
+        // On a Saturday, the next one.
+        let saturday_morning = unix_from_wib(2026, 11, 28, 6, 0);
+        assert_eq!(next_saturday_midnight_wib(saturday_morning), unix_from_wib(2026, 12, 5, 0, 0));
+    }
+
+    #[tokio::test]
+    async fn loading_twice_adds_nothing_the_second_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db")).await.unwrap();
+        let now = unix_from_wib(2026, 11, 27, 12, 0);
+        let first = load(&pool, now).await.unwrap();
+        assert_eq!(first.villages, VILLAGES.len() as u64);
+        assert_eq!(first.products, PRODUCTS.len() as u64);
+        assert_eq!(first.services, (VILLAGES.len() * SERVICES.len()) as u64);
+        assert_eq!(first.events, EVENTS.len() as u64);
+        let second = load(&pool, now + DAY).await.unwrap();
+        assert_eq!(second, DemoReport::default());
+    }
+
+    #[tokio::test]
+    async fn every_kind_of_agenda_entry_is_upcoming_after_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db")).await.unwrap();
+        let now = unix_from_wib(2026, 11, 27, 12, 0);
+        load(&pool, now).await.unwrap();
+        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48).await.unwrap();
+        assert_eq!(events.len(), EVENTS.len());
+        assert!(events.windows(2).all(|pair| pair[0].starts_at <= pair[1].starts_at));
+        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48).await.unwrap();
+        assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
+        assert_eq!(kemiren.len(), 3);
+    }
+}

@@ -1,0 +1,112 @@
+//! Errors that cross from the server to the browser.
+//!
+//! Inside a request (server functions, data access called by them) use [`AppError`]: each variant has a
+//! stable [`AppError::code`] that the UI translates, and the HTTP status the server answers with. Never put
+//! a database message in it: log the detail on the server and send the code. Outside requests (start-up,
+//! the command line, the demo-data step) the server crate uses `anyhow`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The thing asked for does not exist (or is not public).
+    #[error("not_found")]
+    NotFound,
+    /// A value the person typed is not acceptable; `field` names the form field, `code` the rule.
+    #[error("invalid_input: {field}: {code}")]
+    InvalidInput { field: String, code: String },
+    /// The browser could not reach the server (slow or lost connection).
+    #[error("network")]
+    Network,
+    /// Something failed on our side; the detail is in the server log only.
+    #[error("internal")]
+    Internal,
+}
+
+impl AppError {
+    /// A stable identifier, used as the translation key suffix and in tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::InvalidInput { .. } => "invalid_input",
+            AppError::Network => "network",
+            AppError::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status that goes with the error: a person's mistake is never a 500.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::InvalidInput { .. } => 422,
+            AppError::Network => 503,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr;
+        match value {
+            // The request never made it, or the answer never came back.
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => {
+                AppError::InvalidInput { field: detail, code: "malformed".into() }
+            }
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::AppError;
+
+    impl From<sqlx::Error> for AppError {
+        fn from(error: sqlx::Error) -> Self {
+            match error {
+                sqlx::Error::RowNotFound => AppError::NotFound,
+                other => {
+                    tracing::error!(error = %other, "database error");
+                    AppError::Internal
+                }
+            }
+        }
+    }
+
+    impl AppError {
+        /// Sets the HTTP status of the current response (page or server-function call) to match the error,
+        /// then hands the error back so it can be returned with `?`.
+        pub fn with_status(self) -> Self {
+            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                if let Ok(status) = http::StatusCode::from_u16(self.status()) {
+                    response.set_status(status);
+                }
+            }
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_persons_mistake_is_never_a_server_error() {
+        assert_eq!(AppError::NotFound.status(), 404);
+        assert_eq!(AppError::InvalidInput { field: "x".into(), code: "y".into() }.status(), 422);
+    }
+
+    #[test]
+    fn codes_are_stable() {
+        let codes: Vec<_> = [AppError::NotFound, AppError::Network, AppError::Internal]
+            .iter()
+            .map(AppError::code)
+            .collect();
+        assert_eq!(codes, ["not_found", "network", "internal"]);
+    }
+}

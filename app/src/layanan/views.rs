@@ -1,0 +1,83 @@
+//! Layanan pages and components.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use super::{list_services, ServiceCard, ServiceKind};
+use crate::format::rupiah;
+use crate::i18n::*;
+use crate::ui::feedback::{render_list, CardsLoading};
+use crate::ui::text::Localized;
+
+#[component]
+pub fn LayananPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, layanan.title).to_string() />
+        <Meta name="description" content=move || t_string!(i18n, layanan.description).to_string() />
+        <h1 class="text-2xl font-bold">{t!(i18n, layanan.title)}</h1>
+        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, layanan.description)}</p>
+        <ServiceList limit=24 />
+    }
+}
+
+#[component]
+pub fn ServiceList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let services = Resource::new(move || village.clone(), move |village| list_services(village, limit));
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading /> }>
+            {move || Suspend::new(async move {
+                render_list(
+                    services.await,
+                    "grid gap-3 sm:grid-cols-2 lg:grid-cols-3",
+                    move || view! { <p>{t!(i18n, layanan.empty)}</p> }.into_any(),
+                    |service| view! { <ServiceCardView service /> }.into_any(),
+                )
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let ServiceCard {
+        kind,
+        name_id,
+        name_en,
+        summary_id,
+        summary_en,
+        processing_days,
+        needs_camat,
+        fee_rupiah,
+        village_name,
+        ..
+    } = service;
+    let kind_label = move || match kind {
+        ServiceKind::Surat => t_string!(i18n, layanan.kind_surat),
+        ServiceKind::Janji => t_string!(i18n, layanan.kind_janji),
+    };
+    let processing = move || match processing_days {
+        0 => t!(i18n, layanan.same_day).into_any(),
+        1 => t!(i18n, layanan.one_day).into_any(),
+        days => t!(i18n, layanan.many_days, days).into_any(),
+    };
+    let fee = move || match fee_rupiah {
+        0 => t_string!(i18n, ui.free).to_string(),
+        amount => rupiah(amount, i18n.get_locale()),
+    };
+    view! {
+        <article class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
+            <div class="flex flex-wrap gap-1 text-xs font-medium">
+                <span class="rounded bg-teal-50 px-1.5 py-0.5 text-teal-800">{kind_label}</span>
+                {needs_camat.then(|| view! {
+                    <span class="rounded bg-indigo-50 px-1.5 py-0.5 text-indigo-800">{t!(i18n, layanan.camat_signs)}</span>
+                })}
+            </div>
+            <h3 class="font-semibold leading-snug"><Localized id=name_id en=name_en /></h3>
+            <p class="text-sm text-stone-600"><Localized id=summary_id en=summary_en /></p>
+            <p class="mt-auto text-xs text-stone-500">{processing} " · " {fee} " · " {village_name}</p>
+        </article>
+    }
+}

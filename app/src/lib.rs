@@ -1,0 +1,33 @@
+//! Smart Kampung: the isomorphic application. The same code renders pages on the server (feature `ssr`)
+//! and hydrates them in the browser (feature `hydrate`, through the tiny `hydrate` crate).
+//!
+//! One folder per domain: `akun` (accounts, villages), `pasar` (market), `layanan` (village services),
+//! `budaya` (culture & education); `home` composes their highlights; `ui` holds shared components.
+#![recursion_limit = "256"]
+
+/// Translations from `app/locales/{id,en}.json`, checked at compile time. (leptos_i18n 0.6 prefers a
+/// build-script generator, but that pulls ICU's data exporter with networking into the build; the macro
+/// does the same job here.)
+#[allow(deprecated)]
+mod locales {
+    leptos_i18n::load_locales!();
+}
+pub use locales::i18n;
+
+mod app;
+pub mod error;
+pub mod format;
+pub mod ui;
+
+pub mod akun;
+pub mod budaya;
+pub mod home;
+pub mod layanan;
+pub mod pasar;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+
+pub use app::{shell, App};

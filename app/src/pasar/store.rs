@@ -1,0 +1,60 @@
+//! Pasar data access (server only).
+
+use sqlx::SqlitePool;
+
+use super::{Category, ProductCard};
+
+#[derive(sqlx::FromRow)]
+struct ProductCardRow {
+    slug: String,
+    title_id: String,
+    title_en: Option<String>,
+    category: String,
+    price_rupiah: i64,
+    unit: String,
+    stock: i64,
+    shop_name: String,
+    village_name: String,
+    village_slug: String,
+}
+
+/// Active products, newest first; `village_slug` empty means every village.
+pub async fn list_active_products(
+    pool: &SqlitePool,
+    village_slug: &str,
+    limit: i64,
+) -> Result<Vec<ProductCard>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, ProductCardRow>(
+        "SELECT p.slug, p.title_id, p.title_en, p.category, p.price_rupiah, p.unit, p.stock,
+                s.name AS shop_name, v.name AS village_name, v.slug AS village_slug
+         FROM products p
+         JOIN shops s ON s.id = p.shop_id
+         JOIN villages v ON v.id = s.village_id
+         WHERE p.status = 'active' AND ($1 = '' OR v.slug = $1)
+         ORDER BY p.created_at DESC, p.id DESC
+         LIMIT $2",
+    )
+    .bind(village_slug)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let category = Category::from_code(&row.category).ok_or_else(|| {
+                sqlx::Error::Decode(format!("unknown product category {:?}", row.category).into())
+            })?;
+            Ok(ProductCard {
+                slug: row.slug,
+                title_id: row.title_id,
+                title_en: row.title_en,
+                category,
+                price_rupiah: row.price_rupiah,
+                unit: row.unit,
+                stock: row.stock,
+                shop_name: row.shop_name,
+                village_name: row.village_name,
+                village_slug: row.village_slug,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,62 @@
+//! What a person sees while data loads, when there is none, and when something went wrong.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::*;
+
+/// A translated, human message for an error, with what to do next.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || match error {
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::InvalidInput { .. } => t_string!(i18n, errors.invalid_input).to_string(),
+        AppError::Network => t_string!(i18n, errors.network).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+    };
+    view! {
+        <div role="alert" class="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
+            <p class="font-medium">{message}</p>
+        </div>
+    }
+}
+
+/// Grey placeholders shaped like the cards that are coming, so nothing jumps when they arrive.
+#[component]
+pub fn CardsLoading(#[prop(default = 3)] count: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true">
+            <span class="sr-only">{t!(i18n, ui.loading)}</span>
+            {(0..count)
+                .map(|_| view! { <div class="h-28 animate-pulse rounded-xl bg-stone-200"></div> })
+                .collect_view()}
+        </div>
+    }
+}
+
+
+/// Renders a loaded list the same way everywhere: the error, a helpful empty state, or the items.
+pub fn render_list<T>(
+    result: Result<Vec<T>, AppError>,
+    list_class: &'static str,
+    empty: impl FnOnce() -> AnyView,
+    item: impl Fn(T) -> AnyView,
+) -> AnyView {
+    match result {
+        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        Ok(items) if items.is_empty() => view! {
+            <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+                {empty()}
+            </div>
+        }
+        .into_any(),
+        Ok(items) => view! {
+            <ul role="list" class=list_class>
+                {items.into_iter().map(|entry| view! { <li class="flex">{item(entry)}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+    }
+}

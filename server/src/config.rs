@@ -1,0 +1,69 @@
+//! Configuration: command-line flags, each with an environment variable and a sane default.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "smart-kampung", version, about = "Smart Kampung: the village platform's web server")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum Command {
+    /// Apply migrations and serve the app (the default).
+    Serve,
+    /// Apply migrations and exit.
+    Migrate,
+    /// Apply migrations and load the demo villages, shops, services and events (idempotent).
+    DemoData,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "SK_LISTEN", default_value = "127.0.0.1:3000", global = true)]
+    pub listen: SocketAddr,
+    /// Folder for the database and, later, uploaded files.
+    #[arg(long, env = "SK_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+    /// SQLite database file [default: <data-dir>/smart-kampung.db].
+    #[arg(long, env = "SK_DATABASE", global = true)]
+    pub database: Option<PathBuf>,
+    /// Folder with the built site (the `pkg/` bundle); set by cargo-leptos when it runs the server.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: PathBuf,
+    /// Log lines as text for people or JSON for log collectors.
+    #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Config {
+    pub fn database_path(&self) -> PathBuf {
+        self.database.clone().unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_lives_in_the_data_dir_unless_named() {
+        let cli = Cli::parse_from(["smart-kampung", "--data-dir", "/srv/kampung"]);
+        assert_eq!(cli.config.database_path(), PathBuf::from("/srv/kampung/smart-kampung.db"));
+        let cli = Cli::parse_from(["smart-kampung", "demo-data", "--database", "/tmp/x.db"]);
+        assert!(matches!(cli.command, Some(Command::DemoData)));
+        assert_eq!(cli.config.database_path(), PathBuf::from("/tmp/x.db"));
+    }
+}

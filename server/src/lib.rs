@@ -1,0 +1,92 @@
+//! The thin server: it opens the database, builds the router (Leptos pages and server functions, static
+//! files, health check) and wraps it in the middleware stack. Business rules live in the `app` crate.
+
+pub mod config;
+mod middleware;
+
+use std::path::Path;
+
+use app::{shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::StatusCode,
+    routing::get,
+    Router,
+};
+use http::{header, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::SqlitePool;
+use tower::Layer;
+use tower_http::{
+    services::ServeDir,
+    set_header::{SetResponseHeader, SetResponseHeaderLayer},
+};
+
+/// Shared by every request: Leptos' settings and the database pool.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub pool: SqlitePool,
+}
+
+/// Leptos settings for a built site in `site_root`. Hashed file names are used when cargo-leptos wrote
+/// its `hash.txt` next to this executable (release builds), which is where Leptos looks for it.
+pub fn leptos_options(site_root: &Path, listen: std::net::SocketAddr) -> LeptosOptions {
+    let hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|hash_file| hash_file.exists());
+    LeptosOptions::builder()
+        .output_name("smart-kampung")
+        .site_root(site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(listen)
+        .hash_files(hash_files)
+        .build()
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let pool = state.pool.clone();
+    let request_context = move || provide_context(pool.clone());
+    let options = state.leptos.clone();
+
+    let router = Router::new()
+        .route("/healthz", get(healthz))
+        .nest_service("/pkg", static_bundle(&options))
+        .leptos_routes_with_context(&state, routes, request_context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            request_context,
+            shell,
+        ))
+        .with_state(state);
+    middleware::apply(router)
+}
+
+/// The wasm, JS and CSS bundle, served from its precompressed `.br`/`.gz` twins. Hashed names change
+/// with every build, so they may be cached forever.
+fn static_bundle(options: &LeptosOptions) -> SetResponseHeader<ServeDir, HeaderValue> {
+    let cache_control = if options.hash_files {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    };
+    let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, cache_control)
+        .layer(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+}
+
+/// Liveness and readiness: 200 when the database answers, 503 when it does not.
+async fn healthz(State(pool): State<SqlitePool>) -> (StatusCode, &'static str) {
+    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unavailable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `smart-kampung [serve|migrate|demo-data]`: see `--help`.
+
+use anyhow::Context;
+use clap::Parser;
+use server::config::{Cli, Command, LogFormat};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    init_tracing(cli.config.log_format);
+    let config = cli.config;
+
+    let database = config.database_path();
+    if let Some(folder) = database.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating the database folder {}", folder.display()))?;
+    }
+    let pool = app::db::connect_and_migrate(&database)
+        .await
+        .with_context(|| format!("opening the database {}", database.display()))?;
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Migrate => tracing::info!(database = %database.display(), "migrations applied"),
+        Command::DemoData => {
+            let report = app::demo::load(&pool, app::db::now_unix()).await.context("loading demo data")?;
+            tracing::info!(?report, "demo data loaded (rows added; zero means it was already there)");
+        }
+        Command::Serve => {
+            let state = server::AppState {
+                leptos: server::leptos_options(&config.site_root, config.listen),
+                pool,
+            };
+            let listener = tokio::net::TcpListener::bind(config.listen)
+                .await
+                .with_context(|| format!("listening on {}", config.listen))?;
+            // Without TCP_NODELAY, responses written in several pieces stall ~40 ms each on keep-alive.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
+            tracing::info!("Smart Kampung is serving on http://{}", config.listen);
+            axum::serve(listener, server::router(state))
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+                .context("serving")?;
+        }
+    }
+    Ok(())
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
