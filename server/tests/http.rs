@@ -1,0 +1,217 @@
+//! The real router, in-process, against a temporary SQLite file loaded with the demo data.
+//!
+//! All tests share one multi-threaded runtime: Leptos' task spawner is process-global and binds to the
+//! first runtime it sees, so per-test runtimes (`#[tokio::test]`) would leave later tests hanging once
+//! the first test's runtime is gone.
+
+use axum::{body::Body, http::Request, Router};
+use http::{header, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("test runtime")
+});
+
+fn run<F: std::future::Future<Output = ()>>(test: F) {
+    RUNTIME.block_on(test)
+}
+
+struct TestApp {
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+async fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = app::db::connect_and_migrate(&dir.path().join("test.db")).await.unwrap();
+    app::demo::load(&pool, app::db::now_unix()).await.unwrap();
+    std::fs::create_dir_all(dir.path().join("site/pkg")).unwrap();
+    std::fs::write(dir.path().join("site/pkg/smart-kampung.css"), "body{}").unwrap();
+    std::fs::write(dir.path().join("site/pkg/smart-kampung.css.br"), [0x0b, 0x02, 0x80, 0x62, 0x6f, 0x64, 0x79, 0x7b, 0x7d, 0x03]).unwrap();
+    let leptos = server::leptos_options(&dir.path().join("site"), "127.0.0.1:0".parse().unwrap());
+    TestApp { router: server::router(server::AppState { leptos, pool }), _dir: dir }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: String,
+}
+
+async fn send(app: &TestApp, request: Request<Body>) -> Answer {
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn get_in_english(path: &str) -> Request<Body> {
+    Request::get(path).header(header::COOKIE, "i18n_pref_locale=en").body(Body::empty()).unwrap()
+}
+
+#[test]
+fn the_home_page_is_rendered_on_the_server_with_data_from_the_database() {
+    run(async {
+        let app = test_app().await;
+        let answer = send(&app, get("/")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("<html lang=\"id\""), "Indonesian by default");
+        // The four newest products, the catalogue and the agenda, all from the demo data.
+        assert!(answer.body.contains("Lampu gantung bambu motif kawah"));
+        assert!(answer.body.contains("Rp 210.000"));
+        assert!(answer.body.contains("Surat Keterangan Tidak Mampu (SKTM)"));
+        assert!(answer.body.contains("Kelas membatik Gajah Oling"));
+        assert!(answer.body.contains("<title>Smart Kampung</title>"));
+        assert!(answer.body.contains("name=\"description\""));
+    })
+}
+
+#[test]
+fn the_language_cookie_switches_the_whole_page_to_english() {
+    run(async {
+        let app = test_app().await;
+        let answer = send(&app, get_in_english("/")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("<html lang=\"en\""));
+        assert!(answer.body.contains("Bamboo pendant lamp, crater pattern"));
+        assert!(answer.body.contains("IDR 210,000"));
+        assert!(answer.body.contains("Upcoming culture &amp; classes"));
+        // A product without an English title shows the Indonesian one, marked as such.
+        let market = send(&app, get_in_english("/pasar")).await;
+        assert!(market.body.contains("Susu kambing etawa bubuk"));
+        assert!(market.body.contains("not yet translated"));
+    })
+}
+
+#[test]
+fn the_language_form_works_without_javascript() {
+    run(async {
+        let app = test_app().await;
+        let request = Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://127.0.0.1:3000/desa/kemiren")
+            .body(Body::from("lang=en"))
+            .unwrap();
+        let answer = send(&app, request).await;
+        assert_eq!(answer.status, StatusCode::FOUND, "back to the page the person was on");
+        let location = answer.headers[header::LOCATION].to_str().unwrap();
+        assert!(location.starts_with("http://127.0.0.1:3000/desa/kemiren"), "{location}");
+        let cookie = answer.headers[header::SET_COOKIE].to_str().unwrap();
+        assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
+        assert!(cookie.contains("Path=/") && cookie.contains("SameSite=Lax"), "{cookie}");
+    })
+}
+
+#[test]
+fn an_unknown_language_is_refused_without_a_server_error() {
+    run(async {
+        let app = test_app().await;
+        let request = Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("lang=klingon"))
+            .unwrap();
+        let answer = send(&app, request).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(answer.body.contains("InvalidInput"), "{}", answer.body);
+        assert!(answer.headers.get(header::SET_COOKIE).is_none());
+    })
+}
+
+#[test]
+fn village_pages_list_each_village_and_its_own_offer() {
+    run(async {
+        let app = test_app().await;
+        let list = send(&app, get("/desa")).await;
+        assert_eq!(list.status, StatusCode::OK);
+        for village in ["Kemiren", "Olehsari", "Bakungan", "Gombengsari", "Tamansari"] {
+            assert!(list.body.contains(village), "{village} is listed");
+        }
+        let kemiren = send(&app, get("/desa/kemiren")).await;
+        assert_eq!(kemiren.status, StatusCode::OK);
+        assert!(kemiren.body.contains("<title>Kemiren · Smart Kampung</title>"));
+        assert!(kemiren.body.contains("Desa adat Osing"));
+        assert!(kemiren.body.contains("Glagah"));
+        assert!(kemiren.body.contains("Festival Ngopi Sepuluh Ewu"));
+        assert!(!kemiren.body.contains("Kelas sangrai kopi"), "Gombengsari's class is not Kemiren's");
+    })
+}
+
+#[test]
+fn unknown_pages_and_villages_answer_404_with_a_helpful_page() {
+    run(async {
+        let app = test_app().await;
+        for path in ["/tidak-ada", "/desa/atlantis", "/pasar/x/y/z"] {
+            let answer = send(&app, get(path)).await;
+            assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+            assert!(answer.body.contains("Halaman tidak ditemukan"), "{path}");
+            assert!(answer.body.contains("href=\"/\""), "{path} links home");
+        }
+    })
+}
+
+#[test]
+fn server_functions_answer_json_for_the_browser() {
+    run(async {
+        let app = test_app().await;
+        let request = Request::post("/api/list_products")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("village=tamansari&limit=10"))
+            .unwrap();
+        let answer = send(&app, request).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        assert!(answer.body.contains("tudung-saji-bambu"));
+        assert!(!answer.body.contains("kopi-lanang"), "only Tamansari's products");
+
+        let missing = Request::post("/api/get_village")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("slug=atlantis"))
+            .unwrap();
+        let answer = send(&app, missing).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND);
+        assert!(answer.body.contains("NotFound"));
+    })
+}
+
+#[test]
+fn health_check_reports_the_database() {
+    run(async {
+        let app = test_app().await;
+        let answer = send(&app, get("/healthz")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(answer.body, "ok");
+    })
+}
+
+#[test]
+fn html_is_compressed_and_carries_security_headers() {
+    run(async {
+        let app = test_app().await;
+        let request = Request::get("/").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+        let response = app.router.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
+    })
+}
+
+#[test]
+fn the_bundle_is_served_precompressed() {
+    run(async {
+        let app = test_app().await;
+        let request = Request::get("/pkg/smart-kampung.css")
+            .header(header::ACCEPT_ENCODING, "gzip, br")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.router.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert!(response.headers().contains_key(header::CACHE_CONTROL));
+    })
+}
