@@ -1,7 +1,7 @@
 //! The document shell, the router and the page frame every route shares.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -21,6 +21,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f766e" />
                 <AutoReload options=options.clone() />
+                // Hashed names (release builds) are resolved from cargo-leptos' hash.txt.
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -37,7 +39,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <I18nContextProvider cookie_options=crate::ui::language::cookie_options()>
-            <Stylesheet id="leptos" href="/pkg/smart-kampung.css" />
             <Link rel="icon" href=crate::ui::icons::FAVICON />
             <Title formatter=|page: String| {
                 if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }

@@ -24,7 +24,10 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    SqlitePoolOptions::new().max_connections(8).connect_with(options).await
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
 }
 
 /// Opens the database and brings its schema up to date.
@@ -70,11 +73,18 @@ mod tests {
     #[tokio::test]
     async fn a_new_database_gets_wal_foreign_keys_and_the_schema() {
         let dir = tempfile::tempdir().unwrap();
-        let pool = connect_and_migrate(&dir.path().join("test.db")).await.unwrap();
-        let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&pool).await.unwrap();
+        let pool = connect_and_migrate(&dir.path().join("test.db"))
+            .await
+            .unwrap();
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert_eq!(mode, "wal");
-        let foreign_keys: i64 =
-            sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&pool).await.unwrap();
+        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert_eq!(foreign_keys, 1);
         // A product pointing at a missing shop is refused.
         let orphan = sqlx::query(

@@ -22,9 +22,18 @@ struct Kecamatan {
 }
 
 const KECAMATAN: &[Kecamatan] = &[
-    Kecamatan { code: "35.10.16", name: "Glagah" },
-    Kecamatan { code: "35.10.23", name: "Kalipuro" },
-    Kecamatan { code: "35.10.24", name: "Licin" },
+    Kecamatan {
+        code: "35.10.16",
+        name: "Glagah",
+    },
+    Kecamatan {
+        code: "35.10.23",
+        name: "Kalipuro",
+    },
+    Kecamatan {
+        code: "35.10.24",
+        name: "Licin",
+    },
 ];
 
 struct Village {
@@ -107,8 +116,11 @@ const SHOPS: &[Shop] = &[
         slug: "batik-sekar-osing",
         village: "kemiren",
         name: "Batik Sekar Osing",
-        story_id: "Bu Sulastri membatik motif Gajah Oling sejak remaja, kini bersama enam tetangga.",
-        story_en: Some("Bu Sulastri has drawn Gajah Oling batik since her teens, now with six neighbours."),
+        story_id:
+            "Bu Sulastri membatik motif Gajah Oling sejak remaja, kini bersama enam tetangga.",
+        story_en: Some(
+            "Bu Sulastri has drawn Gajah Oling batik since her teens, now with six neighbours.",
+        ),
     },
     Shop {
         slug: "kopi-lereng-ijen",
@@ -138,14 +150,86 @@ struct Product {
 }
 
 const PRODUCTS: &[Product] = &[
-    Product { slug: "selendang-gajah-oling", shop: "batik-sekar-osing", title_id: "Selendang batik tulis Gajah Oling", title_en: Some("Hand-drawn Gajah Oling batik scarf"), category: "batik_kain", price_rupiah: 275_000, unit: "lembar", stock: 6 },
-    Product { slug: "kain-batik-kangkung-setingkes", shop: "batik-sekar-osing", title_id: "Kain batik Kangkung Setingkes 2 m", title_en: Some("Kangkung Setingkes batik cloth, 2 m"), category: "batik_kain", price_rupiah: 450_000, unit: "lembar", stock: 2 },
-    Product { slug: "kemeja-batik-osing", shop: "batik-sekar-osing", title_id: "Kemeja batik Osing lengan pendek", title_en: None, category: "fashion", price_rupiah: 185_000, unit: "pcs", stock: 0 },
-    Product { slug: "kopi-robusta-gombengsari", shop: "kopi-lereng-ijen", title_id: "Kopi robusta Gombengsari sangrai 250 g", title_en: Some("Gombengsari roasted robusta coffee, 250 g"), category: "kopi_hasil_bumi", price_rupiah: 45_000, unit: "paket", stock: 40 },
-    Product { slug: "kopi-lanang", shop: "kopi-lereng-ijen", title_id: "Kopi lanang (peaberry) 200 g", title_en: Some("Peaberry coffee (kopi lanang), 200 g"), category: "kopi_hasil_bumi", price_rupiah: 60_000, unit: "paket", stock: 15 },
-    Product { slug: "susu-kambing-etawa", shop: "kopi-lereng-ijen", title_id: "Susu kambing etawa bubuk", title_en: None, category: "makanan_olahan", price_rupiah: 55_000, unit: "paket", stock: 12 },
-    Product { slug: "tudung-saji-bambu", shop: "anyaman-tamansari", title_id: "Tudung saji anyaman bambu", title_en: Some("Woven bamboo food cover"), category: "kerajinan", price_rupiah: 75_000, unit: "pcs", stock: 9 },
-    Product { slug: "lampu-bambu-ijen", shop: "anyaman-tamansari", title_id: "Lampu gantung bambu motif kawah", title_en: Some("Bamboo pendant lamp, crater pattern"), category: "seni", price_rupiah: 210_000, unit: "pcs", stock: 3 },
+    Product {
+        slug: "selendang-gajah-oling",
+        shop: "batik-sekar-osing",
+        title_id: "Selendang batik tulis Gajah Oling",
+        title_en: Some("Hand-drawn Gajah Oling batik scarf"),
+        category: "batik_kain",
+        price_rupiah: 275_000,
+        unit: "lembar",
+        stock: 6,
+    },
+    Product {
+        slug: "kain-batik-kangkung-setingkes",
+        shop: "batik-sekar-osing",
+        title_id: "Kain batik Kangkung Setingkes 2 m",
+        title_en: Some("Kangkung Setingkes batik cloth, 2 m"),
+        category: "batik_kain",
+        price_rupiah: 450_000,
+        unit: "lembar",
+        stock: 2,
+    },
+    Product {
+        slug: "kemeja-batik-osing",
+        shop: "batik-sekar-osing",
+        title_id: "Kemeja batik Osing lengan pendek",
+        title_en: None,
+        category: "fashion",
+        price_rupiah: 185_000,
+        unit: "pcs",
+        stock: 0,
+    },
+    Product {
+        slug: "kopi-robusta-gombengsari",
+        shop: "kopi-lereng-ijen",
+        title_id: "Kopi robusta Gombengsari sangrai 250 g",
+        title_en: Some("Gombengsari roasted robusta coffee, 250 g"),
+        category: "kopi_hasil_bumi",
+        price_rupiah: 45_000,
+        unit: "paket",
+        stock: 40,
+    },
+    Product {
+        slug: "kopi-lanang",
+        shop: "kopi-lereng-ijen",
+        title_id: "Kopi lanang (peaberry) 200 g",
+        title_en: Some("Peaberry coffee (kopi lanang), 200 g"),
+        category: "kopi_hasil_bumi",
+        price_rupiah: 60_000,
+        unit: "paket",
+        stock: 15,
+    },
+    Product {
+        slug: "susu-kambing-etawa",
+        shop: "kopi-lereng-ijen",
+        title_id: "Susu kambing etawa bubuk",
+        title_en: None,
+        category: "makanan_olahan",
+        price_rupiah: 55_000,
+        unit: "paket",
+        stock: 12,
+    },
+    Product {
+        slug: "tudung-saji-bambu",
+        shop: "anyaman-tamansari",
+        title_id: "Tudung saji anyaman bambu",
+        title_en: Some("Woven bamboo food cover"),
+        category: "kerajinan",
+        price_rupiah: 75_000,
+        unit: "pcs",
+        stock: 9,
+    },
+    Product {
+        slug: "lampu-bambu-ijen",
+        shop: "anyaman-tamansari",
+        title_id: "Lampu gantung bambu motif kawah",
+        title_en: Some("Bamboo pendant lamp, crater pattern"),
+        category: "seni",
+        price_rupiah: 210_000,
+        unit: "pcs",
+        stock: 3,
+    },
 ];
 
 struct Service {
@@ -162,12 +246,66 @@ struct Service {
 /// The usual catalogue of a village office (../DOMAIN: letters and appointments); every demo village
 /// offers it.
 const SERVICES: &[Service] = &[
-    Service { slug: "sktm", kind: "surat", name_id: "Surat Keterangan Tidak Mampu (SKTM)", name_en: "Certificate of low income (SKTM)", summary_id: "Untuk keringanan biaya sekolah atau berobat. Dilegalisasi camat.", summary_en: "For school or medical fee relief. Legalised by the camat.", processing_days: 3, needs_camat: true },
-    Service { slug: "pengantar-pindah", kind: "surat", name_id: "Surat Pengantar Pindah", name_en: "Letter for moving residence", summary_id: "Pengantar pindah domisili ke luar kecamatan, ditandatangani camat.", summary_en: "Introduction letter for moving out of the sub-district, signed by the camat.", processing_days: 3, needs_camat: true },
-    Service { slug: "domisili", kind: "surat", name_id: "Surat Keterangan Domisili", name_en: "Certificate of residence", summary_id: "Keterangan tempat tinggal untuk bank, sekolah atau pekerjaan.", summary_en: "Proof of address for banks, schools or employers.", processing_days: 1, needs_camat: false },
-    Service { slug: "sku", kind: "surat", name_id: "Surat Keterangan Usaha (SKU)", name_en: "Business certificate (SKU)", summary_id: "Keterangan usaha warga untuk pinjaman KUR atau izin.", summary_en: "Confirms a resident's business, for KUR loans or permits.", processing_days: 2, needs_camat: false },
-    Service { slug: "pengantar-skck", kind: "surat", name_id: "Surat Pengantar SKCK", name_en: "Police clearance (SKCK) introduction letter", summary_id: "Pengantar ke Polsek untuk membuat SKCK.", summary_en: "Introduction to the police station to obtain an SKCK.", processing_days: 1, needs_camat: false },
-    Service { slug: "konsultasi-adminduk", kind: "janji", name_id: "Konsultasi administrasi kependudukan", name_en: "Civil registration consultation", summary_id: "Janji temu dengan operator desa soal KK, KTP dan akta.", summary_en: "Meet the village operator about family cards, ID cards and certificates.", processing_days: 0, needs_camat: false },
+    Service {
+        slug: "sktm",
+        kind: "surat",
+        name_id: "Surat Keterangan Tidak Mampu (SKTM)",
+        name_en: "Certificate of low income (SKTM)",
+        summary_id: "Untuk keringanan biaya sekolah atau berobat. Dilegalisasi camat.",
+        summary_en: "For school or medical fee relief. Legalised by the camat.",
+        processing_days: 3,
+        needs_camat: true,
+    },
+    Service {
+        slug: "pengantar-pindah",
+        kind: "surat",
+        name_id: "Surat Pengantar Pindah",
+        name_en: "Letter for moving residence",
+        summary_id: "Pengantar pindah domisili ke luar kecamatan, ditandatangani camat.",
+        summary_en: "Introduction letter for moving out of the sub-district, signed by the camat.",
+        processing_days: 3,
+        needs_camat: true,
+    },
+    Service {
+        slug: "domisili",
+        kind: "surat",
+        name_id: "Surat Keterangan Domisili",
+        name_en: "Certificate of residence",
+        summary_id: "Keterangan tempat tinggal untuk bank, sekolah atau pekerjaan.",
+        summary_en: "Proof of address for banks, schools or employers.",
+        processing_days: 1,
+        needs_camat: false,
+    },
+    Service {
+        slug: "sku",
+        kind: "surat",
+        name_id: "Surat Keterangan Usaha (SKU)",
+        name_en: "Business certificate (SKU)",
+        summary_id: "Keterangan usaha warga untuk pinjaman KUR atau izin.",
+        summary_en: "Confirms a resident's business, for KUR loans or permits.",
+        processing_days: 2,
+        needs_camat: false,
+    },
+    Service {
+        slug: "pengantar-skck",
+        kind: "surat",
+        name_id: "Surat Pengantar SKCK",
+        name_en: "Police clearance (SKCK) introduction letter",
+        summary_id: "Pengantar ke Polsek untuk membuat SKCK.",
+        summary_en: "Introduction to the police station to obtain an SKCK.",
+        processing_days: 1,
+        needs_camat: false,
+    },
+    Service {
+        slug: "konsultasi-adminduk",
+        kind: "janji",
+        name_id: "Konsultasi administrasi kependudukan",
+        name_en: "Civil registration consultation",
+        summary_id: "Janji temu dengan operator desa soal KK, KTP dan akta.",
+        summary_en: "Meet the village operator about family cards, ID cards and certificates.",
+        processing_days: 0,
+        needs_camat: false,
+    },
 ];
 
 struct Event {
@@ -344,16 +482,24 @@ mod tests {
     fn the_next_saturday_is_always_ahead() {
         // Friday 27 November 2026, 23:30 WIB → Saturday 28 November.
         let friday_night = unix_from_wib(2026, 11, 27, 23, 30);
-        assert_eq!(next_saturday_midnight_wib(friday_night), unix_from_wib(2026, 11, 28, 0, 0));
+        assert_eq!(
+            next_saturday_midnight_wib(friday_night),
+            unix_from_wib(2026, 11, 28, 0, 0)
+        );
         // On a Saturday, the next one.
         let saturday_morning = unix_from_wib(2026, 11, 28, 6, 0);
-        assert_eq!(next_saturday_midnight_wib(saturday_morning), unix_from_wib(2026, 12, 5, 0, 0));
+        assert_eq!(
+            next_saturday_midnight_wib(saturday_morning),
+            unix_from_wib(2026, 12, 5, 0, 0)
+        );
     }
 
     #[tokio::test]
     async fn loading_twice_adds_nothing_the_second_time() {
         let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db")).await.unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
+            .await
+            .unwrap();
         let now = unix_from_wib(2026, 11, 27, 12, 0);
         let first = load(&pool, now).await.unwrap();
         assert_eq!(first.villages, VILLAGES.len() as u64);
@@ -367,13 +513,21 @@ mod tests {
     #[tokio::test]
     async fn every_kind_of_agenda_entry_is_upcoming_after_loading() {
         let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db")).await.unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
+            .await
+            .unwrap();
         let now = unix_from_wib(2026, 11, 27, 12, 0);
         load(&pool, now).await.unwrap();
-        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48).await.unwrap();
+        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
+            .await
+            .unwrap();
         assert_eq!(events.len(), EVENTS.len());
-        assert!(events.windows(2).all(|pair| pair[0].starts_at <= pair[1].starts_at));
-        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48).await.unwrap();
+        assert!(events
+            .windows(2)
+            .all(|pair| pair[0].starts_at <= pair[1].starts_at));
+        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48)
+            .await
+            .unwrap();
         assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
         assert_eq!(kemiren.len(), 3);
     }

@@ -54,7 +54,10 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
             // The request never made it, or the answer never came back.
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
             ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => {
-                AppError::InvalidInput { field: detail, code: "malformed".into() }
+                AppError::InvalidInput {
+                    field: detail,
+                    code: "malformed".into(),
+                }
             }
             _ => AppError::Internal,
         }
@@ -98,7 +101,14 @@ mod tests {
     #[test]
     fn a_persons_mistake_is_never_a_server_error() {
         assert_eq!(AppError::NotFound.status(), 404);
-        assert_eq!(AppError::InvalidInput { field: "x".into(), code: "y".into() }.status(), 422);
+        assert_eq!(
+            AppError::InvalidInput {
+                field: "x".into(),
+                code: "y".into()
+            }
+            .status(),
+            422
+        );
     }
 
     #[test]

@@ -5,7 +5,11 @@ use std::{net::SocketAddr, path::PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "smart-kampung", version, about = "Smart Kampung: the village platform's web server")]
+#[command(
+    name = "smart-kampung",
+    version,
+    about = "Smart Kampung: the village platform's web server"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -26,7 +30,12 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address and port to listen on.
-    #[arg(long, env = "SK_LISTEN", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "SK_LISTEN",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub listen: SocketAddr,
     /// Folder for the database and, later, uploaded files.
     #[arg(long, env = "SK_DATA_DIR", default_value = "data", global = true)]
@@ -35,7 +44,12 @@ pub struct Config {
     #[arg(long, env = "SK_DATABASE", global = true)]
     pub database: Option<PathBuf>,
     /// Folder with the built site (the `pkg/` bundle); set by cargo-leptos when it runs the server.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: PathBuf,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
@@ -50,7 +64,9 @@ pub enum LogFormat {
 
 impl Config {
     pub fn database_path(&self) -> PathBuf {
-        self.database.clone().unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
+        self.database
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
     }
 }
 
@@ -61,7 +77,10 @@ mod tests {
     #[test]
     fn the_database_lives_in_the_data_dir_unless_named() {
         let cli = Cli::parse_from(["smart-kampung", "--data-dir", "/srv/kampung"]);
-        assert_eq!(cli.config.database_path(), PathBuf::from("/srv/kampung/smart-kampung.db"));
+        assert_eq!(
+            cli.config.database_path(),
+            PathBuf::from("/srv/kampung/smart-kampung.db")
+        );
         let cli = Cli::parse_from(["smart-kampung", "demo-data", "--database", "/tmp/x.db"]);
         assert!(matches!(cli.command, Some(Command::DemoData)));
         assert_eq!(cli.config.database_path(), PathBuf::from("/tmp/x.db"));

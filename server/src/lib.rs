@@ -59,10 +59,10 @@ pub fn router(state: AppState) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            request_context,
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(request_context, shell))
         .with_state(state);
     middleware::apply(router)
 }
@@ -82,7 +82,10 @@ fn static_bundle(options: &LeptosOptions) -> SetResponseHeader<ServeDir, HeaderV
 
 /// Liveness and readiness: 200 when the database answers, 503 when it does not.
 async fn healthz(State(pool): State<SqlitePool>) -> (StatusCode, &'static str) {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&pool).await {
+    match sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&pool)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok"),
         Err(error) => {
             tracing::error!(%error, "health check: database unavailable");

@@ -12,7 +12,10 @@ async fn main() -> anyhow::Result<()> {
     let config = cli.config;
 
     let database = config.database_path();
-    if let Some(folder) = database.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+    if let Some(folder) = database
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("creating the database folder {}", folder.display()))?;
     }
@@ -23,8 +26,13 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => tracing::info!(database = %database.display(), "migrations applied"),
         Command::DemoData => {
-            let report = app::demo::load(&pool, app::db::now_unix()).await.context("loading demo data")?;
-            tracing::info!(?report, "demo data loaded (rows added; zero means it was already there)");
+            let report = app::demo::load(&pool, app::db::now_unix())
+                .await
+                .context("loading demo data")?;
+            tracing::info!(
+                ?report,
+                "demo data loaded (rows added; zero means it was already there)"
+            );
         }
         Command::Serve => {
             let state = server::AppState {

@@ -10,7 +10,10 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("test runtime")
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("test runtime")
 });
 
 fn run<F: std::future::Future<Output = ()>>(test: F) {
@@ -24,13 +27,22 @@ struct TestApp {
 
 async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = app::db::connect_and_migrate(&dir.path().join("test.db")).await.unwrap();
+    let pool = app::db::connect_and_migrate(&dir.path().join("test.db"))
+        .await
+        .unwrap();
     app::demo::load(&pool, app::db::now_unix()).await.unwrap();
     std::fs::create_dir_all(dir.path().join("site/pkg")).unwrap();
     std::fs::write(dir.path().join("site/pkg/smart-kampung.css"), "body{}").unwrap();
-    std::fs::write(dir.path().join("site/pkg/smart-kampung.css.br"), [0x0b, 0x02, 0x80, 0x62, 0x6f, 0x64, 0x79, 0x7b, 0x7d, 0x03]).unwrap();
+    std::fs::write(
+        dir.path().join("site/pkg/smart-kampung.css.br"),
+        [0x0b, 0x02, 0x80, 0x62, 0x6f, 0x64, 0x79, 0x7b, 0x7d, 0x03],
+    )
+    .unwrap();
     let leptos = server::leptos_options(&dir.path().join("site"), "127.0.0.1:0".parse().unwrap());
-    TestApp { router: server::router(server::AppState { leptos, pool }), _dir: dir }
+    TestApp {
+        router: server::router(server::AppState { leptos, pool }),
+        _dir: dir,
+    }
 }
 
 struct Answer {
@@ -44,7 +56,11 @@ async fn send(app: &TestApp, request: Request<Body>) -> Answer {
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 fn get(path: &str) -> Request<Body> {
@@ -52,7 +68,10 @@ fn get(path: &str) -> Request<Body> {
 }
 
 fn get_in_english(path: &str) -> Request<Body> {
-    Request::get(path).header(header::COOKIE, "i18n_pref_locale=en").body(Body::empty()).unwrap()
+    Request::get(path)
+        .header(header::COOKIE, "i18n_pref_locale=en")
+        .body(Body::empty())
+        .unwrap()
 }
 
 #[test]
@@ -61,7 +80,10 @@ fn the_home_page_is_rendered_on_the_server_with_data_from_the_database() {
         let app = test_app().await;
         let answer = send(&app, get("/")).await;
         assert_eq!(answer.status, StatusCode::OK);
-        assert!(answer.body.contains("<html lang=\"id\""), "Indonesian by default");
+        assert!(
+            answer.body.contains("<html lang=\"id\""),
+            "Indonesian by default"
+        );
         // The four newest products, the catalogue and the agenda, all from the demo data.
         assert!(answer.body.contains("Lampu gantung bambu motif kawah"));
         assert!(answer.body.contains("Rp 210.000"));
@@ -100,12 +122,22 @@ fn the_language_form_works_without_javascript() {
             .body(Body::from("lang=en"))
             .unwrap();
         let answer = send(&app, request).await;
-        assert_eq!(answer.status, StatusCode::FOUND, "back to the page the person was on");
+        assert_eq!(
+            answer.status,
+            StatusCode::FOUND,
+            "back to the page the person was on"
+        );
         let location = answer.headers[header::LOCATION].to_str().unwrap();
-        assert!(location.starts_with("http://127.0.0.1:3000/desa/kemiren"), "{location}");
+        assert!(
+            location.starts_with("http://127.0.0.1:3000/desa/kemiren"),
+            "{location}"
+        );
         let cookie = answer.headers[header::SET_COOKIE].to_str().unwrap();
         assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
-        assert!(cookie.contains("Path=/") && cookie.contains("SameSite=Lax"), "{cookie}");
+        assert!(
+            cookie.contains("Path=/") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
     })
 }
 
@@ -130,16 +162,27 @@ fn village_pages_list_each_village_and_its_own_offer() {
         let app = test_app().await;
         let list = send(&app, get("/desa")).await;
         assert_eq!(list.status, StatusCode::OK);
-        for village in ["Kemiren", "Olehsari", "Bakungan", "Gombengsari", "Tamansari"] {
+        for village in [
+            "Kemiren",
+            "Olehsari",
+            "Bakungan",
+            "Gombengsari",
+            "Tamansari",
+        ] {
             assert!(list.body.contains(village), "{village} is listed");
         }
         let kemiren = send(&app, get("/desa/kemiren")).await;
         assert_eq!(kemiren.status, StatusCode::OK);
-        assert!(kemiren.body.contains("<title>Kemiren · Smart Kampung</title>"));
+        assert!(kemiren
+            .body
+            .contains("<title>Kemiren · Smart Kampung</title>"));
         assert!(kemiren.body.contains("Desa adat Osing"));
         assert!(kemiren.body.contains("Glagah"));
         assert!(kemiren.body.contains("Festival Ngopi Sepuluh Ewu"));
-        assert!(!kemiren.body.contains("Kelas sangrai kopi"), "Gombengsari's class is not Kemiren's");
+        assert!(
+            !kemiren.body.contains("Kelas sangrai kopi"),
+            "Gombengsari's class is not Kemiren's"
+        );
     })
 }
 
@@ -167,7 +210,10 @@ fn server_functions_answer_json_for_the_browser() {
         let answer = send(&app, request).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
         assert!(answer.body.contains("tudung-saji-bambu"));
-        assert!(!answer.body.contains("kopi-lanang"), "only Tamansari's products");
+        assert!(
+            !answer.body.contains("kopi-lanang"),
+            "only Tamansari's products"
+        );
 
         let missing = Request::post("/api/get_village")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -193,10 +239,16 @@ fn health_check_reports_the_database() {
 fn html_is_compressed_and_carries_security_headers() {
     run(async {
         let app = test_app().await;
-        let request = Request::get("/").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+        let request = Request::get("/")
+            .header(header::ACCEPT_ENCODING, "br")
+            .body(Body::empty())
+            .unwrap();
         let response = app.router.clone().oneshot(request).await.unwrap();
         assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(
+            response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff"
+        );
         assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
     })
 }

@@ -36,7 +36,8 @@ impl VillageRow {
     }
 }
 
-const VILLAGE_COLUMNS: &str = "v.slug, v.name, v.kind, v.code, k.name AS kecamatan_name, k.kabupaten,
+const VILLAGE_COLUMNS: &str =
+    "v.slug, v.name, v.kind, v.code, k.name AS kecamatan_name, k.kabupaten,
      v.description_id, v.description_en
      FROM villages v JOIN kecamatan k ON k.code = v.kecamatan_code";
 
@@ -47,7 +48,9 @@ pub async fn list_villages(pool: &SqlitePool) -> Result<Vec<VillageSummary>, sql
     ))
     .fetch_all(pool)
     .await?;
-    rows.into_iter().map(|row| Ok(row.into_profile()?.summary)).collect()
+    rows.into_iter()
+        .map(|row| Ok(row.into_profile()?.summary))
+        .collect()
 }
 
 /// One village by its URL slug; `None` when there is no such village.
@@ -55,9 +58,10 @@ pub async fn find_village(
     pool: &SqlitePool,
     slug: &str,
 ) -> Result<Option<VillageProfile>, sqlx::Error> {
-    let row = sqlx::query_as::<_, VillageRow>(&format!("SELECT {VILLAGE_COLUMNS} WHERE v.slug = $1"))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await?;
+    let row =
+        sqlx::query_as::<_, VillageRow>(&format!("SELECT {VILLAGE_COLUMNS} WHERE v.slug = $1"))
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?;
     row.map(VillageRow::into_profile).transpose()
 }

@@ -89,7 +89,12 @@ pub fn VillagePage() -> impl IntoView {
 #[component]
 fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
     let i18n = use_i18n();
-    let VillageProfile { summary, kabupaten, description_id, description_en } = profile;
+    let VillageProfile {
+        summary,
+        kabupaten,
+        description_id,
+        description_en,
+    } = profile;
     let title = summary.name.clone();
     let meta_description = description_id.clone();
     let slug = summary.slug.clone();

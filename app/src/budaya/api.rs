@@ -14,5 +14,8 @@ pub async fn list_upcoming_events(
     let pool = crate::db::pool()?;
     let village = village.unwrap_or_default();
     let now = crate::db::now_unix();
-    Ok(super::store::list_upcoming_events(&pool, &village, now, crate::db::list_limit(limit)).await?)
+    Ok(
+        super::store::list_upcoming_events(&pool, &village, now, crate::db::list_limit(limit))
+            .await?,
+    )
 }

@@ -24,8 +24,10 @@ pub fn BudayaPage() -> impl IntoView {
 #[component]
 pub fn EventList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
     let i18n = use_i18n();
-    let events =
-        Resource::new(move || village.clone(), move |village| list_upcoming_events(village, limit));
+    let events = Resource::new(
+        move || village.clone(),
+        move |village| list_upcoming_events(village, limit),
+    );
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {
@@ -67,9 +69,17 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
     let when = move || {
         let locale = i18n.get_locale();
         if several_days {
-            format!("{} – {}", long_date(starts_at, locale), long_date(ends_at, locale))
+            format!(
+                "{} – {}",
+                long_date(starts_at, locale),
+                long_date(ends_at, locale)
+            )
         } else {
-            format!("{} · {}", long_date(starts_at, locale), time_of_day(starts_at, locale))
+            format!(
+                "{} · {}",
+                long_date(starts_at, locale),
+                time_of_day(starts_at, locale)
+            )
         }
     };
     let price = move || match price_rupiah {

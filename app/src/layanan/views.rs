@@ -24,7 +24,10 @@ pub fn LayananPage() -> impl IntoView {
 #[component]
 pub fn ServiceList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
     let i18n = use_i18n();
-    let services = Resource::new(move || village.clone(), move |village| list_services(village, limit));
+    let services = Resource::new(
+        move || village.clone(),
+        move |village| list_services(village, limit),
+    );
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {

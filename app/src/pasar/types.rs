@@ -34,7 +34,9 @@ impl Category {
     }
 
     pub fn from_code(code: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|category| category.code() == code)
+        Category::ALL
+            .into_iter()
+            .find(|category| category.code() == code)
     }
 }
 

@@ -25,7 +25,10 @@ pub fn PasarPage() -> impl IntoView {
 #[component]
 pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
     let i18n = use_i18n();
-    let products = Resource::new(move || village.clone(), move |village| list_products(village, limit));
+    let products = Resource::new(
+        move || village.clone(),
+        move |village| list_products(village, limit),
+    );
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {
@@ -43,8 +46,16 @@ pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> imp
 #[component]
 pub fn ProductCardView(product: ProductCard) -> impl IntoView {
     let i18n = use_i18n();
-    let ProductCard { title_id, title_en, category, price_rupiah, unit, shop_name, village_name, .. } =
-        product.clone();
+    let ProductCard {
+        title_id,
+        title_en,
+        category,
+        price_rupiah,
+        unit,
+        shop_name,
+        village_name,
+        ..
+    } = product.clone();
     let sold_out = product.is_sold_out();
     view! {
         <article class="flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white">

@@ -36,7 +36,6 @@ pub fn CardsLoading(#[prop(default = 3)] count: usize) -> impl IntoView {
     }
 }
 
-
 /// Renders a loaded list the same way everywhere: the error, a helpful empty state, or the items.
 pub fn render_list<T>(
     result: Result<Vec<T>, AppError>,

@@ -25,7 +25,11 @@ pub fn cookie_options() -> leptos_i18n::context::CookieOptions<Locale> {
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     let locale: Locale = lang.parse().map_err(|_| {
-        AppError::InvalidInput { field: "lang".into(), code: "unknown_language".into() }.with_status()
+        AppError::InvalidInput {
+            field: "lang".into(),
+            code: "unknown_language".into(),
+        }
+        .with_status()
     })?;
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax",

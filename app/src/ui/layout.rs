@@ -61,7 +61,10 @@ pub fn Frame(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn TopLink(href: &'static str, label: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+fn TopLink(
+    href: &'static str,
+    label: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
     view! {
         <li>
             <A

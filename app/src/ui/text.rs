@@ -16,16 +16,25 @@ pub struct LocalizedText {
 }
 
 pub fn pick(locale: Locale, indonesian: &str, english: Option<&str>) -> LocalizedText {
-    match (locale, english.map(str::trim).filter(|text| !text.is_empty())) {
-        (Locale::en, Some(english)) => {
-            LocalizedText { text: english.to_string(), lang: "en", is_fallback: false }
-        }
-        (Locale::en, None) => {
-            LocalizedText { text: indonesian.to_string(), lang: "id", is_fallback: true }
-        }
-        (Locale::id, _) => {
-            LocalizedText { text: indonesian.to_string(), lang: "id", is_fallback: false }
-        }
+    match (
+        locale,
+        english.map(str::trim).filter(|text| !text.is_empty()),
+    ) {
+        (Locale::en, Some(english)) => LocalizedText {
+            text: english.to_string(),
+            lang: "en",
+            is_fallback: false,
+        },
+        (Locale::en, None) => LocalizedText {
+            text: indonesian.to_string(),
+            lang: "id",
+            is_fallback: true,
+        },
+        (Locale::id, _) => LocalizedText {
+            text: indonesian.to_string(),
+            lang: "id",
+            is_fallback: false,
+        },
     }
 }
 
@@ -64,7 +73,10 @@ mod tests {
 
     #[test]
     fn each_language_shows_its_own_text() {
-        assert_eq!(pick(Locale::en, "Kopi Osing", Some("Osing coffee")).text, "Osing coffee");
+        assert_eq!(
+            pick(Locale::en, "Kopi Osing", Some("Osing coffee")).text,
+            "Osing coffee"
+        );
         let indonesian = pick(Locale::id, "Kopi Osing", Some("Osing coffee"));
         assert_eq!(indonesian.text, "Kopi Osing");
         assert!(!indonesian.is_fallback);

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Smart Kampung developer commands. Two matter:
+#   ./dev.sh run    set up everything that is missing, build, load the demo data, serve on :3000
+#   ./dev.sh test   install test needs, then formatting, clippy, unit/integration tests, a release build,
+#                   the size budget and the browser tests
+# Nothing here downloads a prebuilt binary or browser: tools come from crates.io, npm and Debian.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+# Pinned tool versions. The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
+CARGO_LEPTOS_VERSION="0.3.10"
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
+
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+LISTEN="${SK_LISTEN:-127.0.0.1:3000}"
+
+say() { printf '\n== %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+    say "installing cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (about 15 minutes, once)"
+    # 0.3.11 needs a newer rustc than this toolchain; --locked keeps its tested dependency set.
+    cargo install --locked "cargo-leptos@$CARGO_LEPTOS_VERSION"
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (a few minutes, once)"
+    # Without --locked: its lock file names a dependency version the registry no longer has.
+    cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_npm_tools() {
+  # Tailwind CLI, wasm-opt (binaryen from npm: Debian's version 108 produces wasm that fails to hydrate)
+  # and Playwright. Reinstalled only when package-lock.json changed.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's chromium for the browser tests"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+  fi
+}
+
+build_release() {
+  say "building the release bundle (server + wasm + css, precompressed)"
+  cargo leptos build --release --precompress
+}
+
+server_binary() {
+  echo "$TARGET_DIR/release/smart-kampung"
+}
+
+cmd_run() {
+  ensure_rust_tools
+  ensure_npm_tools
+  build_release
+  local data_dir="${SK_DATA_DIR:-$ROOT/data}"
+  say "loading the demo data into $data_dir"
+  "$(server_binary)" demo-data --data-dir "$data_dir"
+  say "serving on http://$LISTEN (Ctrl-C to stop)"
+  exec "$(server_binary)" serve --data-dir "$data_dir" --listen "$LISTEN" --site-root "$ROOT/target/site"
+}
+
+wait_for_health() {
+  local url="$1"
+  for _ in $(seq 1 100); do
+    if curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "the server did not become healthy at $url" >&2
+  return 1
+}
+
+cmd_test() {
+  ensure_rust_tools
+  ensure_npm_tools
+  ensure_chromium
+
+  say "formatting"
+  cargo fmt --all -- --check
+
+  say "clippy (server side, ssr)"
+  cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+  say "clippy (browser side, hydrate, wasm32)"
+  cargo clippy -p app -p hydrate --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+  say "unit and integration tests"
+  cargo test -p app --features ssr
+  cargo test -p server
+
+  build_release
+
+  say "size budget"
+  node end2end/size-budget.mjs "$ROOT/target/site/pkg"
+
+  say "end-to-end tests in Chromium (phone viewport, JavaScript on and off)"
+  local scratch port log server_pid status
+  scratch="$(mktemp -d)"
+  port="${E2E_PORT:-3187}"
+  log="$scratch/server.log"
+  "$(server_binary)" demo-data --data-dir "$scratch/data" >>"$log" 2>&1
+  "$(server_binary)" serve --data-dir "$scratch/data" --listen "127.0.0.1:$port" \
+    --site-root "$ROOT/target/site" >>"$log" 2>&1 &
+  server_pid=$!
+  status=0
+  if wait_for_health "http://127.0.0.1:$port"; then
+    (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+  else
+    status=1
+  fi
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then
+    echo "--- server log ---"; tail -n 50 "$log"
+  fi
+  rm -rf "$scratch"
+  return "$status"
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  setup) ensure_rust_tools; ensure_npm_tools ;;
+  *)
+    echo "usage: ./dev.sh run | test | setup" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { open } from './support';
+
+test.describe('a visitor on a phone', () => {
+  test('sees highlights from every pillar on the home page', async ({ page, javaScriptEnabled }) => {
+    await open(page, '/', javaScriptEnabled);
+    await expect(page).toHaveTitle('Smart Kampung');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desa pintar, urusan lancar');
+    // Read from the database through server functions.
+    await expect(page.getByText('Kelas membatik Gajah Oling')).toBeVisible();
+    await expect(page.getByText('Lampu gantung bambu motif kawah')).toBeVisible();
+    await expect(page.getByText('Rp 210.000')).toBeVisible();
+    await expect(page.getByText('Surat Keterangan Tidak Mampu (SKTM)')).toBeVisible();
+  });
+
+  test('moves between pillars with the bottom navigation', async ({ page, javaScriptEnabled }) => {
+    await open(page, '/', javaScriptEnabled);
+    const bottomNav = page.getByRole('navigation', { name: 'Menu bawah' });
+    await bottomNav.getByRole('link', { name: 'Layanan' }).click();
+    await expect(page).toHaveURL(/\/layanan$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Layanan desa');
+    await expect(page.getByText('Surat Keterangan Domisili').first()).toBeVisible();
+    await expect(bottomNav.getByRole('link', { name: 'Layanan' })).toHaveAttribute('aria-current', 'page');
+
+    await bottomNav.getByRole('link', { name: 'Budaya' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Budaya & Edukasi');
+    await expect(page.getByText('Festival Ngopi Sepuluh Ewu')).toBeVisible();
+  });
+
+  test('opens a village page from the list of villages', async ({ page, javaScriptEnabled }) => {
+    await open(page, '/desa', javaScriptEnabled);
+    await page.getByRole('link', { name: /Kemiren/ }).click();
+    await expect(page).toHaveURL(/\/desa\/kemiren$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kemiren');
+    await expect(page.getByText(/Desa adat Osing/)).toBeVisible();
+    await expect(page).toHaveTitle('Kemiren · Smart Kampung');
+  });
+
+  test('gets a real 404 page for a wrong address', async ({ page, javaScriptEnabled }) => {
+    const response = await page.goto('/desa/atlantis');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+    await page.getByRole('link', { name: 'Kembali ke beranda' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    void javaScriptEnabled;
+  });
+
+  test('switches to English, and the choice is remembered', async ({ page, javaScriptEnabled }) => {
+    await open(page, '/pasar', javaScriptEnabled);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    // Marks this document: it survives only if the switch happens in place, without a reload.
+    await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Village market');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByText('IDR 210,000')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    const stayed = await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage === true);
+    // With JavaScript the hydrated app switches in place; without it, the form post reloads the page.
+    expect(stayed).toBe(javaScriptEnabled);
+
+    // Remembered on a fresh load and on another page.
+    await open(page, '/', javaScriptEnabled);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Smart villages, smooth errands');
+    await expect(page.getByRole('navigation', { name: 'Bottom menu' }).getByRole('link', { name: 'Market' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desa pintar, urusan lancar');
+  });
+
+  test('fits a 360 px screen with thumb-sized targets', async ({ page, javaScriptEnabled }) => {
+    await open(page, '/', javaScriptEnabled);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const links = page.getByRole('navigation', { name: 'Menu bawah' }).getByRole('link');
+    await expect(links).toHaveCount(4);
+    for (const link of await links.all()) {
+      const box = await link.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
+    }
+  });
+});
+
+test('the wasm hydrates the server-rendered page', async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, 'hydration needs JavaScript');
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await open(page, '/', true);
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  expect(errors).toEqual([]);
+});
