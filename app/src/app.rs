@@ -38,7 +38,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <I18nContextProvider cookie_options=crate::ui::language::cookie_options()>
+        <I18nContextProvider>
+            <crate::ui::language::ApplyLanguagePreference>
             <Link rel="icon" href=crate::ui::icons::FAVICON />
             <Title formatter=|page: String| {
                 if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </Frame>
             </Router>
+            </crate::ui::language::ApplyLanguagePreference>
         </I18nContextProvider>
     }
 }

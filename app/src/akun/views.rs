@@ -1,5 +1,6 @@
 //! Village pages, and the account page's placeholder until sign-in exists.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -28,8 +29,8 @@ pub fn VillageListPage() -> impl IntoView {
                 render_list(
                     villages.await,
                     "grid gap-3 sm:grid-cols-2",
-                    move || view! { <p>{t!(i18n, desa.empty)}</p> }.into_any(),
-                    |village| view! { <VillageLink village /> }.into_any(),
+                    move || view! { <p>{t!(i18n, desa.empty)}</p> },
+                    |village| view! { <VillageLink village /> },
                 )
             })}
         </Suspense>
@@ -76,10 +77,8 @@ pub fn VillagePage() -> impl IntoView {
         <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
             {move || Suspend::new(async move {
                 match village.await {
-                    Ok(profile) => view! { <VillageProfileView profile /> }.into_any(),
-                    Err(error) => view! {
-                        <crate::ui::layout::NotFoundOr error />
-                    }.into_any(),
+                    Ok(profile) => Either::Left(view! { <VillageProfileView profile /> }),
+                    Err(error) => Either::Right(view! { <crate::ui::layout::NotFoundOr error /> }),
                 }
             })}
         </Suspense>

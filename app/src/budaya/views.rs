@@ -34,8 +34,8 @@ pub fn EventList(#[prop(optional)] village: Option<String>, limit: u32) -> impl 
                 render_list(
                     events.await,
                     "grid gap-3 sm:grid-cols-2 lg:grid-cols-3",
-                    move || view! { <p>{t!(i18n, budaya.empty)}</p> }.into_any(),
-                    |event| view! { <EventCardView event /> }.into_any(),
+                    move || view! { <p>{t!(i18n, budaya.empty)}</p> },
+                    |event| view! { <EventCardView event /> },
                 )
             })}
         </Suspense>

@@ -1,5 +1,6 @@
 //! Layanan pages and components.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -34,8 +35,8 @@ pub fn ServiceList(#[prop(optional)] village: Option<String>, limit: u32) -> imp
                 render_list(
                     services.await,
                     "grid gap-3 sm:grid-cols-2 lg:grid-cols-3",
-                    move || view! { <p>{t!(i18n, layanan.empty)}</p> }.into_any(),
-                    |service| view! { <ServiceCardView service /> }.into_any(),
+                    move || view! { <p>{t!(i18n, layanan.empty)}</p> },
+                    |service| view! { <ServiceCardView service /> },
                 )
             })}
         </Suspense>
@@ -62,9 +63,9 @@ pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
         ServiceKind::Janji => t_string!(i18n, layanan.kind_janji),
     };
     let processing = move || match processing_days {
-        0 => t!(i18n, layanan.same_day).into_any(),
-        1 => t!(i18n, layanan.one_day).into_any(),
-        days => t!(i18n, layanan.many_days, days).into_any(),
+        0 => EitherOf3::A(t!(i18n, layanan.same_day)),
+        1 => EitherOf3::B(t!(i18n, layanan.one_day)),
+        days => EitherOf3::C(t!(i18n, layanan.many_days, days)),
     };
     let fee = move || match fee_rupiah {
         0 => t_string!(i18n, ui.free).to_string(),

@@ -35,8 +35,8 @@ pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> imp
                 render_list(
                     products.await,
                     "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4",
-                    move || view! { <p>{t!(i18n, pasar.empty)}</p> }.into_any(),
-                    |product| view! { <ProductCardView product /> }.into_any(),
+                    move || view! { <p>{t!(i18n, pasar.empty)}</p> },
+                    |product| view! { <ProductCardView product /> },
                 )
             })}
         </Suspense>

@@ -1,5 +1,6 @@
 //! What a person sees while data loads, when there is none, and when something went wrong.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -37,25 +38,30 @@ pub fn CardsLoading(#[prop(default = 3)] count: usize) -> impl IntoView {
 }
 
 /// Renders a loaded list the same way everywhere: the error, a helpful empty state, or the items.
-pub fn render_list<T>(
+///
+/// Static dispatch (`Either*`) on purpose: every `into_any()` keeps all of a view's render paths (server
+/// HTML included) alive in the wasm bundle, which costs kilobytes per use.
+pub fn render_list<T, Empty, Item>(
     result: Result<Vec<T>, AppError>,
     list_class: &'static str,
-    empty: impl FnOnce() -> AnyView,
-    item: impl Fn(T) -> AnyView,
-) -> AnyView {
+    empty: impl FnOnce() -> Empty,
+    item: impl Fn(T) -> Item,
+) -> impl IntoView
+where
+    Empty: IntoView,
+    Item: IntoView,
+{
     match result {
-        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-        Ok(items) if items.is_empty() => view! {
+        Err(error) => EitherOf3::A(view! { <ErrorNotice error /> }),
+        Ok(items) if items.is_empty() => EitherOf3::B(view! {
             <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
                 {empty()}
             </div>
-        }
-        .into_any(),
-        Ok(items) => view! {
+        }),
+        Ok(items) => EitherOf3::C(view! {
             <ul role="list" class=list_class>
                 {items.into_iter().map(|entry| view! { <li class="flex">{item(entry)}</li> }).collect_view()}
             </ul>
-        }
-        .into_any(),
+        }),
     }
 }

@@ -1,4 +1,4 @@
-//! The ID/EN switch. With JavaScript the language changes in place (and leptos_i18n writes the cookie);
+//! The ID/EN switch. With JavaScript the language changes in place and the cookie is written in the browser;
 //! without it, the same form posts to [`set_language`], which sets the cookie and sends the person back
 //! to the page they were on.
 
@@ -8,17 +8,60 @@ use leptos::server_fn::ServerFn;
 use crate::error::AppError;
 use crate::i18n::*;
 
-/// The cookie leptos_i18n reads on the server and writes in the browser.
+/// The language a person chose, for a year, on the whole site (not just the current folder), and sent
+/// along when they arrive from a link shared on WhatsApp (SameSite=Lax).
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 const ONE_YEAR_SECONDS: i64 = 365 * 24 * 3600;
 
-/// Cookie written in the browser: whole site (not just the current folder), a year, sent on links shared
-/// from WhatsApp (Lax).
-pub fn cookie_options() -> leptos_i18n::context::CookieOptions<Locale> {
-    leptos_use::UseCookieOptions::default()
-        .path("/")
-        .max_age(ONE_YEAR_SECONDS * 1000)
-        .same_site(leptos_use::SameSite::Lax)
+fn cookie_for(locale: Locale) -> String {
+    format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax",
+        locale.as_str()
+    )
+}
+
+/// The language named in a `Cookie:` header, if any and if we speak it.
+pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .and_then(|(_, value)| value.trim().parse().ok())
+}
+
+/// Applies the language cookie before the page renders. On the server the cookie wins over the
+/// browser's `Accept-Language` (which leptos_i18n already applied); in the browser, leptos_i18n takes the
+/// language the server chose from `<html lang>`, so both render the same text.
+#[component]
+pub fn ApplyLanguagePreference(children: Children) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        let cookie_locale = use_context::<http::request::Parts>().and_then(|request| {
+            request
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .find_map(locale_from_cookie_header)
+        });
+        if let Some(locale) = cookie_locale {
+            use_i18n().set_locale(locale);
+        }
+    }
+    children()
+}
+
+/// Writes the cookie in the browser, where the switch happens without a request.
+fn remember_in_browser(locale: Locale) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = document.set_cookie(&cookie_for(locale));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = locale;
 }
 
 /// Remembers the chosen language in a cookie (the form fallback when JavaScript is off).
@@ -31,10 +74,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
         }
         .with_status()
     })?;
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax",
-        locale.as_str()
-    );
+    let cookie = cookie_for(locale);
     let response = expect_context::<leptos_axum::ResponseOptions>();
     if let Ok(value) = http::HeaderValue::from_str(&cookie) {
         response.append_header(http::header::SET_COOKIE, value);
@@ -54,6 +94,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 on:submit=move |event| {
                     event.prevent_default();
                     i18n.set_locale(locale);
+                    remember_in_browser(locale);
                 }
             >
                 <input type="hidden" name="lang" value=locale.as_str() />
@@ -74,5 +115,33 @@ pub fn LanguageSwitch() -> impl IntoView {
             {choice(Locale::id, "ID", "Bahasa Indonesia")}
             {choice(Locale::en, "EN", "English")}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_cookie_is_found_among_others() {
+        assert_eq!(
+            locale_from_cookie_header("a=1; i18n_pref_locale=en; b=2"),
+            Some(Locale::en)
+        );
+        assert_eq!(
+            locale_from_cookie_header("i18n_pref_locale=id"),
+            Some(Locale::id)
+        );
+        assert_eq!(locale_from_cookie_header("i18n_pref_locale=fr"), None);
+        assert_eq!(locale_from_cookie_header("x_i18n_pref_locale=en"), None);
+        assert_eq!(locale_from_cookie_header(""), None);
+    }
+
+    #[test]
+    fn the_cookie_covers_the_whole_site_for_a_year() {
+        assert_eq!(
+            cookie_for(Locale::en),
+            "i18n_pref_locale=en; Path=/; Max-Age=31536000; SameSite=Lax"
+        );
     }
 }

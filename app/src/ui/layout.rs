@@ -1,6 +1,7 @@
 //! The frame around every page: header with the language switch, navigation (a bottom bar on phones, a top
 //! bar on wider screens), the page itself inside an error boundary, and the 404 page.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -152,8 +153,8 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundOr(error: crate::error::AppError) -> impl IntoView {
     match error {
-        crate::error::AppError::NotFound => view! { <NotFound /> }.into_any(),
-        error => view! { <crate::ui::feedback::ErrorNotice error /> }.into_any(),
+        crate::error::AppError::NotFound => Either::Left(view! { <NotFound /> }),
+        error => Either::Right(view! { <crate::ui::feedback::ErrorNotice error /> }),
     }
 }
 
