@@ -30,6 +30,8 @@ pub struct ServiceCard {
     /// The letter needs the camat's (sub-district head's) signature; the village forwards it.
     pub needs_camat: bool,
     pub fee_rupiah: i64,
+    /// The (first) village offering it; in the all-villages overview, one of `village_count`.
     pub village_name: String,
     pub village_slug: String,
+    pub village_count: i64,
 }

@@ -1,6 +1,6 @@
 //! Layanan pages and components.
 
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -56,8 +56,13 @@ pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
         needs_camat,
         fee_rupiah,
         village_name,
+        village_count,
         ..
     } = service;
+    let offered_where = move || match village_count {
+        1 => Either::Left(village_name.clone()),
+        count => Either::Right(t!(i18n, layanan.offered_in, count)),
+    };
     let kind_label = move || match kind {
         ServiceKind::Surat => t_string!(i18n, layanan.kind_surat),
         ServiceKind::Janji => t_string!(i18n, layanan.kind_janji),
@@ -81,7 +86,7 @@ pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
             </div>
             <h3 class="font-semibold leading-snug"><Localized id=name_id en=name_en /></h3>
             <p class="text-sm text-stone-600"><Localized id=summary_id en=summary_en /></p>
-            <p class="mt-auto text-xs text-stone-500">{processing} " · " {fee} " · " {village_name}</p>
+            <p class="mt-auto text-xs text-stone-500">{processing} " · " {fee} " · " {offered_where}</p>
         </article>
     }
 }

@@ -29,9 +29,10 @@ pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
         .and_then(|(_, value)| value.trim().parse().ok())
 }
 
-/// Applies the language cookie before the page renders. On the server the cookie wins over the
-/// browser's `Accept-Language` (which leptos_i18n already applied); in the browser, leptos_i18n takes the
-/// language the server chose from `<html lang>`, so both render the same text.
+/// Sets the page language before anything renders: the cookie if the person chose one, otherwise
+/// Indonesian. The browser's `Accept-Language` is deliberately ignored: many Indonesian phones run an
+/// English system language, and the ID/EN switch sits in every page header. In the browser, leptos_i18n
+/// takes the language the server chose from `<html lang>`, so both sides render the same text.
 #[component]
 pub fn ApplyLanguagePreference(children: Children) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -44,9 +45,7 @@ pub fn ApplyLanguagePreference(children: Children) -> impl IntoView {
                 .filter_map(|value| value.to_str().ok())
                 .find_map(locale_from_cookie_header)
         });
-        if let Some(locale) = cookie_locale {
-            use_i18n().set_locale(locale);
-        }
+        use_i18n().set_locale(cookie_locale.unwrap_or(Locale::id));
     }
     children()
 }
