@@ -59,9 +59,19 @@ ensure_chromium() {
   fi
 }
 
+RELEASE_STAMP="$TARGET_DIR/.smart-kampung-release-stamp"
+
 build_release() {
   say "building the release bundle (server + wasm + css, precompressed)"
   cargo leptos build --release --precompress
+  touch "$RELEASE_STAMP"
+}
+
+# `run` skips the build when no source changed since the last release build, so a second start takes
+# seconds (cargo-leptos would otherwise re-run wasm-bindgen, wasm-opt and the compression).
+release_is_current() {
+  [ -f "$RELEASE_STAMP" ] && [ -x "$(server_binary)" ] && [ -d "$ROOT/target/site/pkg" ] &&
+    [ -z "$(find app server style migrations Cargo.toml Cargo.lock package-lock.json -newer "$RELEASE_STAMP" -print -quit)" ]
 }
 
 server_binary() {
@@ -71,7 +81,11 @@ server_binary() {
 cmd_run() {
   ensure_rust_tools
   ensure_npm_tools
-  build_release
+  if release_is_current; then
+    say "release build is up to date"
+  else
+    build_release
+  fi
   local data_dir="${SK_DATA_DIR:-$ROOT/data}"
   say "loading the demo data into $data_dir"
   "$(server_binary)" demo-data --data-dir "$data_dir"
