@@ -40,25 +40,25 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
             <crate::ui::language::ApplyLanguagePreference>
-            <Link rel="icon" href=crate::ui::icons::FAVICON />
-            <Title formatter=|page: String| {
-                if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }
-            } />
-            <Meta property="og:site_name" content="Smart Kampung" />
-            <HydrationMarker />
-            <Router>
-                <Frame>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
-                        <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
-                        <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
-                        <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
-                        <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
-                        <Route path=path!("/desa/:slug") view=akun::VillagePage ssr=SsrMode::Async />
-                    </Routes>
-                </Frame>
-            </Router>
+                <Link rel="icon" href=crate::ui::icons::FAVICON />
+                <Title formatter=|page: String| {
+                    if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }
+                } />
+                <Meta property="og:site_name" content="Smart Kampung" />
+                <HydrationMarker />
+                <Router>
+                    <Frame>
+                        <Routes fallback=NotFound>
+                            <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
+                            <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
+                            <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug") view=akun::VillagePage ssr=SsrMode::Async />
+                        </Routes>
+                    </Frame>
+                </Router>
             </crate::ui::language::ApplyLanguagePreference>
         </I18nContextProvider>
     }

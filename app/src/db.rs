@@ -45,6 +45,16 @@ pub async fn begin_write(
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
+/// Turns a code stored in a text column (an enum such as a product category) into its Rust value. An
+/// unknown code means the data and the code disagree: a decode error for the log, never a panic.
+pub fn decode_code<T>(
+    column: &str,
+    code: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, sqlx::Error> {
+    parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown {column} {code:?}").into()))
+}
+
 /// The pool provided to every request by the server.
 pub fn pool() -> Result<SqlitePool, AppError> {
     leptos::prelude::use_context::<SqlitePool>().ok_or_else(|| {

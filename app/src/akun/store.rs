@@ -2,6 +2,8 @@
 
 use sqlx::SqlitePool;
 
+use crate::db::decode_code;
+
 use super::{VillageKind, VillageProfile, VillageSummary};
 
 #[derive(sqlx::FromRow)]
@@ -18,9 +20,7 @@ struct VillageRow {
 
 impl VillageRow {
     fn into_profile(self) -> Result<VillageProfile, sqlx::Error> {
-        let kind = VillageKind::from_code(&self.kind).ok_or_else(|| {
-            sqlx::Error::Decode(format!("unknown village kind {:?}", self.kind).into())
-        })?;
+        let kind = decode_code("village kind", &self.kind, VillageKind::from_code)?;
         Ok(VillageProfile {
             summary: VillageSummary {
                 slug: self.slug,

@@ -12,7 +12,7 @@ use crate::layanan::ServiceList;
 use crate::pasar::ProductList;
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::icons::{Icon, IconSvg};
-use crate::ui::layout::SectionHeader;
+use crate::ui::layout::{PageHeader, SectionHeader};
 use crate::ui::text::Localized;
 
 #[component]
@@ -20,10 +20,10 @@ pub fn VillageListPage() -> impl IntoView {
     let i18n = use_i18n();
     let villages = Resource::new(|| (), |_| list_villages());
     view! {
-        <Title text=move || t_string!(i18n, desa.list_title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, desa.list_description).to_string() />
-        <h1 class="text-2xl font-bold">{t!(i18n, desa.list_title)}</h1>
-        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, desa.list_description)}</p>
+        <PageHeader
+            title=move || t_string!(i18n, desa.list_title).to_string()
+            intro=move || t_string!(i18n, desa.list_description).to_string()
+        />
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {
                 render_list(

@@ -2,6 +2,8 @@
 
 use sqlx::SqlitePool;
 
+use crate::db::decode_code;
+
 use super::{EventCard, EventKind};
 
 #[derive(sqlx::FromRow)]
@@ -43,9 +45,7 @@ pub async fn list_upcoming_events(
     .await?;
     rows.into_iter()
         .map(|row| {
-            let kind = EventKind::from_code(&row.kind).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown event kind {:?}", row.kind).into())
-            })?;
+            let kind = decode_code("event kind", &row.kind, EventKind::from_code)?;
             Ok(EventCard {
                 slug: row.slug,
                 kind,

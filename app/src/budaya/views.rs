@@ -1,22 +1,22 @@
 //! Budaya & Edukasi pages and components.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use super::{list_upcoming_events, EventCard, EventKind};
 use crate::format::{iso_utc, long_date, rupiah, time_of_day};
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading};
+use crate::ui::layout::PageHeader;
 use crate::ui::text::Localized;
 
 #[component]
 pub fn BudayaPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, budaya.title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, budaya.description).to_string() />
-        <h1 class="text-2xl font-bold">{t!(i18n, budaya.title)}</h1>
-        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, budaya.description)}</p>
+        <PageHeader
+            title=move || t_string!(i18n, budaya.title).to_string()
+            intro=move || t_string!(i18n, budaya.description).to_string()
+        />
         <EventList limit=24 />
     }
 }

@@ -2,6 +2,8 @@
 
 use sqlx::SqlitePool;
 
+use crate::db::decode_code;
+
 use super::{ServiceCard, ServiceKind};
 
 #[derive(sqlx::FromRow)]
@@ -61,9 +63,7 @@ pub async fn list_services(
     };
     rows.into_iter()
         .map(|row| {
-            let kind = ServiceKind::from_code(&row.kind).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown service kind {:?}", row.kind).into())
-            })?;
+            let kind = decode_code("service kind", &row.kind, ServiceKind::from_code)?;
             Ok(ServiceCard {
                 slug: row.slug,
                 kind,

@@ -2,22 +2,22 @@
 
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use super::{list_services, ServiceCard, ServiceKind};
 use crate::format::rupiah;
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading};
+use crate::ui::layout::PageHeader;
 use crate::ui::text::Localized;
 
 #[component]
 pub fn LayananPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, layanan.title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, layanan.description).to_string() />
-        <h1 class="text-2xl font-bold">{t!(i18n, layanan.title)}</h1>
-        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, layanan.description)}</p>
+        <PageHeader
+            title=move || t_string!(i18n, layanan.title).to_string()
+            intro=move || t_string!(i18n, layanan.description).to_string()
+        />
         <ServiceList limit=24 />
     }
 }

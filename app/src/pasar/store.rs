@@ -2,6 +2,8 @@
 
 use sqlx::SqlitePool;
 
+use crate::db::decode_code;
+
 use super::{Category, ProductCard};
 
 #[derive(sqlx::FromRow)]
@@ -40,9 +42,7 @@ pub async fn list_active_products(
     .await?;
     rows.into_iter()
         .map(|row| {
-            let category = Category::from_code(&row.category).ok_or_else(|| {
-                sqlx::Error::Decode(format!("unknown product category {:?}", row.category).into())
-            })?;
+            let category = decode_code("product category", &row.category, Category::from_code)?;
             Ok(ProductCard {
                 slug: row.slug,
                 title_id: row.title_id,

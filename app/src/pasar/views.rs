@@ -1,22 +1,22 @@
 //! Pasar pages and components.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use super::{list_products, Category, ProductCard};
 use crate::format::rupiah;
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading};
+use crate::ui::layout::PageHeader;
 use crate::ui::text::Localized;
 
 #[component]
 pub fn PasarPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, pasar.title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, pasar.description).to_string() />
-        <h1 class="text-2xl font-bold">{t!(i18n, pasar.title)}</h1>
-        <p class="mb-4 mt-1 text-stone-600">{t!(i18n, pasar.description)}</p>
+        <PageHeader
+            title=move || t_string!(i18n, pasar.title).to_string()
+            intro=move || t_string!(i18n, pasar.description).to_string()
+        />
         <ProductList limit=24 />
     }
 }

@@ -158,6 +158,20 @@ pub fn NotFoundOr(error: crate::error::AppError) -> impl IntoView {
     }
 }
 
+/// The top of a list page: its `<title>`, meta description, heading and one-line intro, translated.
+#[component]
+pub fn PageHeader(
+    title: impl Fn() -> String + Copy + Send + Sync + 'static,
+    intro: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Title text=title />
+        <Meta name="description" content=intro />
+        <h1 class="text-2xl font-bold">{title}</h1>
+        <p class="mb-4 mt-1 text-stone-600">{intro}</p>
+    }
+}
+
 /// A section heading with a "see all" link, used by the home page and village pages.
 #[component]
 pub fn SectionHeader(
