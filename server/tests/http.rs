@@ -236,6 +236,19 @@ fn health_check_reports_the_database() {
 }
 
 #[test]
+fn health_check_fails_when_the_database_is_gone() {
+    run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = app::db::connect_and_migrate(&dir.path().join("gone.db")).await.unwrap();
+        let leptos = server::leptos_options(dir.path(), "127.0.0.1:0".parse().unwrap());
+        let router = server::router(server::AppState { leptos, pool: pool.clone() });
+        pool.close().await;
+        let response = router.oneshot(get("/healthz")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    })
+}
+
+#[test]
 fn html_is_compressed_and_carries_security_headers() {
     run(async {
         let app = test_app().await;
