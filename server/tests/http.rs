@@ -239,9 +239,14 @@ fn health_check_reports_the_database() {
 fn health_check_fails_when_the_database_is_gone() {
     run(async {
         let dir = tempfile::tempdir().unwrap();
-        let pool = app::db::connect_and_migrate(&dir.path().join("gone.db")).await.unwrap();
+        let pool = app::db::connect_and_migrate(&dir.path().join("gone.db"))
+            .await
+            .unwrap();
         let leptos = server::leptos_options(dir.path(), "127.0.0.1:0".parse().unwrap());
-        let router = server::router(server::AppState { leptos, pool: pool.clone() });
+        let router = server::router(server::AppState {
+            leptos,
+            pool: pool.clone(),
+        });
         pool.close().await;
         let response = router.oneshot(get("/healthz")).await.unwrap();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);

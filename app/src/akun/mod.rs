@@ -1,7 +1,8 @@
-//! Akun: villages and places now; accounts, roles and sessions next (Akun issue).
+//! Akun: villages and places, and phone numbers; accounts, roles and sessions come next (Akun issue).
 //! Everything in the product belongs to a desa (rural village) or kelurahan (urban village).
 
 mod api;
+pub mod phone;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
