@@ -225,6 +225,52 @@ fn server_functions_answer_json_for_the_browser() {
     })
 }
 
+/// Many pages rendered at once, as on a market day: none may fail. (This caught a panic when a page
+/// title read the language signal outside its request's reactive owner.)
+#[test]
+fn concurrent_page_renders_never_fail() {
+    run(async {
+        let app = test_app().await;
+        let paths = [
+            "/",
+            "/desa/kemiren",
+            "/pasar",
+            "/layanan",
+            "/budaya",
+            "/desa",
+            "/akun",
+            "/nope",
+        ];
+        let mut requests = tokio::task::JoinSet::new();
+        for round in 0..60 {
+            for path in paths {
+                let router = app.router.clone();
+                let language = if round % 2 == 0 { "id" } else { "en" };
+                requests.spawn(async move {
+                    let request = Request::get(path)
+                        .header(header::COOKIE, format!("i18n_pref_locale={language}"))
+                        .body(Body::empty())
+                        .unwrap();
+                    let response = router.oneshot(request).await.unwrap();
+                    let status = response.status();
+                    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+                    (path, status, bytes.len())
+                });
+            }
+        }
+        while let Some(outcome) = requests.join_next().await {
+            let (path, status, length) = outcome.expect("request task");
+            let expected = if path == "/nope" {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::OK
+            };
+            assert_eq!(status, expected, "{path}");
+            assert!(length > 1000, "{path} rendered a page");
+        }
+    })
+}
+
 #[test]
 fn health_check_reports_the_database() {
     run(async {

@@ -12,7 +12,7 @@ use crate::layanan::ServiceList;
 use crate::pasar::ProductList;
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::icons::{Icon, IconSvg};
-use crate::ui::layout::{PageHeader, SectionHeader};
+use crate::ui::layout::{PageHeader, PageTitle, SectionHeader};
 use crate::ui::text::Localized;
 
 #[component]
@@ -130,7 +130,7 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
 pub fn AkunPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, akun.title).to_string() />
+        <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
         <Meta name="description" content=move || t_string!(i18n, akun.description).to_string() />
         <h1 class="text-2xl font-bold">{t!(i18n, akun.title)}</h1>
         <div class="mt-4 rounded-xl border border-stone-200 bg-white p-4">

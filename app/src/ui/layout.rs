@@ -131,7 +131,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, not_found.title).to_string() />
+        <PageTitle text=move || t_string!(i18n, not_found.title).to_string() />
         <Meta name="robots" content="noindex" />
         <section class="py-10 text-center">
             <p class="text-5xl font-bold text-teal-700">"404"</p>
@@ -158,6 +158,21 @@ pub fn NotFoundOr(error: crate::error::AppError) -> impl IntoView {
     }
 }
 
+/// The document title of a page, following the language switch in the browser.
+///
+/// On the server the text is computed once, right here: leptos_axum reads the title after rendering,
+/// outside the request's reactive owner, and a closure that reads the language signal there panics
+/// ("no Arena is active"; seen under concurrent load). In the browser the closure stays reactive.
+#[component]
+pub fn PageTitle(text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let text: TextProp = if cfg!(feature = "ssr") {
+        text().into()
+    } else {
+        text.into()
+    };
+    view! { <Title text /> }
+}
+
 /// The top of a list page: its `<title>`, meta description, heading and one-line intro, translated.
 #[component]
 pub fn PageHeader(
@@ -165,7 +180,7 @@ pub fn PageHeader(
     intro: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <Meta name="description" content=intro />
         <h1 class="text-2xl font-bold">{title}</h1>
         <p class="mb-4 mt-1 text-stone-600">{intro}</p>
