@@ -1,8 +1,10 @@
 //! The real router, in-process, against a temporary SQLite file loaded with the demo data.
 //!
-//! All tests share one multi-threaded runtime: Leptos' task spawner is process-global and binds to the
-//! first runtime it sees, so per-test runtimes (`#[tokio::test]`) would leave later tests hanging once
-//! the first test's runtime is gone.
+//! All tests share one multi-threaded runtime and run one at a time. Leptos keeps per-process state (its
+//! task spawner is global, the route list is generated through thread-locals), and several routers built
+//! and driven at once from different test threads were seen to interfere (requests hanging). Production
+//! has one router; the concurrency a test wants to exercise happens inside one router, on the runtime's
+//! worker threads (see `concurrent_page_renders_never_fail`).
 
 use axum::{body::Body, http::Request, Router};
 use http::{header, StatusCode};
@@ -16,7 +18,13 @@ static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLo
         .expect("test runtime")
 });
 
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn run<F: std::future::Future<Output = ()>>(test: F) {
+    // A failed test poisons the lock; the next one may still run.
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     RUNTIME.block_on(test)
 }
 

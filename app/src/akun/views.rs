@@ -131,7 +131,7 @@ pub fn AkunPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
-        <Meta name="description" content=move || t_string!(i18n, akun.description).to_string() />
+        <Meta name="description" content=t_string!(i18n, akun.description).to_string() />
         <h1 class="text-2xl font-bold">{t!(i18n, akun.title)}</h1>
         <div class="mt-4 rounded-xl border border-stone-200 bg-white p-4">
             <p>{t!(i18n, akun.coming)}</p>

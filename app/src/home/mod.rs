@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text="" />
-        <Meta name="description" content=move || t_string!(i18n, home.meta_description).to_string() />
+        <Meta name="description" content=t_string!(i18n, home.meta_description).to_string() />
         <section class="rounded-2xl bg-gradient-to-br from-teal-700 to-teal-900 p-5 text-white">
             <h1 class="text-2xl font-bold leading-tight">{t!(i18n, home.heading)}</h1>
             <p class="mt-2 text-teal-50">{t!(i18n, home.intro)}</p>

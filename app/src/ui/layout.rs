@@ -160,9 +160,10 @@ pub fn NotFoundOr(error: crate::error::AppError) -> impl IntoView {
 
 /// The document title of a page, following the language switch in the browser.
 ///
-/// On the server the text is computed once, right here: leptos_axum reads the title after rendering,
-/// outside the request's reactive owner, and a closure that reads the language signal there panics
-/// ("no Arena is active"; seen under concurrent load). In the browser the closure stays reactive.
+/// On the server the text is computed once, right here: leptos_axum renders head tags (title, meta)
+/// after the body, outside the request's reactive owner, and a closure that reads the language signal
+/// there panics or leaves the response hanging (seen under concurrent load). The same holds for `<Meta>`:
+/// give it a value, not a signal-reading closure. In the browser the title closure stays reactive.
 #[component]
 pub fn PageTitle(text: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     let text: TextProp = if cfg!(feature = "ssr") {
@@ -181,7 +182,8 @@ pub fn PageHeader(
 ) -> impl IntoView {
     view! {
         <PageTitle text=title />
-        <Meta name="description" content=intro />
+        // A plain value: head tags must not read signals on the server (see `PageTitle`).
+        <Meta name="description" content=intro() />
         <h1 class="text-2xl font-bold">{title}</h1>
         <p class="mb-4 mt-1 text-stone-600">{intro}</p>
     }
