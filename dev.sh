@@ -59,7 +59,8 @@ ensure_chromium() {
   fi
 }
 
-RELEASE_STAMP="$TARGET_DIR/.smart-kampung-release-stamp"
+SITE_DIR="$ROOT/target/site"
+RELEASE_STAMP="$SITE_DIR/.release-stamp"
 
 build_release() {
   say "building the release bundle (server + wasm + css, precompressed)"
@@ -68,9 +69,14 @@ build_release() {
 }
 
 # `run` skips the build when no source changed since the last release build, so a second start takes
-# seconds (cargo-leptos would otherwise re-run wasm-bindgen, wasm-opt and the compression).
+# seconds (cargo-leptos would otherwise re-run wasm-bindgen, wasm-opt and the compression). The binary
+# must also name the bundle this checkout's site holds: a target folder can be shared between clones.
 release_is_current() {
-  [ -f "$RELEASE_STAMP" ] && [ -x "$(server_binary)" ] && [ -d "$ROOT/target/site/pkg" ] &&
+  local hash_file wasm_hash
+  hash_file="$(dirname "$(server_binary)")/hash.txt"
+  [ -f "$RELEASE_STAMP" ] && [ -x "$(server_binary)" ] && [ -f "$hash_file" ] || return 1
+  wasm_hash="$(awk -F': *' '$1 == "wasm" { print $2 }' "$hash_file")"
+  [ -n "$wasm_hash" ] && [ -f "$SITE_DIR/pkg/smart-kampung.$wasm_hash.wasm" ] &&
     [ -z "$(find app server style migrations Cargo.toml Cargo.lock package-lock.json -newer "$RELEASE_STAMP" -print -quit)" ]
 }
 
@@ -90,7 +96,7 @@ cmd_run() {
   say "loading the demo data into $data_dir"
   "$(server_binary)" demo-data --data-dir "$data_dir"
   say "serving on http://$LISTEN (Ctrl-C to stop)"
-  exec "$(server_binary)" serve --data-dir "$data_dir" --listen "$LISTEN" --site-root "$ROOT/target/site"
+  exec "$(server_binary)" serve --data-dir "$data_dir" --listen "$LISTEN" --site-root "$SITE_DIR"
 }
 
 wait_for_health() {
@@ -123,7 +129,7 @@ cmd_test() {
   build_release
 
   say "size budget"
-  node end2end/size-budget.mjs "$ROOT/target/site/pkg"
+  node end2end/size-budget.mjs "$SITE_DIR/pkg"
 
   say "end-to-end tests in Chromium (phone viewport, JavaScript on and off)"
   local scratch port log server_pid status
@@ -132,7 +138,7 @@ cmd_test() {
   log="$scratch/server.log"
   "$(server_binary)" demo-data --data-dir "$scratch/data" >>"$log" 2>&1
   "$(server_binary)" serve --data-dir "$scratch/data" --listen "127.0.0.1:$port" \
-    --site-root "$ROOT/target/site" >>"$log" 2>&1 &
+    --site-root "$SITE_DIR" >>"$log" 2>&1 &
   server_pid=$!
   status=0
   if wait_for_health "http://127.0.0.1:$port"; then
