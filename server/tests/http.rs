@@ -75,6 +75,14 @@ fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).unwrap()
 }
 
+/// A server-function call as a plain HTML form sends it.
+fn post_form(path: &str, body: &'static str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap()
+}
+
 fn get_in_english(path: &str) -> Request<Body> {
     Request::get(path)
         .header(header::COOKIE, "i18n_pref_locale=en")
@@ -153,10 +161,7 @@ fn the_language_form_works_without_javascript() {
 fn an_unknown_language_is_refused_without_a_server_error() {
     run(async {
         let app = test_app().await;
-        let request = Request::post("/api/set_language")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from("lang=klingon"))
-            .unwrap();
+        let request = post_form("/api/set_language", "lang=klingon");
         let answer = send(&app, request).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(answer.body.contains("InvalidInput"), "{}", answer.body);
@@ -211,10 +216,7 @@ fn unknown_pages_and_villages_answer_404_with_a_helpful_page() {
 fn server_functions_answer_json_for_the_browser() {
     run(async {
         let app = test_app().await;
-        let request = Request::post("/api/list_products")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from("village=tamansari&limit=10"))
-            .unwrap();
+        let request = post_form("/api/list_products", "village=tamansari&limit=10");
         let answer = send(&app, request).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
         assert!(answer.body.contains("tudung-saji-bambu"));
@@ -223,10 +225,7 @@ fn server_functions_answer_json_for_the_browser() {
             "only Tamansari's products"
         );
 
-        let missing = Request::post("/api/get_village")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from("slug=atlantis"))
-            .unwrap();
+        let missing = post_form("/api/get_village", "slug=atlantis");
         let answer = send(&app, missing).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND);
         assert!(answer.body.contains("NotFound"));
