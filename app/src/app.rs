@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::i18n::*;
 use crate::ui::layout::{Frame, NotFound};
-use crate::{akun, budaya, home, layanan, pasar};
+use crate::{akun, budaya, home, layanan, notifikasi, pasar};
 
 /// The HTML document around the app, rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    akun::AuthEpoch::provide();
 
     view! {
         <I18nContextProvider>
@@ -54,8 +55,15 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
                             <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/masuk") view=akun::SignInPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/daftar") view=akun::SignUpPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/lupa-sandi") view=akun::ForgotPasswordPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/atur-ulang-sandi") view=akun::ResetPasswordPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/notifikasi") view=notifikasi::NotificationsPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/outbox") view=notifikasi::OutboxPage ssr=SsrMode::Async />
                             <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug") view=akun::VillagePage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/kelola") view=akun::VillageConsolePage ssr=SsrMode::Async />
                         </Routes>
                     </Frame>
                 </Router>

@@ -508,6 +508,16 @@ mod tests {
         assert_eq!(first.events, EVENTS.len() as u64);
         let second = load(&pool, now + DAY).await.unwrap();
         assert_eq!(second, DemoReport::default());
+
+        let cipher = crate::akun::nik::NikCipher::from_key([1; 32]);
+        let accounts = load_accounts(&pool, &cipher, now).await.unwrap();
+        assert_eq!(accounts, DEMO_ACCOUNTS.len() as u64);
+        assert_eq!(load_accounts(&pool, &cipher, now).await.unwrap(), 0);
+        let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_roles")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(staff, 6);
     }
 
     #[tokio::test]
@@ -531,4 +541,172 @@ mod tests {
         assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
         assert_eq!(kemiren.len(), 3);
     }
+}
+
+/// The password of every demo account (documented in the README; the demo step is never run in production).
+pub const DEMO_PASSWORD: &str = "demo-kampung-2026";
+
+/// One demo account per role. Phone numbers are in a range no operator assigns to people (0812-3000-00xx
+/// is invented; replace it before real use).
+pub struct DemoAccount {
+    pub phone: &'static str,
+    pub name: &'static str,
+    pub village: &'static str,
+    /// `role:place` for staff: `operator:kemiren`, `camat:35.10.16`, `admin_kabupaten:`.
+    pub staff: Option<(&'static str, &'static str)>,
+}
+
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        phone: "+6281230000001",
+        name: "Siti Rahayu",
+        village: "kemiren",
+        staff: None,
+    },
+    DemoAccount {
+        phone: "+6281230000002",
+        name: "Budi Santoso",
+        village: "kemiren",
+        staff: None,
+    },
+    DemoAccount {
+        phone: "+6281230000003",
+        name: "Sulastri",
+        village: "kemiren",
+        staff: None,
+    },
+    DemoAccount {
+        phone: "+6281230000004",
+        name: "Dewi Lestari",
+        village: "kemiren",
+        staff: Some(("operator", "kemiren")),
+    },
+    DemoAccount {
+        phone: "+6281230000005",
+        name: "Hadi Purnomo",
+        village: "kemiren",
+        staff: Some(("sekdes", "kemiren")),
+    },
+    DemoAccount {
+        phone: "+6281230000006",
+        name: "Slamet Riyadi",
+        village: "kemiren",
+        staff: Some(("kades", "kemiren")),
+    },
+    DemoAccount {
+        phone: "+6281230000007",
+        name: "Rina Marlina",
+        village: "olehsari",
+        staff: Some(("operator", "olehsari")),
+    },
+    DemoAccount {
+        phone: "+6281230000008",
+        name: "Yusuf Hidayat",
+        village: "kemiren",
+        staff: Some(("camat", "35.10.16")),
+    },
+    DemoAccount {
+        phone: "+6281230000009",
+        name: "Admin Kabupaten",
+        village: "kemiren",
+        staff: Some(("admin_kabupaten", "")),
+    },
+];
+
+/// Loads the regency, village office details and the demo accounts: Sulastri owns the approved batik
+/// shop (penjual), Budi waits for resident verification and has a shop application pending, and every
+/// staff role has one account. Idempotent like [`load`]; returns how many accounts were added.
+pub async fn load_accounts(
+    pool: &SqlitePool,
+    nik: &crate::akun::nik::NikCipher,
+    now_unix: i64,
+) -> Result<u64, crate::error::AppError> {
+    let password_hash = crate::akun::password::hash_password(DEMO_PASSWORD.to_string()).await?;
+    let budi_nik = nik.encrypt("3510161207850003")?;
+    let mut tx = crate::db::begin_write(pool).await?;
+    sqlx::query(
+        "INSERT INTO kabupaten (code, name, province) VALUES ('35.10', 'Banyuwangi', 'Jawa Timur')
+         ON CONFLICT (code) DO NOTHING",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE kecamatan SET kabupaten_code = '35.10' WHERE kabupaten_code IS NULL AND code LIKE '35.10.%'")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE villages SET office_address = 'Jl. Barong No. 1, Kemiren, Glagah, Banyuwangi',
+                opening_hours_id = 'Senin–Jumat 08.00–15.00 WIB', opening_hours_en = 'Monday–Friday 08:00–15:00 WIB',
+                contact_email = 'pemdes@kemiren.desa.id'
+         WHERE slug = 'kemiren' AND office_address = ''",
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let mut added = 0;
+    for account in DEMO_ACCOUNTS {
+        added += sqlx::query(
+            "INSERT INTO accounts (phone, name, home_village_id, password_hash, locale, created_at)
+             SELECT $1, $2, id, $3, 'id', $4 FROM villages WHERE slug = $5
+             ON CONFLICT (phone) DO NOTHING",
+        )
+        .bind(account.phone)
+        .bind(account.name)
+        .bind(&password_hash)
+        .bind(now_unix)
+        .bind(account.village)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if let Some((role, place)) = account.staff {
+            let (village, kecamatan) = match role {
+                "camat" => (None, Some(place)),
+                "admin_kabupaten" => (None, None),
+                _ => (Some(place), None),
+            };
+            sqlx::query(
+                "INSERT INTO staff_roles (account_id, role, village_id, kecamatan_code, granted_at)
+                 SELECT a.id, $2, (SELECT id FROM villages WHERE slug = $3), $4, $5
+                 FROM accounts a WHERE a.phone = $1
+                   AND NOT EXISTS (SELECT 1 FROM staff_roles r WHERE r.account_id = a.id AND r.role = $2)",
+            )
+            .bind(account.phone)
+            .bind(role)
+            .bind(village)
+            .bind(kecamatan)
+            .bind(now_unix)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    // Sulastri: the seller of the batik shop.
+    sqlx::query(
+        "UPDATE shops SET owner_account_id = (SELECT id FROM accounts WHERE phone = '+6281230000003')
+         WHERE slug = 'batik-sekar-osing' AND owner_account_id IS NULL",
+    )
+    .execute(&mut *tx)
+    .await?;
+    // Budi: waiting for verification, and a shop application for the staff to decide.
+    sqlx::query(
+        "INSERT INTO resident_verifications
+           (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
+         SELECT a.id, a.home_village_id, 'Budi Santoso', 'Dusun Krajan RT 02 RW 01, Kemiren', $2, '0003', 'pending', $3
+         FROM accounts a WHERE a.phone = $1
+         ON CONFLICT (account_id) DO NOTHING",
+    )
+    .bind("+6281230000002")
+    .bind(&budi_nik)
+    .bind(now_unix)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO shops (village_id, slug, name, story_id, owner_account_id, status)
+         SELECT a.home_village_id, 'ukir-kayu-budi', 'Ukir Kayu Budi',
+                'Topeng dan hiasan kayu ukir khas Osing, dibuat di rumah.', a.id, 'pending'
+         FROM accounts a WHERE a.phone = '+6281230000002'
+         ON CONFLICT (slug) DO NOTHING",
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(added)
 }

@@ -15,6 +15,15 @@ pub enum AppError {
     /// A value the person typed is not acceptable; `field` names the form field, `code` the rule.
     #[error("invalid_input: {field}: {code}")]
     InvalidInput { field: String, code: String },
+    /// The action needs a signed-in person, and nobody is signed in (or the session ended).
+    #[error("unauthenticated")]
+    Unauthenticated,
+    /// The signed-in person has no right to do this (wrong role, or another village's data).
+    #[error("forbidden")]
+    Forbidden,
+    /// Too many attempts in a short time (sign-in, sign-up, reset codes); try again later.
+    #[error("too_many_attempts")]
+    TooManyAttempts,
     /// The browser could not reach the server (slow or lost connection).
     #[error("network")]
     Network,
@@ -29,8 +38,27 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found",
             AppError::InvalidInput { .. } => "invalid_input",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::TooManyAttempts => "too_many_attempts",
             AppError::Network => "network",
             AppError::Internal => "internal",
+        }
+    }
+
+    /// A mistake in one form field, shown next to that field.
+    pub fn field(field: &str, code: &str) -> Self {
+        AppError::InvalidInput {
+            field: field.into(),
+            code: code.into(),
+        }
+    }
+
+    /// The field and rule of an `InvalidInput`, for showing the message next to the field.
+    pub fn field_code(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::InvalidInput { field: f, code } if f == field => Some(code),
+            _ => None,
         }
     }
 
@@ -39,6 +67,9 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. } => 422,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::TooManyAttempts => 429,
             AppError::Network => 503,
             AppError::Internal => 500,
         }
@@ -83,7 +114,22 @@ mod server {
     impl AppError {
         /// Sets the HTTP status of the current response (page or server-function call) to match the error,
         /// then hands the error back so it can be returned with `?`.
+        ///
+        /// Not for a plain HTML form post (JavaScript off): Leptos answers those with a redirect back to
+        /// the form, carrying the error in the URL, and a 4xx status would stop the browser following it.
         pub fn with_status(self) -> Self {
+            let plain_form_post = leptos::prelude::use_context::<http::request::Parts>()
+                .is_some_and(|request| {
+                    request.method == http::Method::POST
+                        && request
+                            .headers
+                            .get(http::header::ACCEPT)
+                            .and_then(|accept| accept.to_str().ok())
+                            .is_some_and(|accept| accept.contains("text/html"))
+                });
+            if plain_form_post {
+                return self;
+            }
             if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
                 if let Ok(status) = http::StatusCode::from_u16(self.status()) {
                     response.set_status(status);

@@ -2,7 +2,8 @@
 //! and hydrates them in the browser (feature `hydrate`, through the tiny `hydrate` crate).
 //!
 //! One folder per domain: `akun` (accounts, villages), `pasar` (market), `layanan` (village services),
-//! `budaya` (culture & education); `home` composes their highlights; `ui` holds shared components.
+//! `budaya` (culture & education), `notifikasi` (the bell and messages to phones); `home` composes the
+//! pillars' highlights; `ui` holds shared components.
 #![recursion_limit = "256"]
 
 /// Translations from `app/locales/{id,en}.json`, checked at compile time. (leptos_i18n 0.6 prefers a
@@ -23,6 +24,7 @@ pub mod akun;
 pub mod budaya;
 pub mod home;
 pub mod layanan;
+pub mod notifikasi;
 pub mod pasar;
 
 #[cfg(feature = "ssr")]

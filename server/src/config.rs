@@ -51,6 +51,20 @@ pub struct Config {
         global = true
     )]
     pub site_root: PathBuf,
+    /// File with the key that encrypts NIKs (32 random bytes, base64), kept outside the database and
+    /// created on first start [default: <data-dir>/secrets/nik.key]. Back it up: without it no stored
+    /// NIK can be read again.
+    #[arg(long, env = "SK_NIK_KEY_FILE", global = true)]
+    pub nik_key_file: Option<PathBuf>,
+    /// Take the client's IP from `X-Forwarded-For` (only behind a reverse proxy that sets it): rate
+    /// limits count per client IP.
+    #[arg(
+        long,
+        env = "SK_TRUST_FORWARDED_FOR",
+        default_value_t = false,
+        global = true
+    )]
+    pub trust_forwarded_for: bool,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -67,6 +81,12 @@ impl Config {
         self.database
             .clone()
             .unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
+    }
+
+    pub fn nik_key_path(&self) -> PathBuf {
+        self.nik_key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("secrets").join("nik.key"))
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod config;
 mod middleware;
+pub mod secrets;
 
 use std::path::Path;
 
@@ -23,11 +24,14 @@ use tower_http::{
     set_header::{SetResponseHeader, SetResponseHeaderLayer},
 };
 
-/// Shared by every request: Leptos' settings and the database pool.
+/// Shared by every request: Leptos' settings, the database pool and the NIK key.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub pool: SqlitePool,
+    pub nik: app::akun::nik::NikCipher,
+    /// Whether the client IP comes from `X-Forwarded-For` (behind a reverse proxy).
+    pub trust_forwarded_for: bool,
 }
 
 /// Leptos settings for a built site in `site_root`. Hashed file names are used when cargo-leptos wrote
@@ -49,7 +53,12 @@ pub fn leptos_options(site_root: &Path, listen: std::net::SocketAddr) -> LeptosO
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
-    let request_context = move || provide_context(pool.clone());
+    let nik = state.nik.clone();
+    let request_context = move || {
+        provide_context(pool.clone());
+        provide_context(nik.clone());
+    };
+    let trust_forwarded_for = state.trust_forwarded_for;
     let options = state.leptos.clone();
 
     let router = Router::new()
@@ -64,7 +73,33 @@ pub fn router(state: AppState) -> Router {
             _,
         >(request_context, shell))
         .with_state(state);
-    middleware::apply(router)
+    middleware::apply(router, trust_forwarded_for)
+}
+
+/// Hands pending outbox messages to the sender every few seconds and prunes old rate-limit windows.
+pub fn spawn_outbox_worker(
+    pool: SqlitePool,
+    sender: std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+        let mut rounds: u64 = 0;
+        loop {
+            tick.tick().await;
+            let now = app::db::now_unix();
+            if let Err(error) =
+                app::notifikasi::outbox::deliver_pending(&pool, sender.as_ref(), now).await
+            {
+                tracing::error!(%error, "outbox delivery round failed");
+            }
+            rounds += 1;
+            if rounds % 1800 == 0 {
+                if let Err(error) = app::akun::rate_limit::prune(&pool, now).await {
+                    tracing::error!(%error, "pruning rate-limit counters failed");
+                }
+            }
+        }
+    })
 }
 
 /// The wasm, JS and CSS bundle, served from its precompressed `.br`/`.gz` twins. Hashed names change

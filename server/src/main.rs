@@ -29,16 +29,37 @@ async fn main() -> anyhow::Result<()> {
             let report = app::demo::load(&pool, app::db::now_unix())
                 .await
                 .context("loading demo data")?;
+            let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
+                .context("reading the NIK key")?;
+            let accounts = app::demo::load_accounts(
+                &pool,
+                &app::akun::nik::NikCipher::from_key(nik_key),
+                app::db::now_unix(),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("loading demo accounts: {error}"))?;
+            tracing::info!(
+                accounts,
+                "demo accounts loaded (see README for their phone numbers)"
+            );
             tracing::info!(
                 ?report,
                 "demo data loaded (rows added; zero means it was already there)"
             );
         }
         Command::Serve => {
+            let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
+                .context("reading the NIK key")?;
             let state = server::AppState {
                 leptos: server::leptos_options(&config.site_root, config.listen),
-                pool,
+                pool: pool.clone(),
+                nik: app::akun::nik::NikCipher::from_key(nik_key),
+                trust_forwarded_for: config.trust_forwarded_for,
             };
+            let _outbox = server::spawn_outbox_worker(
+                pool,
+                std::sync::Arc::new(app::notifikasi::outbox::RecordingSender),
+            );
             let listener = tokio::net::TcpListener::bind(config.listen)
                 .await
                 .with_context(|| format!("listening on {}", config.listen))?;
@@ -47,7 +68,9 @@ async fn main() -> anyhow::Result<()> {
                 let _ = tcp.set_nodelay(true);
             });
             tracing::info!("Smart Kampung is serving on http://{}", config.listen);
-            axum::serve(listener, server::router(state))
+            let app =
+                server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await
                 .context("serving")?;

@@ -1,11 +1,19 @@
-//! The middleware stack, outermost first: request logging, panic catching, body limit, compression,
-//! security headers, timeout.
+//! The middleware stack, outermost first: request logging, panic catching,
+//! client IP, cross-site refusal, body limit, compression, security headers, timeout.
 
 use std::time::Duration;
 
-use axum::{body::Body, http::Request, Router};
+use app::akun::rate_limit::ClientIp;
+use axum::{
+    body::Body,
+    extract::ConnectInfo,
+    http::Request,
+    middleware::{from_fn, Next},
+    response::{IntoResponse, Response},
+    Router,
+};
 use http::{header, HeaderValue, StatusCode};
-use tower::ServiceBuilder;
+use tower::{util::MapRequestLayer, ServiceBuilder};
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
     set_header::SetResponseHeaderLayer, timeout::TimeoutLayer, trace::TraceLayer,
@@ -16,7 +24,10 @@ const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
 /// Long enough for a slow phone link to finish an upload of that size.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+pub fn apply<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    trust_forwarded_for: bool,
+) -> Router<S> {
     router.layer(
         ServiceBuilder::new()
             // Log method, path (never the query string: it may carry personal data) and outcome.
@@ -31,6 +42,10 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
                     .body(Body::from("Maaf, ada gangguan. / Sorry, something went wrong."))
                     .unwrap_or_default()
             }))
+            .layer(MapRequestLayer::new(move |request: Request<Body>| {
+                with_client_ip(request, trust_forwarded_for)
+            }))
+            .layer(from_fn(refuse_cross_site))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
             // HTML and JSON are compressed on the fly; /pkg files arrive precompressed and are skipped.
             .layer(CompressionLayer::new())
@@ -49,4 +64,39 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
             // Innermost, because its own 408 answer needs the plain body type.
             .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
     )
+}
+
+/// Records who is asking (for per-IP rate limits): the socket's address, or the last address a trusted
+/// reverse proxy appended to `X-Forwarded-For`.
+fn with_client_ip(mut request: Request<Body>, trust_forwarded_for: bool) -> Request<Body> {
+    let forwarded = trust_forwarded_for
+        .then(|| request.headers().get("x-forwarded-for"))
+        .flatten()
+        .and_then(|value| value.to_str().ok())
+        .and_then(|list| list.rsplit(',').next())
+        .map(|ip| ip.trim().to_string())
+        .filter(|ip| !ip.is_empty());
+    let socket = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    if let Some(ip) = forwarded.or(socket) {
+        request.extensions_mut().insert(ClientIp(ip));
+    }
+    request
+}
+
+/// Refuses state-changing requests sent by pages of other sites (see `app::akun::csrf`).
+async fn refuse_cross_site(request: Request<Body>, next: Next) -> Response {
+    match app::akun::csrf::check(request.method(), request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(reason) => {
+            tracing::warn!(?reason, path = %request.uri().path(), "cross-site request refused");
+            (
+                StatusCode::FORBIDDEN,
+                "Permintaan dari situs lain ditolak. / Cross-site request refused.",
+            )
+                .into_response()
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The real router, in-process, against a temporary SQLite file loaded with the demo data.
+//! Pages, language, health, compression and static files through the real router (see `support`).
 //!
 //! All tests share one multi-threaded runtime and run one at a time. Leptos keeps per-process state (its
 //! task spawner is global, the route list is generated through thread-locals), and several routers built
@@ -6,89 +6,13 @@
 //! has one router; the concurrency a test wants to exercise happens inside one router, on the runtime's
 //! worker threads (see `concurrent_page_renders_never_fail`).
 
-use axum::{body::Body, http::Request, Router};
+mod support;
+
+use axum::{body::Body, http::Request};
 use http::{header, StatusCode};
 use http_body_util::BodyExt;
+use support::*;
 use tower::ServiceExt;
-
-static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("test runtime")
-});
-
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn run<F: std::future::Future<Output = ()>>(test: F) {
-    // A failed test poisons the lock; the next one may still run.
-    let _turn = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    RUNTIME.block_on(test)
-}
-
-struct TestApp {
-    router: Router,
-    _dir: tempfile::TempDir,
-}
-
-async fn test_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = app::db::connect_and_migrate(&dir.path().join("test.db"))
-        .await
-        .unwrap();
-    app::demo::load(&pool, app::db::now_unix()).await.unwrap();
-    std::fs::create_dir_all(dir.path().join("site/pkg")).unwrap();
-    std::fs::write(dir.path().join("site/pkg/smart-kampung.css"), "body{}").unwrap();
-    std::fs::write(
-        dir.path().join("site/pkg/smart-kampung.css.br"),
-        [0x0b, 0x02, 0x80, 0x62, 0x6f, 0x64, 0x79, 0x7b, 0x7d, 0x03],
-    )
-    .unwrap();
-    let leptos = server::leptos_options(&dir.path().join("site"), "127.0.0.1:0".parse().unwrap());
-    TestApp {
-        router: server::router(server::AppState { leptos, pool }),
-        _dir: dir,
-    }
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &TestApp, request: Request<Body>) -> Answer {
-    let response = app.router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn get(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
-}
-
-/// A server-function call as a plain HTML form sends it.
-fn post_form(path: &str, body: &'static str) -> Request<Body> {
-    Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap()
-}
-
-fn get_in_english(path: &str) -> Request<Body> {
-    Request::get(path)
-        .header(header::COOKIE, "i18n_pref_locale=en")
-        .body(Body::empty())
-        .unwrap()
-}
 
 #[test]
 fn the_home_page_is_rendered_on_the_server_with_data_from_the_database() {
@@ -295,11 +219,7 @@ fn health_check_fails_when_the_database_is_gone() {
         let pool = app::db::connect_and_migrate(&dir.path().join("gone.db"))
             .await
             .unwrap();
-        let leptos = server::leptos_options(dir.path(), "127.0.0.1:0".parse().unwrap());
-        let router = server::router(server::AppState {
-            leptos,
-            pool: pool.clone(),
-        });
+        let router = build_router(dir.path(), pool.clone());
         pool.close().await;
         let response = router.oneshot(get("/healthz")).await.unwrap();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);

@@ -1,13 +1,32 @@
-//! Akun: villages and places, and phone numbers; accounts, roles and sessions come next (Akun issue).
-//! Everything in the product belongs to a desa (rural village) or kelurahan (urban village).
+//! Akun: villages and places, accounts, roles and sessions that the three pillars trust.
+//! Everything in the product belongs to a desa (rural village) or kelurahan (urban village); every
+//! account is a warga (resident) of one, and staff roles are bound to one village or kecamatan.
 
+pub mod access;
+mod account_api;
+mod account_views;
 mod api;
+#[cfg(feature = "ssr")]
+pub mod csrf;
+pub mod nik;
+pub mod password;
 pub mod phone;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
+pub mod reset_code;
+#[cfg(feature = "ssr")]
+pub mod session;
+mod staff_api;
+mod staff_views;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
 mod views;
 
+pub use account_api::*;
+pub use account_views::*;
 pub use api::*;
+pub use staff_api::*;
+pub use staff_views::*;
 pub use types::*;
 pub use views::*;

@@ -33,4 +33,115 @@ pub struct VillageProfile {
     pub kabupaten: String,
     pub description_id: String,
     pub description_en: Option<String>,
+    pub office: VillageOffice,
+}
+
+/// The balai desa (village office): where residents go, when, and how to reach it. Edited by staff.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VillageOffice {
+    pub address: String,
+    pub opening_hours_id: String,
+    pub opening_hours_en: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Who is signed in, for the header (name and the bell's count). `None` when nobody is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub name: String,
+    pub unread_notifications: i64,
+    pub is_admin: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VerificationStatus {
+    Pending,
+    Verified,
+    Rejected,
+}
+
+impl VerificationStatus {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "pending" => Some(VerificationStatus::Pending),
+            "verified" => Some(VerificationStatus::Verified),
+            "rejected" => Some(VerificationStatus::Rejected),
+            _ => None,
+        }
+    }
+}
+
+/// What the resident sees of their own verification: the NIK only masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyVerification {
+    pub status: VerificationStatus,
+    pub nik_masked: String,
+    pub full_name: String,
+    pub address: String,
+    pub reason: Option<String>,
+}
+
+/// A staff position, with the console it opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffPosition {
+    pub role: crate::akun::access::StaffRole,
+    pub place_name: String,
+    /// `/desa/{slug}/kelola` for village staff.
+    pub console_href: Option<String>,
+}
+
+/// The signed-in person's own account, for "Aktivitas saya".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAccount {
+    pub name: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub home_village: VillageSummary,
+    pub verification: Option<MyVerification>,
+    pub is_seller: bool,
+    pub positions: Vec<StaffPosition>,
+}
+
+/// One staff member of a village, as the village's staff see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub staff_role_id: i64,
+    pub name: String,
+    pub phone: String,
+    pub role: crate::akun::access::StaffRole,
+    pub is_me: bool,
+}
+
+/// A resident waiting for verification, as their village's staff see them (NIK masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingResident {
+    pub account_id: i64,
+    pub account_name: String,
+    pub phone: String,
+    pub full_name: String,
+    pub address: String,
+    pub nik_masked: String,
+    pub submitted_at: i64,
+}
+
+/// A shop waiting for the village's approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingShop {
+    pub shop_id: i64,
+    pub name: String,
+    pub owner_name: String,
+    pub story_id: String,
+}
+
+/// Everything a village's staff manage, on one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VillageConsole {
+    pub village: VillageProfile,
+    pub staff: Vec<StaffMember>,
+    pub pending_residents: Vec<PendingResident>,
+    pub verified_residents: i64,
+    pub pending_shops: Vec<PendingShop>,
+    /// The kades (or an admin) may add and remove staff.
+    pub may_manage_staff: bool,
 }

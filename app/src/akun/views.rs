@@ -1,4 +1,4 @@
-//! Village pages, and the account page's placeholder until sign-in exists.
+//! Village pages: the list and each village's public profile.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use crate::layanan::ServiceList;
 use crate::pasar::ProductList;
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::icons::{Icon, IconSvg};
-use crate::ui::layout::{PageHeader, PageTitle, SectionHeader};
+use crate::ui::layout::{PageHeader, SectionHeader};
 use crate::ui::text::Localized;
 
 #[component]
@@ -93,6 +93,7 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
         kabupaten,
         description_id,
         description_en,
+        office,
     } = profile;
     let title = summary.name.clone();
     let meta_description = description_id.clone();
@@ -109,6 +110,7 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
         </p>
         <p class="text-xs text-stone-500">{t!(i18n, desa.code)} " " {summary.code}</p>
         <p class="mt-3 max-w-prose"><Localized id=description_id en=description_en /></p>
+        <OfficeCard office />
         <section class="mt-8">
             <SectionHeader icon=Icon::Layanan title=move || t_string!(i18n, home.services_title).to_string() href="/layanan" />
             <ServiceList village=slug.clone() limit=6 />
@@ -124,21 +126,27 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
     }
 }
 
-/// "Akun" in the bottom bar: sign-in arrives with the Akun issue; until then the page says so honestly and
-/// points to what a visitor can already do.
+/// The balai desa: address, opening hours and contacts, when the village's staff filled them in.
 #[component]
-pub fn AkunPage() -> impl IntoView {
+fn OfficeCard(office: super::VillageOffice) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
-        <Meta name="description" content=t_string!(i18n, akun.description).to_string() />
-        <h1 class="text-2xl font-bold">{t!(i18n, akun.title)}</h1>
-        <div class="mt-4 rounded-xl border border-stone-200 bg-white p-4">
-            <p>{t!(i18n, akun.coming)}</p>
-            <p class="mt-2 text-stone-600">{t!(i18n, akun.browse_freely)}</p>
-            <a href="/desa" class="mt-4 inline-flex min-h-11 items-center rounded-lg bg-teal-700 px-4 font-semibold text-white">
-                {t!(i18n, nav.all_villages)}
-            </a>
-        </div>
-    }
+    let has_anything = !office.address.is_empty() || !office.opening_hours_id.is_empty();
+    has_anything.then(|| {
+        let super::VillageOffice {
+            address,
+            opening_hours_id,
+            opening_hours_en,
+            phone,
+            email,
+        } = office;
+        view! {
+            <section class="mt-4 rounded-xl border border-stone-200 bg-white p-4 text-sm" aria-labelledby="kantor">
+                <h2 id="kantor" class="font-bold">{t!(i18n, desa.office)}</h2>
+                <p>{address}</p>
+                <p><Localized id=opening_hours_id en=opening_hours_en /></p>
+                {phone.map(|phone| view! { <p><a class="inline-flex min-h-11 items-center underline" href=format!("tel:{phone}")>{phone.clone()}</a></p> })}
+                {email.map(|email| view! { <p><a class="inline-flex min-h-11 items-center underline" href=format!("mailto:{email}")>{email.clone()}</a></p> })}
+            </section>
+        }
+    })
 }

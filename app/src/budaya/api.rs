@@ -11,6 +11,7 @@ pub async fn list_upcoming_events(
     village: Option<String>,
     limit: u32,
 ) -> Result<Vec<EventCard>, AppError> {
+    crate::akun::access::public();
     let pool = crate::db::pool()?;
     let village = village.unwrap_or_default();
     let now = crate::db::now_unix();

@@ -11,6 +11,7 @@ pub async fn list_products(
     village: Option<String>,
     limit: u32,
 ) -> Result<Vec<ProductCard>, AppError> {
+    crate::akun::access::public();
     let pool = crate::db::pool()?;
     let village = village.unwrap_or_default();
     Ok(super::store::list_active_products(&pool, &village, crate::db::list_limit(limit)).await?)

@@ -32,7 +32,7 @@ pub async fn list_active_products(
          FROM products p
          JOIN shops s ON s.id = p.shop_id
          JOIN villages v ON v.id = s.village_id
-         WHERE p.status = 'active' AND ($1 = '' OR v.slug = $1)
+         WHERE p.status = 'active' AND s.status = 'approved' AND ($1 = '' OR v.slug = $1)
          ORDER BY p.created_at DESC, p.id DESC
          LIMIT $2",
     )

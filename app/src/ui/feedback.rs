@@ -14,6 +14,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::InvalidInput { .. } => t_string!(i18n, errors.invalid_input).to_string(),
         AppError::Network => t_string!(i18n, errors.network).to_string(),
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::TooManyAttempts => t_string!(i18n, errors.too_many_attempts).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
     };
     view! {

@@ -36,18 +36,23 @@ pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
 #[component]
 pub fn ApplyLanguagePreference(children: Children) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    {
-        let cookie_locale = use_context::<http::request::Parts>().and_then(|request| {
+    use_i18n().set_locale(request_locale());
+    children()
+}
+
+/// The language of the current request: the cookie if the person chose one, otherwise Indonesian.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    use_context::<http::request::Parts>()
+        .and_then(|request| {
             request
                 .headers
                 .get_all(http::header::COOKIE)
                 .iter()
                 .filter_map(|value| value.to_str().ok())
                 .find_map(locale_from_cookie_header)
-        });
-        use_i18n().set_locale(cookie_locale.unwrap_or(Locale::id));
-    }
-    children()
+        })
+        .unwrap_or(Locale::id)
 }
 
 /// Writes the cookie in the browser, where the switch happens without a request.
@@ -66,6 +71,7 @@ fn remember_in_browser(locale: Locale) {
 /// Remembers the chosen language in a cookie (the form fallback when JavaScript is off).
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
+    crate::akun::access::public();
     let locale: Locale = lang.parse().map_err(|_| {
         AppError::InvalidInput {
             field: "lang".into(),

@@ -35,7 +35,10 @@ pub fn Frame(children: Children) -> impl IntoView {
                         <TopLink href="/akun" label=move || t_string!(i18n, nav.akun).to_string() />
                     </ul>
                 </nav>
-                <LanguageSwitch />
+                <div class="flex items-center gap-1">
+                    <crate::notifikasi::NotificationBell />
+                    <LanguageSwitch />
+                </div>
             </div>
         </header>
         <main id="isi" class="mx-auto max-w-5xl px-4 pb-28 pt-4 md:pb-12">

@@ -1,6 +1,7 @@
 //! Shared components: the page frame, the language switch, icons, feedback states and text helpers.
 
 pub mod feedback;
+pub mod form;
 pub mod icons;
 pub mod language;
 pub mod layout;

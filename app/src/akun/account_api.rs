@@ -1,0 +1,351 @@
+//! Account server functions: sign-up, sign-in, sign-out, password reset, the person's own account.
+//! Each starts with its authorization decision (see `access`).
+
+use leptos::prelude::*;
+
+use super::{MyAccount, SessionSummary};
+use crate::error::AppError;
+
+/// Where to go after signing in: only a path on this site (never `//elsewhere` or a full URL), so a
+/// shared link cannot bounce someone to another site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next.map(str::trim) {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_string()
+        }
+        _ => "/akun".to_string(),
+    }
+}
+
+/// A name as people write it: 2 to 80 characters after trimming.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn check_name(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    match name.chars().count() {
+        0..=1 => Err(AppError::field("name", "name_required")),
+        81.. => Err(AppError::field("name", "name_too_long")),
+        _ => Ok(name.to_string()),
+    }
+}
+
+/// An optional e-mail address: empty means none; otherwise something@domain.tld, at most 254 characters.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn check_email(email: Option<&str>) -> Result<Option<String>, AppError> {
+    let email = email.map(str::trim).unwrap_or_default();
+    if email.is_empty() {
+        return Ok(None);
+    }
+    let plausible = email.len() <= 254
+        && !email.chars().any(char::is_whitespace)
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
+        });
+    if plausible {
+        Ok(Some(email.to_string()))
+    } else {
+        Err(AppError::field("email", "email_invalid"))
+    }
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn phone_field(phone: &str) -> Result<String, AppError> {
+    super::phone::normalize_mobile(phone).map_err(|error| AppError::field("phone", error.code()))
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn password_field(field: &str, password: &str, phone: &str) -> Result<(), AppError> {
+    super::password::check_new_password(password, phone)
+        .map_err(|error| AppError::field(field, error.code()))
+}
+
+/// Creates an account and signs it in. Public (anyone may sign up); rate-limited per phone and per IP.
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(
+    name: String,
+    phone: String,
+    password: String,
+    village: String,
+    email: Option<String>,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::rate_limit::{hit, Limit};
+    super::access::public();
+    let pool = crate::db::pool()?;
+    let now = crate::db::now_unix();
+    let name = check_name(&name).map_err(AppError::with_status)?;
+    let phone = phone_field(&phone).map_err(AppError::with_status)?;
+    password_field("password", &password, &phone).map_err(AppError::with_status)?;
+    let email = check_email(email.as_deref()).map_err(AppError::with_status)?;
+    let Some((village_id, _)) = super::store::village_ref(&pool, &village).await? else {
+        return Err(AppError::field("village", "village_unknown").with_status());
+    };
+    hit(
+        &pool,
+        &[
+            Limit::per_phone("sign_up", &phone, 5, 3600),
+            Limit::per_ip("sign_up", 30, 3600),
+        ],
+        now,
+    )
+    .await?;
+    let password_hash = super::password::hash_password(password).await?;
+    let locale = crate::ui::language::request_locale();
+    let account = super::store::NewAccount {
+        phone: &phone,
+        name: &name,
+        email: email.as_deref(),
+        home_village_id: village_id,
+        password_hash: &password_hash,
+        locale: leptos_i18n::Locale::as_str(locale),
+    };
+    let Some(account_id) = super::store::insert_account(&pool, &account, now).await? else {
+        return Err(AppError::field("phone", "phone_taken").with_status());
+    };
+    super::session::start(&pool, account_id, now).await?;
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// Signs in with phone number and password. Public; rate-limited per phone and per IP.
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(
+    phone: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::rate_limit::{hit, Limit};
+    super::access::public();
+    let pool = crate::db::pool()?;
+    let now = crate::db::now_unix();
+    let phone = phone_field(&phone).map_err(AppError::with_status)?;
+    hit(
+        &pool,
+        &[
+            Limit::per_phone("sign_in", &phone, 10, 900),
+            Limit::per_ip("sign_in", 200, 900),
+        ],
+        now,
+    )
+    .await?;
+    let login = super::store::find_login(&pool, &phone).await?;
+    let stored_hash = login.as_ref().map(|(_, hash, _)| hash.clone());
+    let matches = super::password::verify_password(password, stored_hash).await;
+    let Some((account_id, _, _)) = login.filter(|_| matches) else {
+        return Err(AppError::field("password", "wrong_phone_or_password").with_status());
+    };
+    super::session::start(&pool, account_id, now).await?;
+    // Messages to the phone follow the language the person uses the site in.
+    let locale = crate::ui::language::request_locale();
+    super::store::set_locale(&pool, account_id, leptos_i18n::Locale::as_str(locale)).await?;
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// Ends this browser's session. Public: signing out without a session does nothing harmful.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    super::access::public();
+    let pool = crate::db::pool()?;
+    super::session::end(&pool).await?;
+    leptos_axum::redirect("/akun/masuk");
+    Ok(())
+}
+
+/// Sends a one-time code to the phone through the outbox. Public; the answer is the same whether or not
+/// the number has an account (nobody learns who is registered). Rate-limited per phone and per IP.
+#[server(endpoint = "request_reset_code")]
+pub async fn request_reset_code(phone: String) -> Result<(), AppError> {
+    use super::rate_limit::{hit, Limit};
+    use super::reset_code::{hash_code, new_code, CODE_LIFETIME_SECONDS};
+    super::access::public();
+    let pool = crate::db::pool()?;
+    let now = crate::db::now_unix();
+    let phone = phone_field(&phone).map_err(AppError::with_status)?;
+    hit(
+        &pool,
+        &[
+            Limit::per_phone("reset_code", &phone, 3, 3600),
+            Limit::per_ip("reset_code", 30, 3600),
+        ],
+        now,
+    )
+    .await?;
+    if let Some((account_id, _, locale)) = super::store::find_login(&pool, &phone).await? {
+        let code = new_code().map_err(|error| {
+            tracing::error!(%error, "no randomness for a reset code");
+            AppError::Internal
+        })?;
+        let message = if locale == "en" {
+            format!("Smart Kampung code: {code}. Valid for 15 minutes. Never share this code with anyone.")
+        } else {
+            format!("Kode Smart Kampung: {code}. Berlaku 15 menit. Jangan berikan kode ini kepada siapa pun.")
+        };
+        super::store::create_reset_code(
+            &pool,
+            account_id,
+            &phone,
+            &hash_code(account_id, &code),
+            &message,
+            now,
+            now + CODE_LIFETIME_SECONDS,
+        )
+        .await?;
+    }
+    leptos_axum::redirect("/akun/atur-ulang-sandi");
+    Ok(())
+}
+
+/// Sets a new password with a code from [`request_reset_code`], ends every other session and signs in.
+/// Public (the code is the credential); each wrong code counts against the code's attempts.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(phone: String, code: String, password: String) -> Result<(), AppError> {
+    use super::reset_code::{code_state, hash_code, typed_code, CodeState};
+    super::access::public();
+    let pool = crate::db::pool()?;
+    let now = crate::db::now_unix();
+    let phone = phone_field(&phone).map_err(AppError::with_status)?;
+    password_field("password", &password, &phone).map_err(AppError::with_status)?;
+    let wrong_code = || AppError::field("code", "code_wrong").with_status();
+    let Some((account_id, _, _)) = super::store::find_login(&pool, &phone).await? else {
+        return Err(wrong_code());
+    };
+    let Some((code_id, code_hash, expires_at, attempts)) =
+        super::store::live_reset_code(&pool, account_id).await?
+    else {
+        return Err(AppError::field("code", "code_expired").with_status());
+    };
+    match code_state(expires_at, attempts, now) {
+        CodeState::Live => {}
+        CodeState::Expired | CodeState::Exhausted => {
+            return Err(AppError::field("code", "code_expired").with_status());
+        }
+    }
+    if hash_code(account_id, &typed_code(&code)) != code_hash {
+        super::store::count_reset_attempt(&pool, code_id).await?;
+        return Err(wrong_code());
+    }
+    if !super::store::spend_reset_code(&pool, code_id, now).await? {
+        return Err(AppError::field("code", "code_expired").with_status());
+    }
+    let password_hash = super::password::hash_password(password).await?;
+    super::store::set_password(&pool, account_id, &password_hash).await?;
+    super::session::end_all(&pool, account_id).await?;
+    super::session::start(&pool, account_id, now).await?;
+    leptos_axum::redirect("/akun");
+    Ok(())
+}
+
+/// Who is signed in, for the header; `None` for visitors. Public.
+#[server(endpoint = "get_session_summary")]
+pub async fn get_session_summary() -> Result<Option<SessionSummary>, AppError> {
+    super::access::public();
+    let Some(actor) = super::access::current_actor().await? else {
+        return Ok(None);
+    };
+    let pool = crate::db::pool()?;
+    Ok(Some(SessionSummary {
+        name: super::store::account_name(&pool, actor.account_id).await?,
+        unread_notifications: crate::notifikasi::store::unread_count(&pool, actor.account_id)
+            .await?,
+        is_admin: actor.is_admin(),
+    }))
+}
+
+/// The signed-in person's own account. Signed-in only; always their own.
+#[server(endpoint = "get_my_account")]
+pub async fn get_my_account() -> Result<MyAccount, AppError> {
+    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
+    let pool = crate::db::pool()?;
+    Ok(super::store::my_account(&pool, &actor).await?)
+}
+
+/// Changes the person's own name and e-mail. Signed-in only; always their own.
+#[server(endpoint = "update_my_profile")]
+pub async fn update_my_profile(name: String, email: Option<String>) -> Result<(), AppError> {
+    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
+    let pool = crate::db::pool()?;
+    let name = check_name(&name).map_err(AppError::with_status)?;
+    let email = check_email(email.as_deref()).map_err(AppError::with_status)?;
+    super::store::update_profile(&pool, actor.account_id, &name, email.as_deref()).await?;
+    Ok(())
+}
+
+/// A resident gives their NIK, name as on the KTP and address, for their home village's staff to verify.
+/// Signed-in only; always their own. The NIK is encrypted before it reaches the database.
+#[server(endpoint = "submit_verification")]
+pub async fn submit_verification(
+    nik: String,
+    full_name: String,
+    address: String,
+) -> Result<(), AppError> {
+    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
+    let pool = crate::db::pool()?;
+    let nik = super::nik::normalize_nik(&nik)
+        .map_err(|error| AppError::field("nik", error.code()).with_status())?;
+    let full_name = check_name(&full_name)
+        .map_err(|_| AppError::field("full_name", "name_required").with_status())?;
+    let address = address.trim();
+    if address.chars().count() < 5 || address.chars().count() > 200 {
+        return Err(AppError::field("address", "address_required").with_status());
+    }
+    let cipher = use_context::<super::nik::NikCipher>().ok_or_else(|| {
+        tracing::error!("no NIK key configured");
+        AppError::Internal
+    })?;
+    let request = super::store::VerificationRequest {
+        account_id: actor.account_id,
+        village_id: actor.home_village_id,
+        full_name: &full_name,
+        address,
+        nik_ciphertext: &cipher.encrypt(&nik)?,
+        nik_last4: &nik[12..],
+    };
+    super::store::submit_verification(&pool, &request, crate::db::now_unix()).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed_after_sign_in() {
+        assert_eq!(
+            safe_next(Some("/pasar?kategori=batik")),
+            "/pasar?kategori=batik"
+        );
+        for hostile in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), "/akun", "{hostile}");
+        }
+        assert_eq!(safe_next(None), "/akun");
+    }
+
+    #[test]
+    fn names_and_emails_are_checked_gently() {
+        assert_eq!(check_name("  Siti Aminah "), Ok("Siti Aminah".into()));
+        assert_eq!(
+            check_name("S"),
+            Err(AppError::field("name", "name_required"))
+        );
+        assert_eq!(check_email(Some("")), Ok(None));
+        assert_eq!(
+            check_email(Some(" siti@desa.id ")),
+            Ok(Some("siti@desa.id".into()))
+        );
+        assert_eq!(
+            check_email(Some("siti@desa")),
+            Err(AppError::field("email", "email_invalid"))
+        );
+    }
+}

@@ -1,0 +1,431 @@
+//! Account pages: sign in, sign up, password reset, and "Aktivitas saya" (the signed-in person's orders,
+//! requests, tickets, notifications and profile).
+
+use leptos::either::{Either, EitherOf3};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::access::StaffRole;
+use super::{
+    get_my_account, list_villages, MyAccount, RequestResetCode, ResetPassword, SignIn, SignOut,
+    SignUp, SubmitVerification, UpdateMyProfile, VerificationStatus,
+};
+use crate::i18n::*;
+use crate::ui::feedback::{CardsLoading, ErrorNotice};
+use crate::ui::form::{last_error, Field, FormError, SubmitButton};
+use crate::ui::layout::PageTitle;
+
+/// Bumped whenever someone signs in or out (or reads notifications), so the header and account pages
+/// fetch again after the form's in-place navigation.
+#[derive(Clone, Copy)]
+pub struct AuthEpoch(pub RwSignal<u32>);
+
+impl AuthEpoch {
+    pub fn provide() {
+        provide_context(AuthEpoch(RwSignal::new(0)));
+    }
+
+    pub fn get() -> u32 {
+        use_context::<AuthEpoch>().map_or(0, |epoch| epoch.0.get())
+    }
+
+    /// Bumps the epoch each time `action` succeeds.
+    pub fn follow<T, S>(value: S)
+    where
+        T: Clone + Send + Sync + 'static,
+        S: Get<Value = Option<Result<T, crate::error::AppError>>> + Send + Sync + 'static,
+    {
+        if let Some(epoch) = use_context::<AuthEpoch>() {
+            Effect::new(move |_| {
+                if matches!(value.get(), Some(Ok(_))) {
+                    epoch.0.update(|n| *n += 1);
+                }
+            });
+        }
+    }
+}
+
+fn next_from_query() -> Option<String> {
+    use_query_map().read_untracked().get("next")
+}
+
+const CARD: &str = "rounded-xl border border-stone-200 bg-white p-4";
+const LINK: &str = "inline-flex min-h-11 items-center font-semibold text-teal-700 underline";
+
+/// The sign-in form; also shown in place on pages that need an account.
+#[component]
+pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SignIn>::new();
+    AuthEpoch::follow(action.value());
+    let error = last_error(action.value());
+    let sign_up_href = match &next {
+        Some(next) => format!("/akun/daftar?next={}", encode_query(next)),
+        None => "/akun/daftar".to_string(),
+    };
+    view! {
+        <ActionForm action attr:class="flex flex-col gap-4" attr:aria-label=move || t_string!(i18n, akun.sign_in).to_string()>
+            <input type="hidden" name="next" value=next.unwrap_or_default() />
+            <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
+                autocomplete="tel" inputmode="tel" error
+                hint=Signal::derive(move || t_string!(i18n, akun.phone_hint).to_string()) />
+            <Field label=Signal::derive(move || t_string!(i18n, akun.password).to_string()) name="password"
+                input_type="password" autocomplete="current-password" error />
+            <FormError error />
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_in).to_string()) pending=action.pending().into() />
+        </ActionForm>
+        <div class="mt-4 flex flex-col items-start">
+            <a href="/akun/lupa-sandi" class=LINK>{t!(i18n, akun.forgot_password)}</a>
+            <a href=sign_up_href class=LINK>{t!(i18n, akun.no_account_sign_up)}</a>
+        </div>
+    }
+}
+
+/// Percent-encodes a path for a query value (keeps it readable: only what must be escaped is).
+fn encode_query(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageTitle text=move || t_string!(i18n, akun.sign_in).to_string() />
+        <div class="mx-auto max-w-md">
+            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
+            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.sign_in_intro)}</p>
+            <div class=CARD><SignInForm next=next_from_query().unwrap_or_default() /></div>
+        </div>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SignUp>::new();
+    AuthEpoch::follow(action.value());
+    let error = last_error(action.value());
+    let villages = Resource::new(|| (), |_| list_villages());
+    let next = next_from_query().unwrap_or_default();
+    let village_error = move || {
+        error.get().and_then(|error| {
+            error
+                .field_code("village")
+                .map(|code| crate::ui::form::field_message(i18n, code))
+        })
+    };
+    view! {
+        <PageTitle text=move || t_string!(i18n, akun.sign_up).to_string() />
+        <div class="mx-auto max-w-md">
+            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_up)}</h1>
+            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.sign_up_intro)}</p>
+            <div class=CARD>
+                <ActionForm action attr:class="flex flex-col gap-4">
+                    <input type="hidden" name="next" value=next />
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.name).to_string()) name="name" autocomplete="name" error />
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
+                        autocomplete="tel" inputmode="tel" error
+                        hint=Signal::derive(move || t_string!(i18n, akun.phone_hint).to_string()) />
+                    <div class="flex flex-col gap-1">
+                        <label for="f-village" class="font-medium">{t!(i18n, akun.home_village)}</label>
+                        <Suspense fallback=|| view! { <div class="h-12 animate-pulse rounded-lg bg-stone-200"></div> }>
+                            {move || Suspend::new(async move {
+                                let villages = villages.await.unwrap_or_default();
+                                view! {
+                                    <select id="f-village" name="village" required class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base">
+                                        <option value="">{t!(i18n, akun.choose_village)}</option>
+                                        {villages.into_iter().map(|village| view! {
+                                            <option value=village.slug>{format!("{} — {}", village.name, village.kecamatan_name)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                }
+                            })}
+                        </Suspense>
+                        <p class="text-sm font-medium text-red-700" role="alert">{village_error}</p>
+                    </div>
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.email_optional).to_string()) name="email"
+                        input_type="email" autocomplete="email" required=false error />
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.new_password).to_string()) name="password"
+                        input_type="password" autocomplete="new-password" error
+                        hint=Signal::derive(move || t_string!(i18n, akun.password_hint).to_string()) />
+                    <p class="text-sm text-stone-600">{t!(i18n, akun.privacy_note)}</p>
+                    <FormError error />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_up).to_string()) pending=action.pending().into() />
+                </ActionForm>
+                <a href="/akun/masuk" class=format!("{LINK} mt-4")>{t!(i18n, akun.have_account_sign_in)}</a>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<RequestResetCode>::new();
+    let error = last_error(action.value());
+    view! {
+        <PageTitle text=move || t_string!(i18n, akun.forgot_title).to_string() />
+        <div class="mx-auto max-w-md">
+            <h1 class="text-2xl font-bold">{t!(i18n, akun.forgot_title)}</h1>
+            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.forgot_intro)}</p>
+            <div class=CARD>
+                <ActionForm action attr:class="flex flex-col gap-4">
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
+                        autocomplete="tel" inputmode="tel" error />
+                    <FormError error />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.send_code).to_string()) pending=action.pending().into() />
+                </ActionForm>
+                <a href="/akun/atur-ulang-sandi" class=format!("{LINK} mt-4")>{t!(i18n, akun.have_code)}</a>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ResetPassword>::new();
+    AuthEpoch::follow(action.value());
+    let error = last_error(action.value());
+    view! {
+        <PageTitle text=move || t_string!(i18n, akun.reset_title).to_string() />
+        <div class="mx-auto max-w-md">
+            <h1 class="text-2xl font-bold">{t!(i18n, akun.reset_title)}</h1>
+            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.reset_intro)}</p>
+            <div class=CARD>
+                <ActionForm action attr:class="flex flex-col gap-4">
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
+                        autocomplete="tel" inputmode="tel" error />
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.code).to_string()) name="code"
+                        autocomplete="one-time-code" inputmode="numeric" error />
+                    <Field label=Signal::derive(move || t_string!(i18n, akun.new_password).to_string()) name="password"
+                        input_type="password" autocomplete="new-password" error
+                        hint=Signal::derive(move || t_string!(i18n, akun.password_hint).to_string()) />
+                    <FormError error />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.reset_submit).to_string()) pending=action.pending().into() />
+                </ActionForm>
+                <a href="/akun/lupa-sandi" class=format!("{LINK} mt-4")>{t!(i18n, akun.send_new_code)}</a>
+            </div>
+        </div>
+    }
+}
+
+/// `/akun`: the sign-in form for visitors, "Aktivitas saya" for a signed-in person.
+#[component]
+pub fn AkunPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let profile_saved = ServerAction::<UpdateMyProfile>::new();
+    let verification_sent = ServerAction::<SubmitVerification>::new();
+    let account = Resource::new(
+        move || {
+            (
+                AuthEpoch::get(),
+                profile_saved.version().get(),
+                verification_sent.version().get(),
+            )
+        },
+        |_| get_my_account(),
+    );
+    view! {
+        <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
+        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(account) => EitherOf3::A(view! { <Activity account profile_saved verification_sent /> }),
+                    Err(crate::error::AppError::Unauthenticated) => EitherOf3::B(view! {
+                        <div class="mx-auto max-w-md">
+                            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
+                            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.sign_in_intro)}</p>
+                            <div class=CARD><SignInForm /></div>
+                        </div>
+                    }),
+                    Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Activity(
+    account: MyAccount,
+    profile_saved: ServerAction<UpdateMyProfile>,
+    verification_sent: ServerAction<SubmitVerification>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sign_out = ServerAction::<SignOut>::new();
+    AuthEpoch::follow(sign_out.value());
+    let is_verified = matches!(
+        account.verification.as_ref().map(|v| v.status),
+        Some(VerificationStatus::Verified)
+    );
+    let MyAccount {
+        name,
+        phone,
+        email,
+        home_village,
+        verification,
+        is_seller,
+        positions,
+    } = account;
+    view! {
+        <h1 class="text-2xl font-bold">{t!(i18n, akun.activity_title)}</h1>
+        <p class="mt-1 flex flex-wrap items-center gap-2 text-stone-600">
+            <span>{name.clone()}</span>
+            {is_verified.then(|| view! { <VerifiedBadge /> })}
+            {is_seller.then(|| view! { <span class="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t!(i18n, akun.role_penjual)}</span> })}
+        </p>
+        {(!positions.is_empty()).then(|| view! {
+            <section class=format!("{CARD} mt-4") aria-labelledby="jabatan">
+                <h2 id="jabatan" class="font-bold">{t!(i18n, akun.positions_title)}</h2>
+                <ul class="mt-2 flex flex-col gap-2">
+                    {positions.into_iter().map(|position| view! {
+                        <li class="flex flex-wrap items-center justify-between gap-2">
+                            <span><RoleName role=position.role /> " · " {position.place_name}</span>
+                            {match (position.console_href, position.role) {
+                                (Some(href), _) => Either::Left(view! { <a href=href class=LINK>{t!(i18n, akun.open_console)}</a> }),
+                                (None, StaffRole::AdminKabupaten) => Either::Right(Some(view! { <a href="/admin/outbox" class=LINK>{t!(i18n, notifikasi.outbox_title)}</a> })),
+                                (None, _) => Either::Right(None),
+                            }}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <div class="mt-4 grid gap-3 sm:grid-cols-3">
+            <EmptyActivity title=move || t_string!(i18n, akun.orders_title).to_string() body=move || t_string!(i18n, akun.orders_empty).to_string() href="/pasar" />
+            <EmptyActivity title=move || t_string!(i18n, akun.requests_title).to_string() body=move || t_string!(i18n, akun.requests_empty).to_string() href="/layanan" />
+            <EmptyActivity title=move || t_string!(i18n, akun.tickets_title).to_string() body=move || t_string!(i18n, akun.tickets_empty).to_string() href="/budaya" />
+        </div>
+        <section class=format!("{CARD} mt-4")>
+            <div class="flex items-center justify-between">
+                <h2 class="font-bold">{t!(i18n, notifikasi.title)}</h2>
+                <a href="/akun/notifikasi" class=LINK>{t!(i18n, ui.see_all)}</a>
+            </div>
+            <crate::notifikasi::NotificationList limit=5 />
+        </section>
+        <section class=format!("{CARD} mt-4") aria-labelledby="verifikasi">
+            <h2 id="verifikasi" class="font-bold">{t!(i18n, akun.verification_title)}</h2>
+            <VerificationSection verification village_name=home_village.name.clone() action=verification_sent />
+        </section>
+        <section class=format!("{CARD} mt-4") aria-labelledby="profil">
+            <h2 id="profil" class="font-bold">{t!(i18n, akun.profile_title)}</h2>
+            <p class="mt-1 text-sm text-stone-600">{phone} " · " {home_village.name}</p>
+            <ProfileForm name email action=profile_saved />
+        </section>
+        <ActionForm action=sign_out attr:class="mt-6">
+            <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, akun.sign_out).to_string()) pending=sign_out.pending().into() />
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn VerifiedBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="inline-flex items-center gap-1 rounded-full bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900">
+            "✓ " {t!(i18n, akun.verified_badge)}
+        </span>
+    }
+}
+
+#[component]
+pub fn RoleName(role: StaffRole) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match role {
+        StaffRole::Operator => t_string!(i18n, akun.role_operator),
+        StaffRole::Sekdes => t_string!(i18n, akun.role_sekdes),
+        StaffRole::Kades => t_string!(i18n, akun.role_kades),
+        StaffRole::Camat => t_string!(i18n, akun.role_camat),
+        StaffRole::AdminKabupaten => t_string!(i18n, akun.role_admin),
+    }
+}
+
+#[component]
+fn EmptyActivity(
+    title: impl Fn() -> String + Send + Sync + 'static,
+    body: impl Fn() -> String + Send + Sync + 'static,
+    href: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class=CARD>
+            <h2 class="font-bold">{title}</h2>
+            <p class="mt-1 text-sm text-stone-600">{body}</p>
+            <a href=href class=LINK>"→"</a>
+        </section>
+    }
+}
+
+#[component]
+fn VerificationSection(
+    verification: Option<super::MyVerification>,
+    village_name: String,
+    action: ServerAction<SubmitVerification>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action.value());
+    let status = verification.as_ref().map(|verification| {
+        let reason = verification.reason.clone();
+        let state = match verification.status {
+            VerificationStatus::Pending => EitherOf3::A(view! { <p class="font-medium text-amber-800">{t!(i18n, akun.verification_pending)}</p> }),
+            VerificationStatus::Verified => EitherOf3::B(view! { <VerifiedBadge /> }),
+            VerificationStatus::Rejected => EitherOf3::C(view! {
+                <p class="font-medium text-red-800">{t!(i18n, akun.verification_rejected)} " " {reason}</p>
+            }),
+        };
+        view! {
+            <div class="mt-2 flex flex-col gap-1 text-sm">
+                {state}
+                <p>{t!(i18n, akun.nik)} ": " <span class="font-mono">{verification.nik_masked.clone()}</span></p>
+                <p>{verification.full_name.clone()} " · " {verification.address.clone()}</p>
+            </div>
+        }
+    });
+    let show_form = !matches!(
+        verification.as_ref().map(|v| v.status),
+        Some(VerificationStatus::Verified)
+    );
+    view! {
+        <p class="mt-1 text-sm text-stone-600">{t!(i18n, akun.verification_intro, village = move || village_name.clone())}</p>
+        {status}
+        {show_form.then(|| view! {
+            <ActionForm action attr:class="mt-3 flex flex-col gap-4">
+                <Field label=Signal::derive(move || t_string!(i18n, akun.nik).to_string()) name="nik" inputmode="numeric"
+                    autocomplete="off" error hint=Signal::derive(move || t_string!(i18n, akun.nik_hint).to_string()) />
+                <Field label=Signal::derive(move || t_string!(i18n, akun.full_name).to_string()) name="full_name" autocomplete="name" error />
+                <Field label=Signal::derive(move || t_string!(i18n, akun.address).to_string()) name="address" autocomplete="street-address" error />
+                <FormError error />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.verification_submit).to_string()) pending=action.pending().into() />
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+fn ProfileForm(
+    name: String,
+    email: Option<String>,
+    action: ServerAction<UpdateMyProfile>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = last_error(action.value());
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <ActionForm action attr:class="mt-3 flex flex-col gap-4">
+            <Field label=Signal::derive(move || t_string!(i18n, akun.name).to_string()) name="name" autocomplete="name" value=name error />
+            <Field label=Signal::derive(move || t_string!(i18n, akun.email_optional).to_string()) name="email" input_type="email"
+                autocomplete="email" value=email.unwrap_or_default() required=false error />
+            <FormError error />
+            <p role="status" class="text-sm font-medium text-teal-800">{move || saved().then(|| t_string!(i18n, ui.saved).to_string())}</p>
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) pending=action.pending().into() />
+        </ActionForm>
+    }
+}

@@ -1,0 +1,108 @@
+//! Rate limits for sign-in, sign-up and reset codes (server only): fixed-window counters in the database,
+//! per phone number and, more generously, per IP (whole villages share one carrier IP).
+
+use sqlx::SqlitePool;
+
+use crate::error::AppError;
+
+/// The client's address, put into each request's extensions by the server (from the socket, or from
+/// `X-Forwarded-For` when the server is told it runs behind a proxy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientIp(pub String);
+
+/// One counter: at most `limit` hits per `window_seconds` for `key`.
+#[derive(Debug, Clone)]
+pub struct Limit {
+    pub key: String,
+    pub limit: i64,
+    pub window_seconds: i64,
+}
+
+impl Limit {
+    pub fn per_phone(action: &str, phone: &str, limit: i64, window_seconds: i64) -> Self {
+        Limit {
+            key: format!("{action}:phone:{phone}"),
+            limit,
+            window_seconds,
+        }
+    }
+
+    pub fn per_ip(action: &str, limit: i64, window_seconds: i64) -> Self {
+        Limit {
+            key: format!("{action}:ip:{}", client_ip()),
+            limit,
+            window_seconds,
+        }
+    }
+}
+
+pub fn client_ip() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().cloned())
+        .map(|ip| ip.0)
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Counts one attempt against every limit; refuses with `TooManyAttempts` (HTTP 429) when any is over.
+pub async fn hit(pool: &SqlitePool, limits: &[Limit], now: i64) -> Result<(), AppError> {
+    let mut over = false;
+    for limit in limits {
+        let window_start = now - now.rem_euclid(limit.window_seconds);
+        let hits: i64 = sqlx::query_scalar(
+            "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1)
+             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
+             RETURNING hits",
+        )
+        .bind(&limit.key)
+        .bind(window_start)
+        .fetch_one(pool)
+        .await?;
+        over |= hits > limit.limit;
+    }
+    if over {
+        Err(AppError::TooManyAttempts.with_status())
+    } else {
+        Ok(())
+    }
+}
+
+/// Forgets windows that ended more than a day ago.
+pub async fn prune(pool: &SqlitePool, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM rate_limit_hits WHERE window_start < $1")
+        .bind(now - 24 * 3600)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_limit_holds_within_a_window_and_resets_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("t.db"))
+            .await
+            .unwrap();
+        let limit = [Limit::per_phone("sign_in", "+6281234567890", 3, 900)];
+        let now = 1_800_000_000 - 1_800_000_000 % 900;
+        for _ in 0..3 {
+            hit(&pool, &limit, now).await.unwrap();
+        }
+        assert_eq!(
+            hit(&pool, &limit, now + 10).await,
+            Err(AppError::TooManyAttempts)
+        );
+        // Another number is not affected.
+        hit(
+            &pool,
+            &[Limit::per_phone("sign_in", "+6281200000000", 3, 900)],
+            now,
+        )
+        .await
+        .unwrap();
+        // The next window starts fresh.
+        hit(&pool, &limit, now + 900).await.unwrap();
+    }
+}

@@ -1,0 +1,152 @@
+//! Notification and outbox data access (server only).
+
+use sqlx::SqlitePool;
+
+use super::{Notification, OutboxMessage};
+
+/// Text in both languages, chosen when shown (notifications) or by the recipient's language (messages).
+pub struct Bilingual<'a> {
+    pub id: &'a str,
+    pub en: &'a str,
+}
+
+/// Adds an in-app notification. Takes any executor so it joins the caller's transaction.
+pub async fn notify<'e, E>(
+    executor: E,
+    account_id: i64,
+    title: Bilingual<'_>,
+    link: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    sqlx::query(
+        "INSERT INTO notifications (account_id, title_id, title_en, link, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(account_id)
+    .bind(title.id)
+    .bind(title.en)
+    .bind(link)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// Queues a message to a phone; the outbox worker hands it to the sender.
+pub async fn enqueue_message<'e, E>(
+    executor: E,
+    account_id: Option<i64>,
+    to_phone: &str,
+    purpose: &str,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    sqlx::query(
+        "INSERT INTO outbox (account_id, to_phone, purpose, body, status, created_at)
+         VALUES ($1, $2, $3, $4, 'pending', $5)",
+    )
+    .bind(account_id)
+    .bind(to_phone)
+    .bind(purpose)
+    .bind(body)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct NotificationRow {
+    id: i64,
+    title_id: String,
+    title_en: String,
+    link: Option<String>,
+    created_at: i64,
+    read_at: Option<i64>,
+}
+
+pub async fn list_notifications(
+    pool: &SqlitePool,
+    account_id: i64,
+    limit: i64,
+) -> Result<Vec<Notification>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, NotificationRow>(
+        "SELECT id, title_id, title_en, link, created_at, read_at FROM notifications
+         WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(account_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Notification {
+            id: row.id,
+            title_id: row.title_id,
+            title_en: row.title_en,
+            link: row.link,
+            created_at: row.created_at,
+            is_read: row.read_at.is_some(),
+        })
+        .collect())
+}
+
+pub async fn unread_count(pool: &SqlitePool, account_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
+    )
+    .bind(account_id)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn mark_all_read(
+    pool: &SqlitePool,
+    account_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE account_id = $2 AND read_at IS NULL")
+        .bind(now)
+        .bind(account_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct OutboxRow {
+    id: i64,
+    to_phone: String,
+    purpose: String,
+    body: String,
+    status: String,
+    sender: Option<String>,
+    created_at: i64,
+}
+
+pub async fn list_outbox(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, OutboxRow>(
+        "SELECT id, to_phone, purpose, body, status, sender, created_at FROM outbox
+         ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| OutboxMessage {
+            id: row.id,
+            to_phone: row.to_phone,
+            purpose: row.purpose,
+            body: row.body,
+            status: row.status,
+            sender: row.sender,
+            created_at: row.created_at,
+        })
+        .collect())
+}

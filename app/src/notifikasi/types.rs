@@ -1,0 +1,24 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub title_id: String,
+    pub title_en: String,
+    /// Where the notification leads (a path on this site).
+    pub link: Option<String>,
+    pub created_at: i64,
+    pub is_read: bool,
+}
+
+/// A message to a phone, as shown to administrators on the outbox page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub to_phone: String,
+    pub purpose: String,
+    pub body: String,
+    pub status: String,
+    pub sender: Option<String>,
+    pub created_at: i64,
+}

@@ -1,0 +1,135 @@
+//! Form pieces shared by every pillar: labelled fields with their error next to them, a form-level error,
+//! and a submit button that shows progress. Forms are Leptos `ActionForm`s: with JavaScript they post in
+//! place; without it the browser posts the same form and the server sends the page back (errors travel
+//! in the URL's `__err`, which the router hands to the action).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::*;
+
+/// The error of an action's last run, if it failed.
+pub fn last_error<T, S>(value: S) -> Signal<Option<AppError>>
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
+/// The translated message for a field rule's code (see `AppError::InvalidInput`).
+pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
+    let text = match code {
+        "phone_empty" => t_string!(i18n, fields.phone_empty),
+        "phone_invalid_characters" => t_string!(i18n, fields.phone_invalid_characters),
+        "phone_not_indonesian" => t_string!(i18n, fields.phone_not_indonesian),
+        "phone_not_mobile" => t_string!(i18n, fields.phone_not_mobile),
+        "phone_wrong_length" => t_string!(i18n, fields.phone_wrong_length),
+        "phone_taken" => t_string!(i18n, fields.phone_taken),
+        "password_too_short" => t_string!(i18n, fields.password_too_short),
+        "password_too_long" => t_string!(i18n, fields.password_too_long),
+        "password_too_common" => t_string!(i18n, fields.password_too_common),
+        "wrong_phone_or_password" => t_string!(i18n, fields.wrong_phone_or_password),
+        "name_required" => t_string!(i18n, fields.name_required),
+        "name_too_long" => t_string!(i18n, fields.name_too_long),
+        "email_invalid" => t_string!(i18n, fields.email_invalid),
+        "village_unknown" => t_string!(i18n, fields.village_unknown),
+        "code_wrong" => t_string!(i18n, fields.code_wrong),
+        "code_expired" => t_string!(i18n, fields.code_expired),
+        "nik_wrong_length" => t_string!(i18n, fields.nik_wrong_length),
+        "nik_not_digits" => t_string!(i18n, fields.nik_not_digits),
+        "nik_implausible" => t_string!(i18n, fields.nik_implausible),
+        "address_required" => t_string!(i18n, fields.address_required),
+        "description_too_short" => t_string!(i18n, fields.description_too_short),
+        "text_too_long" => t_string!(i18n, fields.text_too_long),
+        "role_unknown" => t_string!(i18n, fields.role_unknown),
+        "no_such_account" => t_string!(i18n, fields.no_such_account),
+        "already_staff" => t_string!(i18n, fields.already_staff),
+        "cannot_remove_self" => t_string!(i18n, fields.cannot_remove_self),
+        "reason_required" => t_string!(i18n, fields.reason_required),
+        _ => t_string!(i18n, errors.invalid_input),
+    };
+    text.to_string()
+}
+
+/// A labelled input with its hint and, after a failed submit, its error (announced to screen readers).
+#[component]
+pub fn Field(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = true)] required: bool,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("f-{name}");
+    let error_id = format!("{id}-error");
+    let message = move || {
+        error
+            .get()
+            .and_then(|error| error.field_code(name).map(|code| field_message(i18n, code)))
+    };
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="font-medium">{label}</label>
+            {hint.map(|hint| view! { <p class="text-sm text-stone-600">{hint}</p> })}
+            <input
+                id=id
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=inputmode
+                value=value
+                required=required
+                aria-invalid=move || message().is_some().to_string()
+                aria-describedby=error_id.clone()
+                class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base aria-[invalid=true]:border-red-600"
+            />
+            <p id=error_id class="text-sm font-medium text-red-700" role="alert">{message}</p>
+        </div>
+    }
+}
+
+/// An error that belongs to no single field (too many attempts, network, not allowed).
+#[component]
+pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || match error.get()? {
+        AppError::InvalidInput { .. } => None,
+        AppError::TooManyAttempts => Some(t_string!(i18n, errors.too_many_attempts).to_string()),
+        AppError::Unauthenticated => Some(t_string!(i18n, errors.unauthenticated).to_string()),
+        AppError::Forbidden => Some(t_string!(i18n, errors.forbidden).to_string()),
+        AppError::NotFound => Some(t_string!(i18n, errors.not_found).to_string()),
+        AppError::Network => Some(t_string!(i18n, errors.network).to_string()),
+        AppError::Internal => Some(t_string!(i18n, errors.internal).to_string()),
+    };
+    view! {
+        <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{message}</p>
+    }
+}
+
+/// The primary button of a form; while the action runs it is disabled and says so.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: Signal<String>,
+    pending: Signal<bool>,
+    #[prop(optional)] name: Option<&'static str>,
+    #[prop(optional)] value: Option<&'static str>,
+    #[prop(default = false)] secondary: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = if secondary {
+        "inline-flex min-h-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 font-semibold disabled:opacity-60"
+    } else {
+        "inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white disabled:opacity-60"
+    };
+    view! {
+        <button type="submit" name=name value=value class=class disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            {move || if pending.get() { t_string!(i18n, ui.working).to_string() } else { label.get() }}
+        </button>
+    }
+}

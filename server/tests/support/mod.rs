@@ -1,0 +1,111 @@
+//! The real router, in-process, against a temporary SQLite file loaded with the demo data and accounts.
+//!
+//! All tests of a binary share one multi-threaded runtime and run one at a time. Leptos keeps per-process
+//! state (its task spawner is global, the route list is generated through thread-locals), and several
+//! routers built and driven at once from different test threads were seen to interfere (requests
+//! hanging). Production has one router; the concurrency a test wants to exercise happens inside one router.
+#![allow(dead_code)]
+
+use axum::{body::Body, http::Request, Router};
+use http::{header, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("test runtime")
+});
+
+pub static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+pub fn run<F: std::future::Future<Output = ()>>(test: F) {
+    // A failed test poisons the lock; the next one may still run.
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    RUNTIME.block_on(test)
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub pool: sqlx::SqlitePool,
+    pub dir: tempfile::TempDir,
+}
+
+/// The key tests encrypt NIKs with.
+pub fn test_cipher() -> app::akun::nik::NikCipher {
+    app::akun::nik::NikCipher::from_key([9; 32])
+}
+
+/// A router as the server builds it, over `pool`, with a fake bundle in `dir/site`.
+pub fn build_router(dir: &std::path::Path, pool: sqlx::SqlitePool) -> Router {
+    let leptos = server::leptos_options(&dir.join("site"), "127.0.0.1:0".parse().unwrap());
+    server::router(server::AppState {
+        leptos,
+        pool,
+        nik: test_cipher(),
+        trust_forwarded_for: false,
+    })
+}
+
+pub async fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = app::db::connect_and_migrate(&dir.path().join("test.db"))
+        .await
+        .unwrap();
+    app::demo::load(&pool, app::db::now_unix()).await.unwrap();
+    app::demo::load_accounts(&pool, &test_cipher(), app::db::now_unix())
+        .await
+        .unwrap();
+    std::fs::create_dir_all(dir.path().join("site/pkg")).unwrap();
+    std::fs::write(dir.path().join("site/pkg/smart-kampung.css"), "body{}").unwrap();
+    std::fs::write(
+        dir.path().join("site/pkg/smart-kampung.css.br"),
+        [0x0b, 0x02, 0x80, 0x62, 0x6f, 0x64, 0x79, 0x7b, 0x7d, 0x03],
+    )
+    .unwrap();
+    TestApp {
+        router: build_router(dir.path(), pool.clone()),
+        pool,
+        dir,
+    }
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+pub async fn send(app: &TestApp, request: Request<Body>) -> Answer {
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+/// A server-function call as a plain HTML form sends it.
+pub fn post_form(path: &str, body: &'static str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap()
+}
+
+pub fn get_in_english(path: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::COOKIE, "i18n_pref_locale=en")
+        .body(Body::empty())
+        .unwrap()
+}
