@@ -474,75 +474,6 @@ fn next_saturday_midnight_wib(now_unix: i64) -> i64 {
     unix_from_wib(today.year, today.month, today.day, 0, 0) + days_ahead * DAY
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_next_saturday_is_always_ahead() {
-        // Friday 27 November 2026, 23:30 WIB → Saturday 28 November.
-        let friday_night = unix_from_wib(2026, 11, 27, 23, 30);
-        assert_eq!(
-            next_saturday_midnight_wib(friday_night),
-            unix_from_wib(2026, 11, 28, 0, 0)
-        );
-        // On a Saturday, the next one.
-        let saturday_morning = unix_from_wib(2026, 11, 28, 6, 0);
-        assert_eq!(
-            next_saturday_midnight_wib(saturday_morning),
-            unix_from_wib(2026, 12, 5, 0, 0)
-        );
-    }
-
-    #[tokio::test]
-    async fn loading_twice_adds_nothing_the_second_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
-            .await
-            .unwrap();
-        let now = unix_from_wib(2026, 11, 27, 12, 0);
-        let first = load(&pool, now).await.unwrap();
-        assert_eq!(first.villages, VILLAGES.len() as u64);
-        assert_eq!(first.products, PRODUCTS.len() as u64);
-        assert_eq!(first.services, (VILLAGES.len() * SERVICES.len()) as u64);
-        assert_eq!(first.events, EVENTS.len() as u64);
-        let second = load(&pool, now + DAY).await.unwrap();
-        assert_eq!(second, DemoReport::default());
-
-        let cipher = crate::akun::nik::NikCipher::from_key([1; 32]);
-        let accounts = load_accounts(&pool, &cipher, now).await.unwrap();
-        assert_eq!(accounts, DEMO_ACCOUNTS.len() as u64);
-        assert_eq!(load_accounts(&pool, &cipher, now).await.unwrap(), 0);
-        let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_roles")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        assert_eq!(staff, 6);
-    }
-
-    #[tokio::test]
-    async fn every_kind_of_agenda_entry_is_upcoming_after_loading() {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
-            .await
-            .unwrap();
-        let now = unix_from_wib(2026, 11, 27, 12, 0);
-        load(&pool, now).await.unwrap();
-        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
-            .await
-            .unwrap();
-        assert_eq!(events.len(), EVENTS.len());
-        assert!(events
-            .windows(2)
-            .all(|pair| pair[0].starts_at <= pair[1].starts_at));
-        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48)
-            .await
-            .unwrap();
-        assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
-        assert_eq!(kemiren.len(), 3);
-    }
-}
-
 /// The password of every demo account (documented in the README; the demo step is never run in production).
 pub const DEMO_PASSWORD: &str = "demo-kampung-2026";
 
@@ -709,4 +640,73 @@ pub async fn load_accounts(
     .await?;
     tx.commit().await?;
     Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_saturday_is_always_ahead() {
+        // Friday 27 November 2026, 23:30 WIB → Saturday 28 November.
+        let friday_night = unix_from_wib(2026, 11, 27, 23, 30);
+        assert_eq!(
+            next_saturday_midnight_wib(friday_night),
+            unix_from_wib(2026, 11, 28, 0, 0)
+        );
+        // On a Saturday, the next one.
+        let saturday_morning = unix_from_wib(2026, 11, 28, 6, 0);
+        assert_eq!(
+            next_saturday_midnight_wib(saturday_morning),
+            unix_from_wib(2026, 12, 5, 0, 0)
+        );
+    }
+
+    #[tokio::test]
+    async fn loading_twice_adds_nothing_the_second_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
+            .await
+            .unwrap();
+        let now = unix_from_wib(2026, 11, 27, 12, 0);
+        let first = load(&pool, now).await.unwrap();
+        assert_eq!(first.villages, VILLAGES.len() as u64);
+        assert_eq!(first.products, PRODUCTS.len() as u64);
+        assert_eq!(first.services, (VILLAGES.len() * SERVICES.len()) as u64);
+        assert_eq!(first.events, EVENTS.len() as u64);
+        let second = load(&pool, now + DAY).await.unwrap();
+        assert_eq!(second, DemoReport::default());
+
+        let cipher = crate::akun::nik::NikCipher::from_key([1; 32]);
+        let accounts = load_accounts(&pool, &cipher, now).await.unwrap();
+        assert_eq!(accounts, DEMO_ACCOUNTS.len() as u64);
+        assert_eq!(load_accounts(&pool, &cipher, now).await.unwrap(), 0);
+        let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_roles")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(staff, 6);
+    }
+
+    #[tokio::test]
+    async fn every_kind_of_agenda_entry_is_upcoming_after_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
+            .await
+            .unwrap();
+        let now = unix_from_wib(2026, 11, 27, 12, 0);
+        load(&pool, now).await.unwrap();
+        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
+            .await
+            .unwrap();
+        assert_eq!(events.len(), EVENTS.len());
+        assert!(events
+            .windows(2)
+            .all(|pair| pair[0].starts_at <= pair[1].starts_at));
+        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48)
+            .await
+            .unwrap();
+        assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
+        assert_eq!(kemiren.len(), 3);
+    }
 }

@@ -93,7 +93,7 @@ pub fn spawn_outbox_worker(
                 tracing::error!(%error, "outbox delivery round failed");
             }
             rounds += 1;
-            if rounds % 1800 == 0 {
+            if rounds.is_multiple_of(1800) {
                 if let Err(error) = app::akun::rate_limit::prune(&pool, now).await {
                     tracing::error!(%error, "pruning rate-limit counters failed");
                 }

@@ -86,7 +86,9 @@ mod tests {
             .await
             .unwrap();
         let limit = [Limit::per_phone("sign_in", "+6281234567890", 3, 900)];
-        let now = 1_800_000_000 - 1_800_000_000 % 900;
+        // The start of a 15-minute window.
+        let now = 1_800_000_000;
+        assert_eq!(now % 900, 0);
         for _ in 0..3 {
             hit(&pool, &limit, now).await.unwrap();
         }

@@ -1,5 +1,7 @@
 //! The village console's server functions: staff manage their own village only (profile, staff list,
 //! resident verification, seller approvals). Each starts with its authorization decision.
+// A form with eight fields is a server function with eight arguments (one per form field).
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
@@ -44,7 +46,6 @@ fn optional_text(value: Option<String>) -> Option<String> {
 
 /// Edits the public profile. Village staff of this village (or an admin).
 #[server(endpoint = "update_village_profile")]
-#[allow(clippy::too_many_arguments)]
 pub async fn update_village_profile(
     slug: String,
     description_id: String,

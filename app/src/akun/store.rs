@@ -295,7 +295,9 @@ pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, s
             })
         })
         .transpose()?;
-    let positions: Vec<(String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+    // role, village name, village slug, kecamatan name
+    type PositionRow = (String, Option<String>, Option<String>, Option<String>);
+    let positions: Vec<PositionRow> = sqlx::query_as(
         "SELECT r.role, v.name, v.slug, k.name FROM staff_roles r
          LEFT JOIN villages v ON v.id = r.village_id
          LEFT JOIN kecamatan k ON k.code = r.kecamatan_code
