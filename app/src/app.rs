@@ -23,7 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Hashed names (release builds) are resolved from cargo-leptos' hash.txt.
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body class="bg-stone-50 text-stone-900 antialiased">
@@ -36,7 +36,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    akun::AuthEpoch::provide();
 
     view! {
         <I18nContextProvider>
@@ -47,6 +46,7 @@ pub fn App() -> impl IntoView {
                 } />
                 <Meta property="og:site_name" content="Smart Kampung" />
                 <HydrationMarker />
+                <crate::ui::form::FormProgress />
                 <Router>
                     <Frame>
                         <Routes fallback=NotFound>
@@ -72,9 +72,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks `<body data-hydrated="true">` once the wasm has taken over, so tests (and curious people) can
-/// tell a hydrated page from the server-rendered HTML. Effects never run on the server.
-#[component]
+/// Marks `<body data-hydrated="true">` once the wasm has started the islands, so tests (and curious
+/// people) can tell a live page from the server-rendered HTML. Effects never run on the server.
+#[island]
 fn HydrationMarker() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(body) = document().body() {

@@ -650,7 +650,7 @@ fn every_server_function_has_an_authorization_decision_and_keeps_it() {
     })
 }
 
-/// Runs of 16 digits (a NIK) in a page.
+/// Runs of exactly 16 digits (the shape of a NIK) in a page.
 fn sixteen_digit_runs(html: &str) -> Vec<String> {
     let mut runs = Vec::new();
     let mut current = String::new();
@@ -658,7 +658,7 @@ fn sixteen_digit_runs(html: &str) -> Vec<String> {
         if character.is_ascii_digit() {
             current.push(character);
         } else {
-            if current.len() >= 16 {
+            if current.len() == 16 {
                 runs.push(current.clone());
             }
             current.clear();

@@ -4,5 +4,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Islands mode: only components marked `#[island]` come alive; the rest stays server-rendered HTML.
+    leptos::mount::hydrate_islands();
 }

@@ -15,36 +15,6 @@ use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::form::{last_error, Field, FormError, SubmitButton};
 use crate::ui::layout::PageTitle;
 
-/// Bumped whenever someone signs in or out (or reads notifications), so the header and account pages
-/// fetch again after the form's in-place navigation.
-#[derive(Clone, Copy)]
-pub struct AuthEpoch(pub RwSignal<u32>);
-
-impl AuthEpoch {
-    pub fn provide() {
-        provide_context(AuthEpoch(RwSignal::new(0)));
-    }
-
-    pub fn get() -> u32 {
-        use_context::<AuthEpoch>().map_or(0, |epoch| epoch.0.get())
-    }
-
-    /// Bumps the epoch each time `action` succeeds.
-    pub fn follow<T, S>(value: S)
-    where
-        T: Clone + Send + Sync + 'static,
-        S: Get<Value = Option<Result<T, crate::error::AppError>>> + Send + Sync + 'static,
-    {
-        if let Some(epoch) = use_context::<AuthEpoch>() {
-            Effect::new(move |_| {
-                if matches!(value.get(), Some(Ok(_))) {
-                    epoch.0.update(|n| *n += 1);
-                }
-            });
-        }
-    }
-}
-
 fn next_from_query() -> Option<String> {
     use_query_map().read_untracked().get("next")
 }
@@ -57,7 +27,6 @@ const LINK: &str = "inline-flex min-h-11 items-center font-semibold text-teal-70
 pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SignIn>::new();
-    AuthEpoch::follow(action.value());
     let error = last_error(action.value());
     let sign_up_href = match &next {
         Some(next) => format!("/akun/daftar?next={}", encode_query(next)),
@@ -72,7 +41,7 @@ pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
             <Field label=Signal::derive(move || t_string!(i18n, akun.password).to_string()) name="password"
                 input_type="password" autocomplete="current-password" error />
             <FormError error />
-            <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_in).to_string()) pending=action.pending().into() />
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_in).to_string()) />
         </ActionForm>
         <div class="mt-4 flex flex-col items-start">
             <a href="/akun/lupa-sandi" class=LINK>{t!(i18n, akun.forgot_password)}</a>
@@ -111,7 +80,6 @@ pub fn SignInPage() -> impl IntoView {
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SignUp>::new();
-    AuthEpoch::follow(action.value());
     let error = last_error(action.value());
     let villages = Resource::new(|| (), |_| list_villages());
     let next = next_from_query().unwrap_or_default();
@@ -158,7 +126,7 @@ pub fn SignUpPage() -> impl IntoView {
                         hint=Signal::derive(move || t_string!(i18n, akun.password_hint).to_string()) />
                     <p class="text-sm text-stone-600">{t!(i18n, akun.privacy_note)}</p>
                     <FormError error />
-                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_up).to_string()) pending=action.pending().into() />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_up).to_string()) />
                 </ActionForm>
                 <a href="/akun/masuk" class=format!("{LINK} mt-4")>{t!(i18n, akun.have_account_sign_in)}</a>
             </div>
@@ -181,7 +149,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
                         autocomplete="tel" inputmode="tel" error />
                     <FormError error />
-                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.send_code).to_string()) pending=action.pending().into() />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.send_code).to_string()) />
                 </ActionForm>
                 <a href="/akun/atur-ulang-sandi" class=format!("{LINK} mt-4")>{t!(i18n, akun.have_code)}</a>
             </div>
@@ -193,7 +161,6 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<ResetPassword>::new();
-    AuthEpoch::follow(action.value());
     let error = last_error(action.value());
     view! {
         <PageTitle text=move || t_string!(i18n, akun.reset_title).to_string() />
@@ -210,7 +177,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         input_type="password" autocomplete="new-password" error
                         hint=Signal::derive(move || t_string!(i18n, akun.password_hint).to_string()) />
                     <FormError error />
-                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.reset_submit).to_string()) pending=action.pending().into() />
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.reset_submit).to_string()) />
                 </ActionForm>
                 <a href="/akun/lupa-sandi" class=format!("{LINK} mt-4")>{t!(i18n, akun.send_new_code)}</a>
             </div>
@@ -224,16 +191,8 @@ pub fn AkunPage() -> impl IntoView {
     let i18n = use_i18n();
     let profile_saved = ServerAction::<UpdateMyProfile>::new();
     let verification_sent = ServerAction::<SubmitVerification>::new();
-    let account = Resource::new(
-        move || {
-            (
-                AuthEpoch::get(),
-                profile_saved.version().get(),
-                verification_sent.version().get(),
-            )
-        },
-        |_| get_my_account(),
-    );
+    // Server-rendered (islands mode): every form post comes back to a fresh page, so no refetching.
+    let account = Resource::new(|| (), |_| get_my_account());
     view! {
         <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
@@ -262,7 +221,6 @@ fn Activity(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sign_out = ServerAction::<SignOut>::new();
-    AuthEpoch::follow(sign_out.value());
     let is_verified = matches!(
         account.verification.as_ref().map(|v| v.status),
         Some(VerificationStatus::Verified)
@@ -322,7 +280,7 @@ fn Activity(
             <ProfileForm name email action=profile_saved />
         </section>
         <ActionForm action=sign_out attr:class="mt-6">
-            <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, akun.sign_out).to_string()) pending=sign_out.pending().into() />
+            <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, akun.sign_out).to_string()) />
         </ActionForm>
     }
 }
@@ -403,7 +361,7 @@ fn VerificationSection(
                 <Field label=Signal::derive(move || t_string!(i18n, akun.full_name).to_string()) name="full_name" autocomplete="name" error />
                 <Field label=Signal::derive(move || t_string!(i18n, akun.address).to_string()) name="address" autocomplete="street-address" error />
                 <FormError error />
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.verification_submit).to_string()) pending=action.pending().into() />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.verification_submit).to_string()) />
             </ActionForm>
         })}
     }
@@ -425,7 +383,7 @@ fn ProfileForm(
                 autocomplete="email" value=email.unwrap_or_default() required=false error />
             <FormError error />
             <p role="status" class="text-sm font-medium text-teal-800">{move || saved().then(|| t_string!(i18n, ui.saved).to_string())}</p>
-            <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) pending=action.pending().into() />
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) />
         </ActionForm>
     }
 }

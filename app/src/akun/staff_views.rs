@@ -27,19 +27,7 @@ pub fn VillageConsolePage() -> impl IntoView {
     let save_profile = ServerAction::<UpdateVillageProfile>::new();
     let add_staff = ServerAction::<AddVillageStaff>::new();
     let remove_staff = ServerAction::<RemoveVillageStaff>::new();
-    let console = Resource::new(
-        move || {
-            (
-                slug(),
-                decide_resident.version().get(),
-                decide_shop.version().get(),
-                save_profile.version().get(),
-                add_staff.version().get(),
-                remove_staff.version().get(),
-            )
-        },
-        |(slug, ..)| get_village_console(slug),
-    );
+    let console = Resource::new(slug, get_village_console);
     let actions = ConsoleActions {
         decide_resident,
         decide_shop,
@@ -142,8 +130,8 @@ fn ResidentQueue(
                             <label for=reason_id.clone() class="text-sm">{t!(i18n, konsol.reason_if_rejecting)}</label>
                             <input id=reason_id name="reason" class="min-h-11 rounded-lg border border-stone-300 px-3" />
                             <div class="flex flex-wrap gap-2">
-                                <SubmitButton name="decision" value="verify" label=Signal::derive(move || t_string!(i18n, konsol.verify).to_string()) pending=action.pending().into() />
-                                <SubmitButton secondary=true name="decision" value="reject" label=Signal::derive(move || t_string!(i18n, konsol.reject).to_string()) pending=action.pending().into() />
+                                <SubmitButton name="decision" value="verify" label=Signal::derive(move || t_string!(i18n, konsol.verify).to_string()) />
+                                <SubmitButton secondary=true name="decision" value="reject" label=Signal::derive(move || t_string!(i18n, konsol.reject).to_string()) />
                             </div>
                         </ActionForm>
                     </li>
@@ -179,8 +167,8 @@ fn ShopQueue(
                     <ActionForm action attr:class="mt-2 flex flex-wrap gap-2">
                         <input type="hidden" name="slug" value=slug />
                         <input type="hidden" name="shop_id" value=shop.shop_id />
-                        <SubmitButton name="decision" value="approve" label=Signal::derive(move || t_string!(i18n, konsol.approve).to_string()) pending=action.pending().into() />
-                        <SubmitButton secondary=true name="decision" value="reject" label=Signal::derive(move || t_string!(i18n, konsol.reject).to_string()) pending=action.pending().into() />
+                        <SubmitButton name="decision" value="approve" label=Signal::derive(move || t_string!(i18n, konsol.approve).to_string()) />
+                        <SubmitButton secondary=true name="decision" value="reject" label=Signal::derive(move || t_string!(i18n, konsol.reject).to_string()) />
                     </ActionForm>
                 </li>
                 }
@@ -224,7 +212,7 @@ fn ProfileEditor(
             <Field label=Signal::derive(move || t_string!(i18n, konsol.contact_email).to_string()) name="contact_email" input_type="email" value=office.email.unwrap_or_default() required=false error />
             <FormError error />
             <p role="status" class="text-sm font-medium text-teal-800">{move || saved().then(|| t_string!(i18n, ui.saved).to_string())}</p>
-            <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) pending=action.pending().into() />
+            <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) />
         </ActionForm>
     }
 }
@@ -254,7 +242,7 @@ fn StaffList(
                             <ActionForm action=remove>
                                 <input type="hidden" name="slug" value=slug />
                                 <input type="hidden" name="staff_role_id" value=member.staff_role_id />
-                                <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, konsol.remove).to_string()) pending=remove.pending().into() />
+                                <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, konsol.remove).to_string()) />
                             </ActionForm>
                         })}
                     </li>
@@ -275,7 +263,7 @@ fn StaffList(
                     </select>
                 </label>
                 <FormError error=add_error />
-                <SubmitButton label=Signal::derive(move || t_string!(i18n, konsol.add_staff).to_string()) pending=add.pending().into() />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, konsol.add_staff).to_string()) />
             </ActionForm>
         })}
     }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::{
     list_my_notifications, list_outbox, MarkNotificationsRead, Notification, OutboxMessage,
 };
-use crate::akun::AuthEpoch;
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading, ErrorNotice};
 use crate::ui::form::SubmitButton;
@@ -16,7 +15,7 @@ use crate::ui::layout::PageTitle;
 #[component]
 pub fn NotificationBell() -> impl IntoView {
     let i18n = use_i18n();
-    let session = Resource::new(AuthEpoch::get, |_| crate::akun::get_session_summary());
+    let session = Resource::new(|| (), |_| crate::akun::get_session_summary());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -53,7 +52,7 @@ pub fn NotificationBell() -> impl IntoView {
 #[component]
 pub fn NotificationList(#[prop(default = 50)] limit: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let notifications = Resource::new(AuthEpoch::get, |_| list_my_notifications());
+    let notifications = Resource::new(|| (), |_| list_my_notifications());
     view! {
         <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
             {move || Suspend::new(async move {
@@ -103,12 +102,11 @@ fn NotificationItem(notification: Notification) -> impl IntoView {
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let mark_read = ServerAction::<MarkNotificationsRead>::new();
-    AuthEpoch::follow(mark_read.value());
     view! {
         <PageTitle text=move || t_string!(i18n, notifikasi.title).to_string() />
         <h1 class="text-2xl font-bold">{t!(i18n, notifikasi.title)}</h1>
         <ActionForm action=mark_read attr:class="my-3">
-            <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, notifikasi.mark_read).to_string()) pending=mark_read.pending().into() />
+            <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, notifikasi.mark_read).to_string()) />
         </ActionForm>
         <NotificationList />
     }

@@ -1,7 +1,8 @@
 //! Form pieces shared by every pillar: labelled fields with their error next to them, a form-level error,
-//! and a submit button that shows progress. Forms are Leptos `ActionForm`s: with JavaScript they post in
-//! place; without it the browser posts the same form and the server sends the page back (errors travel
-//! in the URL's `__err`, which the router hands to the action).
+//! and a submit button that shows progress. Forms are Leptos `ActionForm`s rendered on the server (islands
+//! mode): the browser posts them to the server function, which answers with a redirect — to the next
+//! page on success, back to the form on error, the error travelling in the URL's `__err` (never the
+//! input), where the router hands it to the action. Same behaviour with JavaScript on or off.
 
 use leptos::prelude::*;
 
@@ -112,11 +113,11 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
-/// The primary button of a form; while the action runs it is disabled and says so.
+/// The primary button of a form. While the form is on its way, the [`FormProgress`] island says so on
+/// the button (its `data-pending-label`).
 #[component]
 pub fn SubmitButton(
     #[prop(into)] label: Signal<String>,
-    pending: Signal<bool>,
     #[prop(optional)] name: Option<&'static str>,
     #[prop(optional)] value: Option<&'static str>,
     #[prop(default = false)] secondary: bool,
@@ -128,8 +129,45 @@ pub fn SubmitButton(
         "inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white disabled:opacity-60"
     };
     view! {
-        <button type="submit" name=name value=value class=class disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-            {move || if pending.get() { t_string!(i18n, ui.working).to_string() } else { label.get() }}
+        <button type="submit" name=name value=value class=class data-pending-label=move || t_string!(i18n, ui.working).to_string()>
+            {label}
         </button>
     }
+}
+
+/// Progress feedback for every form on the page, from one tiny island: on submit, the pressed button
+/// shows its pending label ("Memproses…") and is marked busy, and a second tap while the first post is
+/// on its way is ignored (no double sign-ups, orders or requests on a slow link). The button is not
+/// disabled during the event: that would drop its `name=value` from the posted form.
+#[island]
+pub fn FormProgress() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let on_submit =
+            Closure::<dyn Fn(web_sys::SubmitEvent)>::new(|event: web_sys::SubmitEvent| {
+                let Some(form) = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+                else {
+                    return;
+                };
+                if form.has_attribute("data-submitting") {
+                    event.prevent_default();
+                    return;
+                }
+                let _ = form.set_attribute("data-submitting", "");
+                let _ = form.set_attribute("aria-busy", "true");
+                if let Some(button) = event.submitter() {
+                    if let Some(label) = button.get_attribute("data-pending-label") {
+                        button.set_text_content(Some(&label));
+                    }
+                    let _ = button.set_attribute("aria-busy", "true");
+                }
+            });
+        let _ = document()
+            .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        on_submit.forget();
+    });
 }

@@ -1,6 +1,5 @@
-//! The ID/EN switch. With JavaScript the language changes in place and the cookie is written in the browser;
-//! without it, the same form posts to [`set_language`], which sets the cookie and sends the person back
-//! to the page they were on.
+//! The ID/EN switch: a form that posts to [`set_language`], which sets the cookie (and, for a signed-in
+//! person, the language of messages to their phone) and sends the person back to the page they were on.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -11,8 +10,10 @@ use crate::i18n::*;
 /// The language a person chose, for a year, on the whole site (not just the current folder), and sent
 /// along when they arrive from a link shared on WhatsApp (SameSite=Lax).
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 const ONE_YEAR_SECONDS: i64 = 365 * 24 * 3600;
 
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 fn cookie_for(locale: Locale) -> String {
     format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax",
@@ -55,20 +56,7 @@ pub fn request_locale() -> Locale {
         .unwrap_or(Locale::id)
 }
 
-/// Writes the cookie in the browser, where the switch happens without a request.
-fn remember_in_browser(locale: Locale) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let _ = document.set_cookie(&cookie_for(locale));
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = locale;
-}
-
-/// Remembers the chosen language in a cookie (the form fallback when JavaScript is off).
+/// Remembers the chosen language in a cookie, and in the account of a signed-in person.
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     crate::akun::access::public();
@@ -79,6 +67,10 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
         }
         .with_status()
     })?;
+    if let Some(actor) = crate::akun::access::current_actor().await? {
+        let pool = crate::db::pool()?;
+        crate::akun::store::set_locale(&pool, actor.account_id, locale.as_str()).await?;
+    }
     let cookie = cookie_for(locale);
     let response = expect_context::<leptos_axum::ResponseOptions>();
     if let Ok(value) = http::HeaderValue::from_str(&cookie) {
@@ -96,11 +88,6 @@ pub fn LanguageSwitch() -> impl IntoView {
             <form
                 method="post"
                 action=SetLanguage::url()
-                on:submit=move |event| {
-                    event.prevent_default();
-                    i18n.set_locale(locale);
-                    remember_in_browser(locale);
-                }
             >
                 <input type="hidden" name="lang" value=locale.as_str() />
                 <button
