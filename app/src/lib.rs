@@ -33,3 +33,10 @@ pub mod db;
 pub mod demo;
 
 pub use app::{shell, App};
+
+/// Starts the islands in the browser. It lives here, not in the `hydrate` crate, so that the wasm links
+/// this crate at all: the islands are exported from it, and a crate nothing calls into is left out.
+#[cfg(feature = "hydrate")]
+pub fn start_islands() {
+    leptos::mount::hydrate_islands();
+}

@@ -5,5 +5,5 @@
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     // Islands mode: only components marked `#[island]` come alive; the rest stays server-rendered HTML.
-    leptos::mount::hydrate_islands();
+    app::start_islands();
 }
