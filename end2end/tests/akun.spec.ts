@@ -41,6 +41,13 @@ test('a resident signs up, sees a clear message for a weak password, and lands o
   // Refused next to the field, in Indonesian; the account is not created.
   await expect(page.getByText('Kata sandi ini terlalu mudah ditebak. Pilih yang lain.')).toBeVisible();
   await expect(page.getByLabel('Kata sandi baru')).toHaveAttribute('aria-invalid', 'true');
+  // With JavaScript, what was typed is put back (never the password); without it the form comes back empty.
+  if (javaScriptEnabled) {
+    await expect(page.getByLabel('Nama', { exact: true })).toHaveValue('Wulan Sari');
+    await expect(page.getByLabel('Nomor HP')).toHaveValue(phone);
+    await expect(page.getByLabel('Desa tempat tinggal')).toHaveValue('kemiren');
+  }
+  await expect(page.getByLabel('Kata sandi baru')).toHaveValue('');
 
   await signUp(page, javaScriptEnabled, 'Wulan Sari', phone, 'gandrung-sewu-2026');
   await expect(page).toHaveURL(/\/akun$/);

@@ -256,12 +256,16 @@ pub async fn get_session_summary() -> Result<Option<SessionSummary>, AppError> {
     }))
 }
 
-/// The signed-in person's own account. Signed-in only; always their own.
+/// The signed-in person's own account; `None` for a visitor (then `/akun` is the sign-in page, a normal
+/// 200 page). Public: it only ever returns the caller's own account.
 #[server(endpoint = "get_my_account")]
-pub async fn get_my_account() -> Result<MyAccount, AppError> {
-    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
+pub async fn get_my_account() -> Result<Option<MyAccount>, AppError> {
+    super::access::public();
+    let Some(actor) = super::access::current_actor().await? else {
+        return Ok(None);
+    };
     let pool = crate::db::pool()?;
-    Ok(super::store::my_account(&pool, &actor).await?)
+    Ok(Some(super::store::my_account(&pool, &actor).await?))
 }
 
 /// Changes the person's own name and e-mail. Signed-in only; always their own.

@@ -198,8 +198,8 @@ pub fn AkunPage() -> impl IntoView {
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
                 match account.await {
-                    Ok(account) => EitherOf3::A(view! { <Activity account profile_saved verification_sent /> }),
-                    Err(crate::error::AppError::Unauthenticated) => EitherOf3::B(view! {
+                    Ok(Some(account)) => EitherOf3::A(view! { <Activity account profile_saved verification_sent /> }),
+                    Ok(None) => EitherOf3::B(view! {
                         <div class="mx-auto max-w-md">
                             <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
                             <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.sign_in_intro)}</p>
@@ -357,7 +357,7 @@ fn VerificationSection(
         {show_form.then(|| view! {
             <ActionForm action attr:class="mt-3 flex flex-col gap-4">
                 <Field label=Signal::derive(move || t_string!(i18n, akun.nik).to_string()) name="nik" inputmode="numeric"
-                    autocomplete="off" error hint=Signal::derive(move || t_string!(i18n, akun.nik_hint).to_string()) />
+                    autocomplete="off" private=true error hint=Signal::derive(move || t_string!(i18n, akun.nik_hint).to_string()) />
                 <Field label=Signal::derive(move || t_string!(i18n, akun.full_name).to_string()) name="full_name" autocomplete="name" error />
                 <Field label=Signal::derive(move || t_string!(i18n, akun.address).to_string()) name="address" autocomplete="street-address" error />
                 <FormError error />

@@ -64,6 +64,9 @@ pub fn Field(
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(default = true)] required: bool,
+    /// Personal data (the NIK): never kept in the browser's form draft.
+    #[prop(default = false)]
+    private: bool,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -86,6 +89,7 @@ pub fn Field(
                 inputmode=inputmode
                 value=value
                 required=required
+                data-private=private.then_some("")
                 aria-invalid=move || message().is_some().to_string()
                 aria-describedby=error_id.clone()
                 class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base aria-[invalid=true]:border-red-600"
@@ -135,39 +139,142 @@ pub fn SubmitButton(
     }
 }
 
-/// Progress feedback for every form on the page, from one tiny island: on submit, the pressed button
-/// shows its pending label ("Memproses…") and is marked busy, and a second tap while the first post is
-/// on its way is ignored (no double sign-ups, orders or requests on a slow link). The button is not
-/// disabled during the event: that would drop its `name=value` from the posted form.
+/// Progress feedback and drafts for every form on the page, from one tiny island.
+///
+/// On submit, the pressed button shows its pending label ("Memproses…") and is marked busy, and a second
+/// tap while the first post is on its way is ignored (no double sign-ups, orders or requests on a slow
+/// link). The button is not disabled during the event: that would drop its `name=value` from the post.
+///
+/// The typed values are also kept in `sessionStorage` (this tab only; never passwords, hidden fields or
+/// fields marked `data-private`, such as the NIK). When the server sends the person back to the form
+/// with an error (`__err` in the URL), they are put back, so a mistake in one field does not wipe the
+/// others. Without JavaScript the browser simply shows the form again.
 #[island]
 pub fn FormProgress() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        use wasm_bindgen::{closure::Closure, JsCast};
-        let on_submit =
-            Closure::<dyn Fn(web_sys::SubmitEvent)>::new(|event: web_sys::SubmitEvent| {
-                let Some(form) = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
-                else {
-                    return;
-                };
-                if form.has_attribute("data-submitting") {
-                    event.prevent_default();
-                    return;
-                }
-                let _ = form.set_attribute("data-submitting", "");
-                let _ = form.set_attribute("aria-busy", "true");
-                if let Some(button) = event.submitter() {
-                    if let Some(label) = button.get_attribute("data-pending-label") {
-                        button.set_text_content(Some(&label));
-                    }
-                    let _ = button.set_attribute("aria-busy", "true");
-                }
-            });
+    Effect::new(|_| browser::start());
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::prelude::document;
+    use wasm_bindgen::{closure::Closure, JsCast};
+
+    const DRAFT_KEY: &str = "sk-form-draft";
+
+    pub fn start() {
+        restore_draft();
+        let on_submit = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(on_submit);
         let _ = document()
             .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
         // Lives as long as the page.
         on_submit.forget();
-    });
+    }
+
+    fn on_submit(event: web_sys::SubmitEvent) {
+        let Some(form) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        if form.has_attribute("data-submitting") {
+            event.prevent_default();
+            return;
+        }
+        let _ = form.set_attribute("data-submitting", "");
+        let _ = form.set_attribute("aria-busy", "true");
+        if let Some(button) = event.submitter() {
+            if let Some(label) = button.get_attribute("data-pending-label") {
+                button.set_text_content(Some(&label));
+            }
+            let _ = button.set_attribute("aria-busy", "true");
+        }
+        save_draft(&form);
+    }
+
+    /// A field worth keeping: its name and current value.
+    fn keepable(element: &web_sys::Element) -> Option<(String, String)> {
+        if element.has_attribute("data-private") {
+            return None;
+        }
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            let kind = input.type_();
+            let skipped = [
+                "password", "hidden", "submit", "button", "file", "checkbox", "radio",
+            ];
+            return (!skipped.contains(&kind.as_str())).then(|| (input.name(), input.value()));
+        }
+        if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+            return Some((select.name(), select.value()));
+        }
+        element
+            .dyn_ref::<web_sys::HtmlTextAreaElement>()
+            .map(|area| (area.name(), area.value()))
+    }
+
+    fn fields(form: &web_sys::HtmlFormElement) -> Vec<web_sys::Element> {
+        let controls = form.elements();
+        (0..controls.length())
+            .filter_map(|index| controls.item(index))
+            .collect()
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    fn save_draft(form: &web_sys::HtmlFormElement) {
+        let (Some(storage), Ok(params)) = (storage(), web_sys::UrlSearchParams::new()) else {
+            return;
+        };
+        params.append("__action", &form.action());
+        for element in fields(form) {
+            if let Some((name, value)) = keepable(&element) {
+                if !name.is_empty() {
+                    params.append(&name, &value);
+                }
+            }
+        }
+        let _ = storage.set_item(DRAFT_KEY, &String::from(params.to_string()));
+    }
+
+    fn restore_draft() {
+        let Some(storage) = storage() else { return };
+        let draft = storage.get_item(DRAFT_KEY).ok().flatten();
+        let _ = storage.remove_item(DRAFT_KEY);
+        let came_back_with_error = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .is_some_and(|search| search.contains("__err="));
+        let (Some(draft), true) = (draft, came_back_with_error) else {
+            return;
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&draft) else {
+            return;
+        };
+        let Some(action) = params.get("__action") else {
+            return;
+        };
+        let forms = document().forms();
+        let form = (0..forms.length())
+            .filter_map(|index| forms.item(index))
+            .filter_map(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .find(|form| form.action() == action);
+        let Some(form) = form else { return };
+        for element in fields(&form) {
+            let Some((name, _)) = keepable(&element) else {
+                continue;
+            };
+            let Some(value) = params.get(&name) else {
+                continue;
+            };
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.set_value(&value);
+            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value);
+            } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&value);
+            }
+        }
+    }
 }
