@@ -33,9 +33,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Only our own files run, plus the inline scripts Leptos writes into this page (they carry this
+/// response's nonce). The empty-string hash admits the empty `<script></script>` Leptos leaves at the end
+/// of the body; `wasm-unsafe-eval` lets the islands' wasm compile. Forms may only post to this site.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    const EMPTY_SCRIPT_HASH: &str = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' '{EMPTY_SCRIPT_HASH}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
 
     view! {
         <I18nContextProvider>

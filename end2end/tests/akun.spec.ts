@@ -57,6 +57,13 @@ test('a resident signs up, sees a clear message for a weak password, and lands o
   // The header now shows the notification bell instead of "Masuk".
   await expect(page.getByRole('link', { name: /^Notifikasi/ })).toBeVisible();
 
+  // The profile can be edited; the page confirms the save.
+  const profile = page.getByRole('region', { name: 'Profil' });
+  await profile.getByLabel('Nama', { exact: true }).fill('Wulan Sari Dewi');
+  await profile.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tersimpan.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Profil' }).getByLabel('Nama', { exact: true })).toHaveValue('Wulan Sari Dewi');
+
   await signOut(page);
   await open(page, '/akun', javaScriptEnabled);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masuk');

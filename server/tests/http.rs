@@ -245,6 +245,31 @@ fn html_is_compressed_and_carries_security_headers() {
 }
 
 #[test]
+fn pages_allow_only_their_own_scripts() {
+    run(async {
+        let app = test_app().await;
+        let page = send(&app, get("/")).await;
+        let policy = page.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(policy.contains("default-src 'self'"), "{policy}");
+        assert!(policy.contains("form-action 'self'"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+        // Every inline script of the page carries the nonce this very response allows.
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap();
+        let inline_scripts = page.body.matches("<script nonce=").count()
+            + page.body.matches("<script type=\"module\" nonce=").count();
+        assert!(inline_scripts >= 2);
+        assert!(page.body.matches(&format!("nonce=\"{nonce}\"")).count() >= inline_scripts);
+    })
+}
+
+#[test]
 fn the_bundle_is_served_precompressed() {
     run(async {
         let app = test_app().await;

@@ -276,6 +276,7 @@ pub async fn update_my_profile(name: String, email: Option<String>) -> Result<()
     let name = check_name(&name).map_err(AppError::with_status)?;
     let email = check_email(email.as_deref()).map_err(AppError::with_status)?;
     super::store::update_profile(&pool, actor.account_id, &name, email.as_deref()).await?;
+    leptos_axum::redirect("/akun?disimpan=profil#profil");
     Ok(())
 }
 

@@ -375,14 +375,18 @@ fn ProfileForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action.value());
-    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    // A successful save comes back to this page with `?disimpan=profil`.
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("disimpan")
+        .is_some();
     view! {
         <ActionForm action attr:class="mt-3 flex flex-col gap-4">
             <Field label=Signal::derive(move || t_string!(i18n, akun.name).to_string()) name="name" autocomplete="name" value=name error />
             <Field label=Signal::derive(move || t_string!(i18n, akun.email_optional).to_string()) name="email" input_type="email"
                 autocomplete="email" value=email.unwrap_or_default() required=false error />
             <FormError error />
-            <p role="status" class="text-sm font-medium text-teal-800">{move || saved().then(|| t_string!(i18n, ui.saved).to_string())}</p>
+            <p role="status" class="text-sm font-medium text-teal-800">{move || saved.then(|| t_string!(i18n, ui.saved).to_string())}</p>
             <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) />
         </ActionForm>
     }

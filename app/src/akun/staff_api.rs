@@ -103,6 +103,7 @@ pub async fn update_village_profile(
         &office,
     )
     .await?;
+    leptos_axum::redirect(&format!("/desa/{slug}/kelola?disimpan=profil#profil-desa"));
     Ok(())
 }
 

@@ -184,7 +184,11 @@ fn ProfileEditor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action.value());
-    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    // A successful save comes back to this page with `?disimpan=profil`.
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("disimpan")
+        .is_some();
     let office = village.office;
     let description_error = move || {
         error.get().and_then(|error| {
@@ -211,7 +215,7 @@ fn ProfileEditor(
             <Field label=Signal::derive(move || t_string!(i18n, konsol.contact_phone).to_string()) name="contact_phone" input_type="tel" value=office.phone.unwrap_or_default() required=false error />
             <Field label=Signal::derive(move || t_string!(i18n, konsol.contact_email).to_string()) name="contact_email" input_type="email" value=office.email.unwrap_or_default() required=false error />
             <FormError error />
-            <p role="status" class="text-sm font-medium text-teal-800">{move || saved().then(|| t_string!(i18n, ui.saved).to_string())}</p>
+            <p role="status" class="text-sm font-medium text-teal-800">{move || saved.then(|| t_string!(i18n, ui.saved).to_string())}</p>
             <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) />
         </ActionForm>
     }

@@ -167,8 +167,35 @@ mod browser {
         let on_submit = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(on_submit);
         let _ = document()
             .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
-        // Lives as long as the page.
+        // Back/forward may bring this page back from the cache exactly as it was left, mid-submit:
+        // make its forms usable again.
+        let on_page_show = Closure::<dyn Fn()>::new(reset_forms);
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback(
+                "pageshow",
+                on_page_show.as_ref().unchecked_ref(),
+            );
+        }
+        // Both live as long as the page.
         on_submit.forget();
+        on_page_show.forget();
+    }
+
+    fn reset_forms() {
+        let forms = document().forms();
+        for form in (0..forms.length()).filter_map(|index| forms.item(index)) {
+            let _ = form.remove_attribute("data-submitting");
+            let _ = form.remove_attribute("aria-busy");
+        }
+        if let Ok(buttons) = document().query_selector_all("button[data-label]") {
+            for button in (0..buttons.length()).filter_map(|index| buttons.item(index)) {
+                if let Some(button) = button.dyn_ref::<web_sys::Element>() {
+                    button.set_text_content(button.get_attribute("data-label").as_deref());
+                    let _ = button.remove_attribute("data-label");
+                    let _ = button.remove_attribute("aria-busy");
+                }
+            }
+        }
     }
 
     fn on_submit(event: web_sys::SubmitEvent) {
@@ -186,6 +213,9 @@ mod browser {
         let _ = form.set_attribute("aria-busy", "true");
         if let Some(button) = event.submitter() {
             if let Some(label) = button.get_attribute("data-pending-label") {
+                if let Some(original) = button.text_content() {
+                    let _ = button.set_attribute("data-label", &original);
+                }
                 button.set_text_content(Some(&label));
             }
             let _ = button.set_attribute("aria-busy", "true");
