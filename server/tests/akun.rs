@@ -97,6 +97,25 @@ async fn sign_in(app: &TestApp, phone: &str, password: &str) -> Answer {
     .await
 }
 
+/// Siti (0812-3000-0001) tries a reset code with a new password, as the hydrated app would.
+async fn try_reset_code(app: &TestApp, code: &str, new_password: &str) -> Answer {
+    let body = form(&[
+        ("phone", "081230000001"),
+        ("code", code),
+        ("password", new_password),
+    ]);
+    send(app, call("reset_password", &body, None)).await
+}
+
+/// Any six digits that are not `code`.
+fn other_code(code: &str) -> &'static str {
+    if code == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
+}
+
 async fn account_id(app: &TestApp, phone: &str) -> i64 {
     sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
         .bind(phone)
@@ -408,20 +427,7 @@ fn a_password_is_reset_with_a_single_use_code_from_the_outbox() {
             "stored hashed"
         );
 
-        let wrong_code = if code == "000000" { "111111" } else { "000000" };
-        let wrong = send(
-            &app,
-            call(
-                "reset_password",
-                &form(&[
-                    ("phone", "081230000001"),
-                    ("code", wrong_code),
-                    ("password", "seblang-olehsari-9"),
-                ]),
-                None,
-            ),
-        )
-        .await;
+        let wrong = try_reset_code(&app, other_code(&code), "seblang-olehsari-9").await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(wrong.body.contains("code_wrong"));
 
@@ -445,19 +451,7 @@ fn a_password_is_reset_with_a_single_use_code_from_the_outbox() {
         );
 
         // Single use; every earlier session ended; the old password is gone.
-        let reused = send(
-            &app,
-            call(
-                "reset_password",
-                &form(&[
-                    ("phone", "081230000001"),
-                    ("code", &code),
-                    ("password", "another-pass-77"),
-                ]),
-                None,
-            ),
-        )
-        .await;
+        let reused = try_reset_code(&app, &code, "another-pass-77").await;
         assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(reused.body.contains("code_expired"));
         assert!(!send(&app, get_with("/akun", &old_session))
@@ -482,36 +476,11 @@ fn five_wrong_codes_spend_the_code() {
                 .await
                 .unwrap();
         let code: String = body.chars().filter(char::is_ascii_digit).take(6).collect();
-        let wrong_code = if code == "000000" { "111111" } else { "000000" };
         for _ in 0..5 {
-            let wrong = send(
-                &app,
-                call(
-                    "reset_password",
-                    &form(&[
-                        ("phone", "081230000001"),
-                        ("code", wrong_code),
-                        ("password", "seblang-olehsari-9"),
-                    ]),
-                    None,
-                ),
-            )
-            .await;
+            let wrong = try_reset_code(&app, other_code(&code), "seblang-olehsari-9").await;
             assert!(wrong.body.contains("code_wrong"));
         }
-        let right_too_late = send(
-            &app,
-            call(
-                "reset_password",
-                &form(&[
-                    ("phone", "081230000001"),
-                    ("code", &code),
-                    ("password", "seblang-olehsari-9"),
-                ]),
-                None,
-            ),
-        )
-        .await;
+        let right_too_late = try_reset_code(&app, &code, "seblang-olehsari-9").await;
         assert!(right_too_late.body.contains("code_expired"));
     })
 }

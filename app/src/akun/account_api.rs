@@ -73,7 +73,6 @@ pub async fn sign_up(
     email: Option<String>,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::rate_limit::{hit, Limit};
     super::access::public();
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
@@ -84,15 +83,7 @@ pub async fn sign_up(
     let Some((village_id, _)) = super::store::village_ref(&pool, &village).await? else {
         return Err(AppError::field("village", "village_unknown").with_status());
     };
-    hit(
-        &pool,
-        &[
-            Limit::per_phone("sign_up", &phone, 5, 3600),
-            Limit::per_ip("sign_up", 30, 3600),
-        ],
-        now,
-    )
-    .await?;
+    super::rate_limit::hit_action(&pool, super::rate_limit::Action::SignUp, &phone, now).await?;
     let password_hash = super::password::hash_password(password).await?;
     let locale = crate::ui::language::request_locale();
     let account = super::store::NewAccount {
@@ -118,20 +109,11 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use super::rate_limit::{hit, Limit};
     super::access::public();
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
     let phone = phone_field(&phone).map_err(AppError::with_status)?;
-    hit(
-        &pool,
-        &[
-            Limit::per_phone("sign_in", &phone, 10, 900),
-            Limit::per_ip("sign_in", 200, 900),
-        ],
-        now,
-    )
-    .await?;
+    super::rate_limit::hit_action(&pool, super::rate_limit::Action::SignIn, &phone, now).await?;
     let login = super::store::find_login(&pool, &phone).await?;
     let stored_hash = login.as_ref().map(|(_, hash, _)| hash.clone());
     let matches = super::password::verify_password(password, stored_hash).await;
@@ -160,21 +142,12 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// the number has an account (nobody learns who is registered). Rate-limited per phone and per IP.
 #[server(endpoint = "request_reset_code")]
 pub async fn request_reset_code(phone: String) -> Result<(), AppError> {
-    use super::rate_limit::{hit, Limit};
     use super::reset_code::{hash_code, new_code, CODE_LIFETIME_SECONDS};
     super::access::public();
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
     let phone = phone_field(&phone).map_err(AppError::with_status)?;
-    hit(
-        &pool,
-        &[
-            Limit::per_phone("reset_code", &phone, 3, 3600),
-            Limit::per_ip("reset_code", 30, 3600),
-        ],
-        now,
-    )
-    .await?;
+    super::rate_limit::hit_action(&pool, super::rate_limit::Action::ResetCode, &phone, now).await?;
     if let Some((account_id, _, locale)) = super::store::find_login(&pool, &phone).await? {
         let code = new_code().map_err(|error| {
             tracing::error!(%error, "no randomness for a reset code");

@@ -83,13 +83,7 @@ pub fn SignUpPage() -> impl IntoView {
     let error = last_error(action.value());
     let villages = Resource::new(|| (), |_| list_villages());
     let next = next_from_query().unwrap_or_default();
-    let village_error = move || {
-        error.get().and_then(|error| {
-            error
-                .field_code("village")
-                .map(|code| crate::ui::form::field_message(i18n, code))
-        })
-    };
+    let village_error = crate::ui::form::field_error_text(error, "village");
     view! {
         <PageTitle text=move || t_string!(i18n, akun.sign_up).to_string() />
         <div class="mx-auto max-w-md">
@@ -375,11 +369,7 @@ fn ProfileForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action.value());
-    // A successful save comes back to this page with `?disimpan=profil`.
-    let saved = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("disimpan")
-        .is_some();
+    let saved = crate::ui::form::just_saved();
     view! {
         <ActionForm action attr:class="mt-3 flex flex-col gap-4">
             <Field label=Signal::derive(move || t_string!(i18n, akun.name).to_string()) name="name" autocomplete="name" value=name error />

@@ -10,6 +10,49 @@ use crate::error::AppError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientIp(pub String);
 
+/// The limited actions and their limits, in one place: per phone number, and more generously per IP
+/// (a whole village may share one carrier IP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    SignIn,
+    SignUp,
+    ResetCode,
+}
+
+impl Action {
+    fn code(self) -> &'static str {
+        match self {
+            Action::SignIn => "sign_in",
+            Action::SignUp => "sign_up",
+            Action::ResetCode => "reset_code",
+        }
+    }
+
+    /// (per phone, per IP, window in seconds)
+    fn limits(self) -> (i64, i64, i64) {
+        match self {
+            Action::SignIn => (10, 200, 15 * 60),
+            Action::SignUp => (5, 30, 3600),
+            Action::ResetCode => (3, 30, 3600),
+        }
+    }
+}
+
+/// Counts one attempt at `action` for this phone number and this request's IP.
+pub async fn hit_action(
+    pool: &SqlitePool,
+    action: Action,
+    phone: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let (per_phone, per_ip, window) = action.limits();
+    let limits = [
+        Limit::per_phone(action.code(), phone, per_phone, window),
+        Limit::per_ip(action.code(), per_ip, window),
+    ];
+    hit(pool, &limits, now).await
+}
+
 /// One counter: at most `limit` hits per `window_seconds` for `key`.
 #[derive(Debug, Clone)]
 pub struct Limit {

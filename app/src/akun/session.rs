@@ -83,6 +83,13 @@ pub async fn start(pool: &SqlitePool, account_id: i64, now: i64) -> Result<(), A
             .execute(pool)
             .await?;
     }
+    let token = insert(pool, account_id, now).await?;
+    set_cookie(&session_cookie(&token, request_is_https()));
+    Ok(())
+}
+
+/// A new session row for `account_id` created at `now`; returns the cookie's token.
+async fn insert(pool: &SqlitePool, account_id: i64, now: i64) -> Result<String, AppError> {
     let token = new_token()?;
     sqlx::query(
         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
@@ -92,8 +99,7 @@ pub async fn start(pool: &SqlitePool, account_id: i64, now: i64) -> Result<(), A
     .bind(now)
     .execute(pool)
     .await?;
-    set_cookie(&session_cookie(&token, request_is_https()));
-    Ok(())
+    Ok(token)
 }
 
 /// Ends this browser's session on the server and clears the cookie.
@@ -160,22 +166,13 @@ pub async fn account_for_token(
     Ok(Some(account_id))
 }
 
-/// Test and demo helper: a session row for `account_id` created at `now`, returning its cookie token.
+/// For tests: a session for `account_id` started at `now`, without a request; returns the cookie token.
 pub async fn insert_for_tests(
     pool: &SqlitePool,
     account_id: i64,
     now: i64,
 ) -> Result<String, AppError> {
-    let token = new_token()?;
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
-    )
-    .bind(hash_token(&token))
-    .bind(account_id)
-    .bind(now)
-    .execute(pool)
-    .await?;
-    Ok(token)
+    insert(pool, account_id, now).await
 }
 
 #[cfg(test)]

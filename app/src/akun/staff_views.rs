@@ -184,19 +184,9 @@ fn ProfileEditor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action.value());
-    // A successful save comes back to this page with `?disimpan=profil`.
-    let saved = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("disimpan")
-        .is_some();
+    let saved = crate::ui::form::just_saved();
     let office = village.office;
-    let description_error = move || {
-        error.get().and_then(|error| {
-            error
-                .field_code("description_id")
-                .map(|code| crate::ui::form::field_message(i18n, code))
-        })
-    };
+    let description_error = crate::ui::form::field_error_text(error, "description_id");
     view! {
         <ActionForm action attr:class="mt-3 flex flex-col gap-4">
             <input type="hidden" name="slug" value=village.summary.slug />

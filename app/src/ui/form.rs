@@ -53,6 +53,31 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
     text.to_string()
 }
 
+/// The translated message for `field` in the last error, if the error is about that field (for fields
+/// that are not a plain [`Field`]: selects, text areas).
+pub fn field_error_text(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || {
+        error.get().and_then(|error| {
+            error
+                .field_code(field)
+                .map(|code| field_message(i18n, code))
+        })
+    }
+}
+
+/// True when the page was reached by a successful save (the server function redirects with
+/// `?disimpan=…`).
+pub fn just_saved() -> bool {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("disimpan")
+        .is_some()
+}
+
 /// A labelled input with its hint and, after a failed submit, its error (announced to screen readers).
 #[component]
 pub fn Field(
@@ -69,14 +94,9 @@ pub fn Field(
     private: bool,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
-    let message = move || {
-        error
-            .get()
-            .and_then(|error| error.field_code(name).map(|code| field_message(i18n, code)))
-    };
+    let message = field_error_text(error, name);
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="font-medium">{label}</label>
