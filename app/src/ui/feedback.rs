@@ -10,6 +10,7 @@ use crate::i18n::*;
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
+    let needs_sign_in = error == AppError::Unauthenticated;
     let message = move || match error {
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::InvalidInput { .. } => t_string!(i18n, errors.invalid_input).to_string(),
@@ -22,6 +23,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div role="alert" class="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">
             <p class="font-medium">{message}</p>
+            {needs_sign_in.then(|| view! {
+                <a href="/akun/masuk" class="mt-2 inline-flex min-h-11 items-center font-semibold underline">{t!(i18n, akun.sign_in)}</a>
+            })}
         </div>
     }
 }
