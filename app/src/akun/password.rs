@@ -62,6 +62,10 @@ mod hashing {
 
     use crate::error::AppError;
 
+    /// A well-formed hash with the same parameters, checked when the phone number has no account.
+    pub(super) const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$\
+                                    qHd5Qx3nZtvnIhNULi6ImL5WSX1CQLdyyyoBSWsMNVs";
+
     /// Argon2id with the library's defaults (19 MiB, 2 passes, 1 lane: OWASP's recommendation).
     pub async fn hash_password(password: String) -> Result<String, AppError> {
         tokio::task::spawn_blocking(move || {
@@ -84,8 +88,6 @@ mod hashing {
     /// True when `password` matches the stored hash. With no stored hash (unknown phone number) a dummy
     /// hash is checked anyway, so the answer takes as long and does not reveal who has an account.
     pub async fn verify_password(password: String, stored: Option<String>) -> bool {
-        const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$\
-                             qHd5Qx3nZtvnIhNULi6ImL5WSX1CQLdyyyoBSWsMNVs";
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY.to_string());
         tokio::task::spawn_blocking(move || {
@@ -141,6 +143,13 @@ mod tests {
             );
         }
         assert_eq!(check_new_password("gandrung-sewu-2026", PHONE), Ok(()));
+    }
+
+    #[test]
+    fn the_dummy_hash_is_well_formed_so_unknown_numbers_cost_a_full_check() {
+        let parsed = argon2::password_hash::PasswordHash::new(hashing::DUMMY).unwrap();
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        assert_eq!(parsed.params.get_decimal("m"), Some(19456));
     }
 
     #[tokio::test]
