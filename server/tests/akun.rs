@@ -384,6 +384,42 @@ fn sign_in_attempts_are_limited_per_phone_number() {
 }
 
 #[test]
+fn sign_ups_are_limited_per_client_ip_and_other_ips_are_not_affected() {
+    run(async {
+        let app = test_app().await;
+        let behind_proxy = TestApp {
+            router: build_router_behind_proxy(app.dir.path(), app.pool.clone(), true),
+            pool: app.pool.clone(),
+            dir: app.dir,
+        };
+        let sign_up_from = |ip: &'static str, n: u32| {
+            let body = form(&[
+                ("name", "Warga Baru"),
+                ("phone", &format!("08139{n:07}")),
+                ("password", "gandrung-sewu-2026"),
+                ("village", "kemiren"),
+            ]);
+            let mut request = call("sign_up", &body, None);
+            request.headers_mut().insert(
+                "x-forwarded-for",
+                http::HeaderValue::from_str(&format!("10.0.0.1, {ip}")).unwrap(),
+            );
+            request
+        };
+        // Thirty new accounts an hour from one address (a whole village may share it)…
+        for n in 0..30 {
+            let answer = send(&behind_proxy, sign_up_from("36.68.1.1", n)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{n}: {}", answer.body);
+        }
+        // …then that address waits, and another does not.
+        let limited = send(&behind_proxy, sign_up_from("36.68.1.1", 30)).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        let elsewhere = send(&behind_proxy, sign_up_from("114.124.2.2", 31)).await;
+        assert_eq!(elsewhere.status, StatusCode::OK, "{}", elsewhere.body);
+    })
+}
+
+#[test]
 fn a_password_is_reset_with_a_single_use_code_from_the_outbox() {
     run(async {
         let app = test_app().await;

@@ -41,12 +41,21 @@ pub fn test_cipher() -> app::akun::nik::NikCipher {
 
 /// A router as the server builds it, over `pool`, with a fake bundle in `dir/site`.
 pub fn build_router(dir: &std::path::Path, pool: sqlx::SqlitePool) -> Router {
+    build_router_behind_proxy(dir, pool, false)
+}
+
+/// The same, optionally trusting `X-Forwarded-For` for the client's IP (as behind a reverse proxy).
+pub fn build_router_behind_proxy(
+    dir: &std::path::Path,
+    pool: sqlx::SqlitePool,
+    trust_forwarded_for: bool,
+) -> Router {
     let leptos = server::leptos_options(&dir.join("site"), "127.0.0.1:0".parse().unwrap());
     server::router(server::AppState {
         leptos,
         pool,
         nik: test_cipher(),
-        trust_forwarded_for: false,
+        trust_forwarded_for,
     })
 }
 
