@@ -118,17 +118,6 @@ impl Actor {
             Rule::AdminKabupaten => self.is_admin(),
         }
     }
-
-    /// Villages where this person is staff, for links to their consoles.
-    pub fn staff_village_ids(&self) -> Vec<i64> {
-        self.grants
-            .iter()
-            .filter_map(|grant| match grant {
-                Grant::Village { village_id, .. } => Some(*village_id),
-                _ => None,
-            })
-            .collect()
-    }
 }
 
 #[cfg(feature = "ssr")]

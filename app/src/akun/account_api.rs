@@ -225,7 +225,6 @@ pub async fn get_session_summary() -> Result<Option<SessionSummary>, AppError> {
         name: super::store::account_name(&pool, actor.account_id).await?,
         unread_notifications: crate::notifikasi::store::unread_count(&pool, actor.account_id)
             .await?,
-        is_admin: actor.is_admin(),
     }))
 }
 

@@ -37,6 +37,26 @@ pub async fn get_village_console(slug: String) -> Result<VillageConsole, AppErro
     })
 }
 
+/// A two-way staff decision from its button (`yes` or `no`); anything else is a malformed form.
+#[cfg(feature = "ssr")]
+fn parse_decision(value: &str, yes: &str, no: &str) -> Result<bool, AppError> {
+    match value {
+        value if value == yes => Ok(true),
+        value if value == no => Ok(false),
+        _ => Err(AppError::field("decision", "decision_unknown").with_status()),
+    }
+}
+
+/// A decision on a record that is no longer waiting (or is another village's) finds nothing: 404.
+#[cfg(feature = "ssr")]
+fn found(decided: bool) -> Result<(), AppError> {
+    if decided {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.with_status())
+    }
+}
+
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 fn optional_text(value: Option<String>) -> Option<String> {
     value
@@ -160,11 +180,7 @@ pub async fn decide_resident(
     let pool = crate::db::pool()?;
     let village_id = village_or_404(&pool, &slug).await?;
     let actor = super::access::authorize(Rule::VillageStaff { village_id }).await?;
-    let verified = match decision.as_str() {
-        "verify" => true,
-        "reject" => false,
-        _ => return Err(AppError::field("decision", "decision_unknown").with_status()),
-    };
+    let verified = parse_decision(&decision, "verify", "reject")?;
     let reason = optional_text(reason);
     if !verified && reason.is_none() {
         return Err(AppError::field("reason", "reason_required").with_status());
@@ -179,11 +195,7 @@ pub async fn decide_resident(
         crate::db::now_unix(),
     )
     .await?;
-    if decided {
-        Ok(())
-    } else {
-        Err(AppError::NotFound.with_status())
-    }
+    found(decided)
 }
 
 /// Approves or rejects a shop application of this village (`decision` = `approve` | `reject`).
@@ -193,11 +205,7 @@ pub async fn decide_shop(slug: String, shop_id: i64, decision: String) -> Result
     let pool = crate::db::pool()?;
     let village_id = village_or_404(&pool, &slug).await?;
     let actor = super::access::authorize(Rule::VillageStaff { village_id }).await?;
-    let approved = match decision.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => return Err(AppError::field("decision", "decision_unknown").with_status()),
-    };
+    let approved = parse_decision(&decision, "approve", "reject")?;
     let decided = super::store::decide_shop(
         &pool,
         village_id,
@@ -207,9 +215,5 @@ pub async fn decide_shop(slug: String, shop_id: i64, decision: String) -> Result
         crate::db::now_unix(),
     )
     .await?;
-    if decided {
-        Ok(())
-    } else {
-        Err(AppError::NotFound.with_status())
-    }
+    found(decided)
 }

@@ -51,7 +51,6 @@ pub struct VillageOffice {
 pub struct SessionSummary {
     pub name: String,
     pub unread_notifications: i64,
-    pub is_admin: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
