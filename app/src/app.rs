@@ -78,6 +78,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
+                            <Route path=path!("/budaya/kalender") view=budaya::CalendarPage ssr=SsrMode::Async />
+                            <Route path=path!("/budaya/kelola") view=budaya::OrganiserHomePage ssr=SsrMode::Async />
+                            <Route path=path!("/budaya/acara/:slug") view=budaya::ListingPageView ssr=SsrMode::Async />
+                            <Route path=path!("/budaya/acara/:slug/daftar") view=budaya::RegisterPage ssr=SsrMode::Async />
+                            <Route path=path!("/budaya/acara/:slug/kelola") view=budaya::ListingConsolePage ssr=SsrMode::Async />
+                            <Route path=path!("/tiket/:code") view=budaya::TicketPage ssr=SsrMode::Async />
                             <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/masuk") view=akun::SignInPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/daftar") view=akun::SignUpPage ssr=SsrMode::Async />

@@ -11,8 +11,8 @@
 
 use sqlx::SqlitePool;
 
-use crate::format::{unix_from_wib, WibDateTime};
 
+#[cfg(test)]
 const DAY: i64 = 86_400;
 const HOUR: i64 = 3_600;
 
@@ -308,31 +308,6 @@ const SERVICES: &[Service] = &[
     },
 ];
 
-struct Event {
-    slug: &'static str,
-    village: &'static str,
-    kind: &'static str,
-    title_id: &'static str,
-    title_en: Option<&'static str>,
-    summary_id: &'static str,
-    summary_en: Option<&'static str>,
-    venue: &'static str,
-    /// When it starts, relative to the next Saturday 00:00 WIB after the first load.
-    starts_after_saturday: i64,
-    duration: i64,
-    price_rupiah: i64,
-}
-
-const EVENTS: &[Event] = &[
-    Event { slug: "kelas-batik-gajah-oling", village: "kemiren", kind: "kelas", title_id: "Kelas membatik Gajah Oling", title_en: Some("Gajah Oling batik class"), summary_id: "Tiga jam belajar mencanting motif Gajah Oling bersama perajin Kemiren. Kain dibawa pulang.", summary_en: Some("Three hours drawing the Gajah Oling motif with Kemiren's batik makers. Take your cloth home."), venue: "Sanggar Batik Sekar Osing", starts_after_saturday: 9 * HOUR, duration: 3 * HOUR, price_rupiah: 150_000 },
-    Event { slug: "gandrung-malam-minggu", village: "kampung-anyar", kind: "pertunjukan", title_id: "Pentas tari Gandrung malam Minggu", title_en: Some("Saturday night Gandrung dance"), summary_id: "Penari muda sanggar Kampung Anyar membawakan Gandrung, tarian khas Banyuwangi.", summary_en: Some("Young dancers of Kampung Anyar perform Gandrung, Banyuwangi's emblematic dance."), venue: "Pendopo Kampung Anyar", starts_after_saturday: 19 * HOUR + 30 * 60, duration: 2 * HOUR, price_rupiah: 0 },
-    Event { slug: "festival-ngopi-sepuluh-ewu", village: "kemiren", kind: "festival", title_id: "Festival Ngopi Sepuluh Ewu", title_en: Some("Ngopi Sepuluh Ewu coffee festival"), summary_id: "Sepanjang jalan desa, warga menyuguhkan kopi gratis untuk tamu — sepuluh ribu cangkir.", summary_en: Some("Along the village road, residents serve free coffee to guests — ten thousand cups."), venue: "Jalan utama Desa Kemiren", starts_after_saturday: 7 * DAY + 18 * HOUR, duration: 5 * HOUR, price_rupiah: 0 },
-    Event { slug: "seblang-olehsari", village: "olehsari", kind: "festival", title_id: "Ritual Seblang Olehsari", title_en: Some("Seblang Olehsari ritual"), summary_id: "Ritual tolak bala tujuh hari dengan penari Seblang yang menari dalam keadaan trance.", summary_en: None, venue: "Lapangan Desa Olehsari", starts_after_saturday: 14 * DAY + 14 * HOUR, duration: 6 * DAY + 4 * HOUR, price_rupiah: 0 },
-    Event { slug: "kelas-sangrai-kopi", village: "gombengsari", kind: "kelas", title_id: "Kelas sangrai kopi di kebun", title_en: Some("Coffee roasting class in the garden"), summary_id: "Petik, jemur dan sangrai kopi bersama petani Gombengsari.", summary_en: Some("Pick, dry and roast coffee with Gombengsari's farmers."), venue: "Kebun Kopi Lereng Ijen", starts_after_saturday: DAY + 8 * HOUR, duration: 4 * HOUR, price_rupiah: 100_000 },
-    Event { slug: "literasi-digital-umkm", village: "tamansari", kind: "program", title_id: "Literasi digital untuk pelaku UMKM", title_en: Some("Digital literacy for small businesses"), summary_id: "Empat pertemuan: foto produk dengan ponsel, berjualan daring, dan keamanan akun.", summary_en: Some("Four sessions: product photos with a phone, selling online, and account safety."), venue: "Balai Desa Tamansari", starts_after_saturday: 2 * DAY + 13 * HOUR, duration: 3 * HOUR, price_rupiah: 0 },
-    Event { slug: "rumah-adat-osing", village: "kemiren", kind: "tempat", title_id: "Rumah adat Osing", title_en: Some("Osing traditional house"), summary_id: "Rumah tikel balung dan baresan yang terbuka untuk tamu setiap hari, 08.00–16.00.", summary_en: Some("Tikel balung and baresan houses, open to visitors daily, 08:00–16:00."), venue: "Kemiren", starts_after_saturday: 30 * DAY + 8 * HOUR, duration: 180 * DAY, price_rupiah: 10_000 },
-];
-
 /// What the demo-data step added, for its log line.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DemoReport {
@@ -345,7 +320,6 @@ pub struct DemoReport {
 /// Loads the demo data in one write transaction.
 pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::Error> {
     let mut report = DemoReport::default();
-    let saturday = next_saturday_midnight_wib(now_unix);
     let mut tx = crate::db::begin_write(pool).await?;
 
     for kecamatan in KECAMATAN {
@@ -436,42 +410,10 @@ pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::
         .rows_affected();
     }
 
-    for event in EVENTS {
-        let starts_at = saturday + event.starts_after_saturday;
-        report.events += sqlx::query(
-            "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
-                                 starts_at, ends_at, price_rupiah)
-             SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM villages WHERE slug = $1
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(event.village)
-        .bind(event.slug)
-        .bind(event.kind)
-        .bind(event.title_id)
-        .bind(event.title_en)
-        .bind(event.summary_id)
-        .bind(event.summary_en)
-        .bind(event.venue)
-        .bind(starts_at)
-        .bind(starts_at + event.duration)
-        .bind(event.price_rupiah)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    }
+    report.events += crate::budaya::demo::load_listings(&mut tx, now_unix).await?;
 
     tx.commit().await?;
     Ok(report)
-}
-
-/// 00:00 WIB of the coming Saturday (a week ahead when today is Saturday, so classes stay in the future).
-fn next_saturday_midnight_wib(now_unix: i64) -> i64 {
-    let today = WibDateTime::from_unix(now_unix);
-    let days_ahead = match (6 + 7 - today.weekday) % 7 {
-        0 => 7,
-        days => i64::from(days),
-    };
-    unix_from_wib(today.year, today.month, today.day, 0, 0) + days_ahead * DAY
 }
 
 /// The password of every demo account (documented in the README; the demo step is never run in production).
@@ -638,6 +580,7 @@ pub async fn load_accounts(
     )
     .execute(&mut *tx)
     .await?;
+    crate::budaya::demo::load_people(&mut tx, now_unix).await?;
     tx.commit().await?;
     Ok(added)
 }
@@ -645,22 +588,7 @@ pub async fn load_accounts(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_next_saturday_is_always_ahead() {
-        // Friday 27 November 2026, 23:30 WIB → Saturday 28 November.
-        let friday_night = unix_from_wib(2026, 11, 27, 23, 30);
-        assert_eq!(
-            next_saturday_midnight_wib(friday_night),
-            unix_from_wib(2026, 11, 28, 0, 0)
-        );
-        // On a Saturday, the next one.
-        let saturday_morning = unix_from_wib(2026, 11, 28, 6, 0);
-        assert_eq!(
-            next_saturday_midnight_wib(saturday_morning),
-            unix_from_wib(2026, 12, 5, 0, 0)
-        );
-    }
+    use crate::format::unix_from_wib;
 
     #[tokio::test]
     async fn loading_twice_adds_nothing_the_second_time() {
@@ -673,7 +601,7 @@ mod tests {
         assert_eq!(first.villages, VILLAGES.len() as u64);
         assert_eq!(first.products, PRODUCTS.len() as u64);
         assert_eq!(first.services, (VILLAGES.len() * SERVICES.len()) as u64);
-        assert_eq!(first.events, EVENTS.len() as u64);
+        assert_eq!(first.events, crate::budaya::demo::LISTING_COUNT as u64);
         let second = load(&pool, now + DAY).await.unwrap();
         assert_eq!(second, DemoReport::default());
 
@@ -689,24 +617,41 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn every_kind_of_agenda_entry_is_upcoming_after_loading() {
+    async fn every_kind_of_listing_is_there_and_this_weekend_has_a_batik_class() {
         let dir = tempfile::tempdir().unwrap();
         let pool = crate::db::connect_and_migrate(&dir.path().join("demo.db"))
             .await
             .unwrap();
-        let now = unix_from_wib(2026, 11, 27, 12, 0);
-        load(&pool, now).await.unwrap();
-        let events = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
-            .await
-            .unwrap();
-        assert_eq!(events.len(), EVENTS.len());
-        assert!(events
-            .windows(2)
-            .all(|pair| pair[0].starts_at <= pair[1].starts_at));
-        let kemiren = crate::budaya::store::list_upcoming_events(&pool, "kemiren", now, 48)
-            .await
-            .unwrap();
-        assert!(kemiren.iter().all(|event| event.village_slug == "kemiren"));
-        assert_eq!(kemiren.len(), 3);
+        for now in [
+            unix_from_wib(2026, 11, 27, 12, 0), // Friday
+            unix_from_wib(2026, 11, 28, 6, 0),  // Saturday morning
+        ] {
+            sqlx::query("DELETE FROM event_sessions").execute(&pool).await.unwrap();
+            sqlx::query("DELETE FROM events").execute(&pool).await.unwrap();
+            load(&pool, now).await.unwrap();
+            let kinds: Vec<String> = sqlx::query_scalar("SELECT DISTINCT kind FROM events ORDER BY kind")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            assert_eq!(kinds, ["festival", "kelas", "pertunjukan", "program", "tempat"]);
+            let query = crate::budaya::AgendaQuery {
+                when: "akhir-pekan".into(),
+                village: "kemiren".into(),
+                kind: "kelas".into(),
+                ..Default::default()
+            };
+            let (from, to) = crate::budaya::agenda::period("akhir-pekan", "", "", now).unwrap();
+            let weekend = crate::budaya::store::agenda_sessions(&pool, &query, from, to, 20, 0)
+                .await
+                .unwrap();
+            assert!(
+                weekend.iter().any(|s| s.slug == "kelas-batik-gajah-oling" && s.starts_at > now),
+                "no batik class this weekend at {now}"
+            );
+            let upcoming = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
+                .await
+                .unwrap();
+            assert!(upcoming.windows(2).all(|pair| pair[0].starts_at <= pair[1].starts_at));
+        }
     }
 }

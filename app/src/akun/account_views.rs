@@ -51,7 +51,7 @@ pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
 }
 
 /// Percent-encodes a path for a query value (keeps it readable: only what must be escaped is).
-fn encode_query(value: &str) -> String {
+pub fn encode_query(value: &str) -> String {
     value
         .bytes()
         .map(|byte| match byte {
@@ -255,7 +255,7 @@ fn Activity(
         <div class="mt-4 grid gap-3 sm:grid-cols-3">
             <EmptyActivity title=move || t_string!(i18n, akun.orders_title).to_string() body=move || t_string!(i18n, akun.orders_empty).to_string() href="/pasar" />
             <EmptyActivity title=move || t_string!(i18n, akun.requests_title).to_string() body=move || t_string!(i18n, akun.requests_empty).to_string() href="/layanan" />
-            <EmptyActivity title=move || t_string!(i18n, akun.tickets_title).to_string() body=move || t_string!(i18n, akun.tickets_empty).to_string() href="/budaya" />
+            <crate::budaya::MyTickets />
         </div>
         <section class=format!("{CARD} mt-4")>
             <div class="flex items-center justify-between">

@@ -1,12 +1,30 @@
 //! Budaya & Edukasi: festivals, performances, classes, places and learning programmes that tourists and
-//! residents browse and join. For now: the upcoming agenda.
+//! residents browse and join. The agenda and month calendar, listing pages with "add to calendar" and
+//! share tags, iCalendar feeds, registration with a waiting list and QR tickets, and the organiser's
+//! pages (listings, sessions, registrations, check-in).
 
+pub mod agenda;
 mod api;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod feeds;
+#[cfg(feature = "ssr")]
+pub mod ics;
+pub mod input;
+#[cfg(feature = "ssr")]
+mod qr;
+pub mod recurrence;
+pub mod seats;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
 mod views;
+mod organiser_views;
+mod ticket_views;
 
 pub use api::*;
+pub use organiser_views::*;
+pub use ticket_views::*;
 pub use types::*;
 pub use views::*;

@@ -1,26 +1,362 @@
-//! Budaya & Edukasi pages and components.
+//! Budaya pages for visitors: the agenda with its filters, the month calendar, a listing's page and the
+//! registration step. Everything is server-rendered and works without JavaScript (filters are a GET
+//! form, pagination and calendar months are links).
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{list_upcoming_events, EventCard, EventKind};
+use super::recurrence::CivilDate;
+use super::{
+    get_agenda, get_listing, get_month_calendar, list_upcoming_events, Agenda, AgendaQuery,
+    EventCard, EventKind, Listing, ListingPage, RegisterForSession, SessionSlot,
+};
+use crate::akun::{encode_query, SignInForm};
 use crate::format::{iso_utc, long_date, rupiah, time_of_day};
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading};
-use crate::ui::layout::PageHeader;
-use crate::ui::text::Localized;
+use crate::ui::form::{field_error_text, last_error, FormError, SubmitButton};
+use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};
+use crate::ui::text::{pick, Localized};
+
+pub(super) const CARD: &str = "rounded-xl border border-stone-200 bg-white p-4";
+pub(super) const LINK: &str = "inline-flex min-h-11 items-center font-semibold text-teal-700 underline";
+pub(super) const BUTTON: &str =
+    "inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white";
+pub(super) const BUTTON_SECONDARY: &str =
+    "inline-flex min-h-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 font-semibold";
+const SELECT: &str = "min-h-12 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
+
+/// The translated name of a kind.
+pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: EventKind) -> String {
+    match kind {
+        EventKind::Festival => t_string!(i18n, budaya.kind.festival),
+        EventKind::Pertunjukan => t_string!(i18n, budaya.kind.pertunjukan),
+        EventKind::Kelas => t_string!(i18n, budaya.kind.kelas),
+        EventKind::Tempat => t_string!(i18n, budaya.kind.tempat),
+        EventKind::Program => t_string!(i18n, budaya.kind.program),
+    }
+    .to_string()
+}
+
+/// `Sabtu, 28 November 2026 · 09.00–12.00 WIB`, or a date range for what spans days.
+pub fn when_text(starts_at: i64, ends_at: i64, locale: Locale) -> String {
+    let same_day = CivilDate::of_unix_wib(starts_at) == CivilDate::of_unix_wib(ends_at - 1);
+    if same_day {
+        let end = time_of_day(ends_at, locale);
+        let start = time_of_day(starts_at, locale);
+        format!(
+            "{} · {}–{}",
+            long_date(starts_at, locale),
+            start.trim_end_matches(" WIB"),
+            end
+        )
+    } else {
+        format!(
+            "{} {} – {} {}",
+            long_date(starts_at, locale),
+            time_of_day(starts_at, locale).trim_end_matches(" WIB"),
+            long_date(ends_at, locale),
+            time_of_day(ends_at, locale)
+        )
+    }
+}
+
+pub fn price_text(i18n: leptos_i18n::I18nContext<Locale>, price: i64) -> String {
+    match price {
+        0 => t_string!(i18n, ui.free).to_string(),
+        amount => rupiah(amount, i18n.get_locale()),
+    }
+}
+
+/// The agenda's address with these filters (empty ones left out).
+pub fn agenda_href(query: &AgendaQuery) -> String {
+    let page = (query.page > 1).then(|| query.page.to_string()).unwrap_or_default();
+    let pairs = [
+        ("kapan", query.when.as_str()),
+        ("dari", query.from.as_str()),
+        ("sampai", query.to.as_str()),
+        ("jenis", query.kind.as_str()),
+        ("tag", query.tag.as_str()),
+        ("desa", query.village.as_str()),
+        ("biaya", query.cost.as_str()),
+        ("q", query.q.as_str()),
+        ("hal", page.as_str()),
+    ];
+    let encoded: Vec<String> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={}", encode_query(value)))
+        .collect();
+    if encoded.is_empty() {
+        "/budaya".to_string()
+    } else {
+        format!("/budaya?{}", encoded.join("&"))
+    }
+}
+
+fn query_from_url() -> AgendaQuery {
+    let map = use_query_map();
+    let map = map.read_untracked();
+    let text = |name: &str| map.get(name).unwrap_or_default().trim().chars().take(100).collect::<String>();
+    AgendaQuery {
+        when: text("kapan"),
+        from: text("dari"),
+        to: text("sampai"),
+        kind: text("jenis"),
+        tag: text("tag"),
+        village: text("desa"),
+        cost: text("biaya"),
+        q: text("q"),
+        page: text("hal").parse().unwrap_or(1).max(1),
+    }
+}
 
 #[component]
 pub fn BudayaPage() -> impl IntoView {
     let i18n = use_i18n();
+    let query = query_from_url();
+    let agenda = Resource::new(
+        {
+            let query = query.clone();
+            move || query.clone()
+        },
+        get_agenda,
+    );
+    let quick = |when: &str| {
+        agenda_href(&AgendaQuery {
+            when: when.to_string(),
+            page: 1,
+            from: String::new(),
+            to: String::new(),
+            ..query.clone()
+        })
+    };
+    let current_when = query.when.clone();
+    let quick_links = [
+        ("", quick(""), t_string!(i18n, budaya.when_all).to_string()),
+        ("hari-ini", quick("hari-ini"), t_string!(i18n, budaya.when_today).to_string()),
+        ("akhir-pekan", quick("akhir-pekan"), t_string!(i18n, budaya.when_weekend).to_string()),
+        ("bulan-ini", quick("bulan-ini"), t_string!(i18n, budaya.when_month).to_string()),
+    ];
     view! {
         <PageHeader
             title=move || t_string!(i18n, budaya.title).to_string()
             intro=move || t_string!(i18n, budaya.description).to_string()
         />
-        <EventList limit=24 />
+        <nav aria-label=move || t_string!(i18n, budaya.when_label).to_string() class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1">
+            {quick_links.into_iter().map(|(when, href, label)| {
+                let current = when == current_when;
+                view! {
+                    <a href=href aria-current=current.then_some("page")
+                        class="inline-flex min-h-11 shrink-0 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-semibold aria-[current=page]:border-teal-700 aria-[current=page]:bg-teal-700 aria-[current=page]:text-white">
+                        {label}
+                    </a>
+                }
+            }).collect_view()}
+            <a href="/budaya/kalender" class="inline-flex min-h-11 shrink-0 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-semibold">
+                {t!(i18n, budaya.calendar)}
+            </a>
+        </nav>
+        <Suspense fallback=|| view! { <CardsLoading /> }>
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match agenda.await {
+                        Ok(agenda) => Either::Left(view! { <AgendaView agenda query /> }),
+                        Err(error) => Either::Right(view! { <crate::ui::feedback::ErrorNotice error /> }),
+                    }
+                })
+            }}
+        </Suspense>
+        <FeedLinks />
     }
 }
 
+#[component]
+fn AgendaView(agenda: Agenda, query: AgendaQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let Agenda {
+        sessions,
+        places,
+        has_more,
+        ignored,
+        villages,
+        tags,
+        ..
+    } = agenda;
+    let next_page = has_more.then(|| {
+        agenda_href(&AgendaQuery {
+            page: query.page.max(1) + 1,
+            ..query.clone()
+        })
+    });
+    let previous_page = (query.page > 1).then(|| {
+        agenda_href(&AgendaQuery {
+            page: query.page - 1,
+            ..query.clone()
+        })
+    });
+    let filtered = query != AgendaQuery { page: query.page, ..AgendaQuery::default() };
+    // Sessions grouped under the WIB day they start.
+    let mut days: Vec<(i64, Vec<EventCard>)> = Vec::new();
+    for session in sessions {
+        let day = CivilDate::of_unix_wib(session.starts_at).days();
+        match days.last_mut() {
+            Some((last, group)) if *last == day => group.push(session),
+            _ => days.push((day, vec![session])),
+        }
+    }
+    let no_sessions = days.is_empty();
+    let show_places = !places.is_empty();
+    view! {
+        <AgendaFilters query=query.clone() villages tags />
+        {(!ignored.is_empty()).then(|| view! {
+            <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, budaya.filter_ignored)}</p>
+        })}
+        {no_sessions.then(|| view! {
+            <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+                <p class="font-medium">{t!(i18n, budaya.no_results)}</p>
+                {filtered.then(|| view! {
+                    <a href="/budaya" class=LINK>{t!(i18n, budaya.clear_filters)}</a>
+                })}
+                <a href="/budaya/kalender" class=format!("{LINK} ml-3")>{t!(i18n, budaya.calendar)}</a>
+            </div>
+        })}
+        {days.into_iter().map(|(day, sessions)| {
+            let date = CivilDate::from_days(day);
+            let heading = long_date(date.at_wib(12 * 60), i18n.get_locale());
+            let label = heading.clone();
+            view! {
+                <section class="mb-5" aria-label=label>
+                    <h2 class="sticky top-0 z-10 -mx-4 mb-2 bg-stone-50/95 px-4 py-1 text-sm font-bold uppercase tracking-wide text-stone-600">{heading}</h2>
+                    <ul role="list" class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                        {sessions.into_iter().map(|event| view! { <li class="flex"><EventCardView event /></li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        }).collect_view()}
+        <nav class="my-4 flex justify-between gap-2" aria-label=move || t_string!(i18n, budaya.pages).to_string()>
+            {previous_page.map(|href| view! { <a href=href rel="prev" class=BUTTON_SECONDARY>{t!(i18n, budaya.previous_page)}</a> })}
+            {next_page.map(|href| view! { <a href=href rel="next" class=format!("{BUTTON_SECONDARY} ml-auto")>{t!(i18n, budaya.next_page)}</a> })}
+        </nav>
+        {show_places.then(|| view! {
+            <section class="mt-6" aria-labelledby="tempat">
+                <h2 id="tempat" class="mb-2 text-lg font-bold">{t!(i18n, budaya.places_title)}</h2>
+                <ul role="list" class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                    {places.into_iter().map(|event| view! { <li class="flex"><EventCardView event /></li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// The filter form: a GET form, so it works without JavaScript and every result has a shareable URL.
+#[component]
+fn AgendaFilters(query: AgendaQuery, villages: Vec<(String, String)>, tags: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let selected = |current: &str, value: &str| (current == value).then_some("");
+    let AgendaQuery { when, from, to, kind, tag, village, cost, q, .. } = query;
+    let open_details = [&from, &to, &kind, &tag, &village, &cost].iter().any(|value| !value.is_empty());
+    view! {
+        <form method="get" action="/budaya" role="search" class=format!("{CARD} mb-4 flex flex-col gap-3")>
+            <div class="flex gap-2">
+                <label for="f-q" class="sr-only">{t!(i18n, budaya.search_label)}</label>
+                <input id="f-q" name="q" type="search" value=q placeholder=move || t_string!(i18n, budaya.search_placeholder).to_string()
+                    class="min-h-12 w-full rounded-lg border border-stone-300 px-3 text-base" />
+                <button type="submit" class=BUTTON>{t!(i18n, budaya.search_button)}</button>
+            </div>
+            <details open=open_details>
+                <summary class="flex min-h-11 cursor-pointer items-center font-semibold text-teal-800">{t!(i18n, budaya.more_filters)}</summary>
+                <div class="mt-2 grid gap-3 sm:grid-cols-2">
+                    <div class="flex flex-col gap-1">
+                        <label for="f-kapan" class="font-medium">{t!(i18n, budaya.when_label)}</label>
+                        <select id="f-kapan" name="kapan" class=SELECT>
+                            <option value="" selected=selected(&when, "")>{t!(i18n, budaya.when_all)}</option>
+                            <option value="hari-ini" selected=selected(&when, "hari-ini")>{t!(i18n, budaya.when_today)}</option>
+                            <option value="akhir-pekan" selected=selected(&when, "akhir-pekan")>{t!(i18n, budaya.when_weekend)}</option>
+                            <option value="bulan-ini" selected=selected(&when, "bulan-ini")>{t!(i18n, budaya.when_month)}</option>
+                            <option value="tanggal" selected=selected(&when, "tanggal")>{t!(i18n, budaya.when_range)}</option>
+                        </select>
+                    </div>
+                    <div class="grid grid-cols-2 gap-2">
+                        <div class="flex flex-col gap-1">
+                            <label for="f-dari" class="font-medium">{t!(i18n, budaya.from_date)}</label>
+                            <input id="f-dari" name="dari" type="date" value=from class=SELECT />
+                        </div>
+                        <div class="flex flex-col gap-1">
+                            <label for="f-sampai" class="font-medium">{t!(i18n, budaya.to_date)}</label>
+                            <input id="f-sampai" name="sampai" type="date" value=to class=SELECT />
+                        </div>
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for="f-jenis" class="font-medium">{t!(i18n, budaya.kind_label)}</label>
+                        <select id="f-jenis" name="jenis" class=SELECT>
+                            <option value="">{t!(i18n, budaya.all_kinds)}</option>
+                            {EventKind::ALL.into_iter().map(|option| view! {
+                                <option value=option.code() selected=selected(&kind, option.code())>{kind_label(i18n, option)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for="f-desa" class="font-medium">{t!(i18n, budaya.village_label)}</label>
+                        <select id="f-desa" name="desa" class=SELECT>
+                            <option value="">{t!(i18n, budaya.all_villages)}</option>
+                            {villages.into_iter().map(|(slug, name)| {
+                                let is_selected = selected(&village, &slug);
+                                view! { <option value=slug selected=is_selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for="f-tag" class="font-medium">{t!(i18n, budaya.tag_label)}</label>
+                        <select id="f-tag" name="tag" class=SELECT>
+                            <option value="">{t!(i18n, budaya.all_tags)}</option>
+                            {tags.into_iter().map(|option| {
+                                let is_selected = selected(&tag, &option);
+                                view! { <option value=option.clone() selected=is_selected>{format!("#{option}")}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <fieldset class="flex flex-col gap-1">
+                        <legend class="font-medium">{t!(i18n, budaya.cost_label)}</legend>
+                        <div class="flex flex-wrap gap-3">
+                            <label class="inline-flex min-h-11 items-center gap-2"><input type="radio" name="biaya" value="" checked=selected(&cost, "") class="h-5 w-5" />{t!(i18n, budaya.cost_any)}</label>
+                            <label class="inline-flex min-h-11 items-center gap-2"><input type="radio" name="biaya" value="gratis" checked=selected(&cost, "gratis") class="h-5 w-5" />{t!(i18n, ui.free)}</label>
+                            <label class="inline-flex min-h-11 items-center gap-2"><input type="radio" name="biaya" value="berbayar" checked=selected(&cost, "berbayar") class="h-5 w-5" />{t!(i18n, budaya.cost_paid)}</label>
+                        </div>
+                    </fieldset>
+                </div>
+                <button type="submit" class=format!("{BUTTON} mt-3 w-full sm:w-auto")>{t!(i18n, budaya.apply_filters)}</button>
+            </details>
+        </form>
+    }
+}
+
+/// Subscribe links for calendar apps.
+#[component]
+fn FeedLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = match i18n.get_locale() {
+        Locale::en => "?lang=en",
+        Locale::id => "",
+    };
+    view! {
+        <section class=format!("{CARD} mt-8") aria-labelledby="langganan">
+            <h2 id="langganan" class="font-bold">{t!(i18n, budaya.feeds_title)}</h2>
+            <p class="text-sm text-stone-600">{t!(i18n, budaya.feeds_intro)}</p>
+            <ul class="mt-2 flex flex-wrap gap-x-4">
+                {EventKind::ALL.into_iter().map(|kind| view! {
+                    <li><a href=format!("/budaya/ics/jenis/{}.ics{lang}", kind.code()) class=LINK>{kind_label(i18n, kind)}</a></li>
+                }).collect_view()}
+            </ul>
+            <p class="mt-1 text-sm text-stone-600">{t!(i18n, budaya.feeds_village_hint)}</p>
+        </section>
+    }
+}
+
+/// A short list of what's coming (home page and village pages).
 #[component]
 pub fn EventList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
     let i18n = use_i18n();
@@ -45,8 +381,8 @@ pub fn EventList(#[prop(optional)] village: Option<String>, limit: u32) -> impl 
 #[component]
 pub fn EventCardView(event: EventCard) -> impl IntoView {
     let i18n = use_i18n();
-    let several_days = event.spans_several_days();
     let EventCard {
+        slug,
         kind,
         title_id,
         title_en,
@@ -57,44 +393,425 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
         ends_at,
         price_rupiah,
         village_name,
+        seats_left,
+        cancelled,
         ..
     } = event;
-    let kind_label = move || match kind {
-        EventKind::Festival => t_string!(i18n, budaya.kind.festival),
-        EventKind::Pertunjukan => t_string!(i18n, budaya.kind.pertunjukan),
-        EventKind::Kelas => t_string!(i18n, budaya.kind.kelas),
-        EventKind::Tempat => t_string!(i18n, budaya.kind.tempat),
-        EventKind::Program => t_string!(i18n, budaya.kind.program),
+    let locale = i18n.get_locale();
+    let when = if kind == EventKind::Tempat {
+        t_string!(i18n, budaya.place_open).to_string()
+    } else {
+        when_text(starts_at, ends_at, locale)
     };
-    let when = move || {
-        let locale = i18n.get_locale();
-        if several_days {
-            format!(
-                "{} – {}",
-                long_date(starts_at, locale),
-                long_date(ends_at, locale)
-            )
-        } else {
-            format!(
-                "{} · {}",
-                long_date(starts_at, locale),
-                time_of_day(starts_at, locale)
-            )
-        }
-    };
-    let price = move || match price_rupiah {
-        0 => t_string!(i18n, ui.free).to_string(),
-        amount => rupiah(amount, i18n.get_locale()),
+    let availability = match (cancelled, seats_left) {
+        (true, _) => Some(EitherOf3::A(view! { <p class="text-sm font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> })),
+        (false, Some(0)) => Some(EitherOf3::B(view! { <p class="text-sm font-semibold text-amber-800">{t!(i18n, budaya.full_waitlist)}</p> })),
+        (false, Some(left)) => Some(EitherOf3::C(view! { <p class="text-sm font-semibold text-teal-800">{t!(i18n, budaya.seats_left, count = move || left)}</p> })),
+        (false, None) => None,
     };
     view! {
-        <article class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
-            <span class="w-fit rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label}</span>
+        <a href=format!("/budaya/acara/{slug}") class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4 hover:border-teal-600">
+            <span class="w-fit rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
             <h3 class="font-semibold leading-snug"><Localized id=title_id en=title_en /></h3>
             <p class="text-sm font-medium text-teal-800">
                 <time datetime=iso_utc(starts_at)>{when}</time>
             </p>
             <p class="text-sm text-stone-600"><Localized id=summary_id en=summary_en /></p>
-            <p class="mt-auto text-xs text-stone-500">{venue} " · " {village_name} " · " {price}</p>
+            <p class="mt-auto text-xs text-stone-500">{venue} " · " {village_name} " · " {price_text(i18n, price_rupiah)}</p>
+            {availability}
+        </a>
+    }
+}
+
+/// `/budaya/kalender?bulan=2026-12`: a month grid; each day with sessions links to that day's agenda.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let map = use_query_map();
+    let (month, kind, village) = {
+        let map = map.read_untracked();
+        let text = |name: &str| map.get(name).unwrap_or_default().chars().take(20).collect::<String>();
+        (text("bulan"), text("jenis"), text("desa"))
+    };
+    let calendar = Resource::new(
+        move || (month.clone(), kind.clone(), village.clone()),
+        |(month, kind, village)| get_month_calendar(month, kind, village),
+    );
+    let weekdays = match i18n.get_locale() {
+        Locale::id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+        Locale::en => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    view! {
+        <PageTitle text=move || t_string!(i18n, budaya.calendar).to_string() />
+        <nav class="text-sm"><a href="/budaya" class=LINK>{t!(i18n, budaya.title)}</a></nav>
+        <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
+            {move || Suspend::new(async move {
+                match calendar.await {
+                    Err(error) => Either::Left(view! { <crate::ui::feedback::ErrorNotice error /> }),
+                    Ok(calendar) => {
+                        let first = CivilDate::parse(&calendar.days[0].date).unwrap_or(CivilDate { year: calendar.year, month: calendar.month, day: 1 });
+                        let title = long_date(first.at_wib(12 * 60), i18n.get_locale())
+                            .split(' ').skip(2).collect::<Vec<_>>().join(" ");
+                        // Monday-first grid: blank cells before the 1st.
+                        let leading = (first.weekday() + 6) % 7;
+                        Either::Right(view! {
+                            <h1 class="mt-2 text-2xl font-bold">{title}</h1>
+                            <div class="my-3 flex justify-between">
+                                <a href=format!("/budaya/kalender?bulan={}", calendar.previous) rel="prev" class=BUTTON_SECONDARY>{t!(i18n, budaya.previous_month)}</a>
+                                <a href=format!("/budaya/kalender?bulan={}", calendar.next) rel="next" class=BUTTON_SECONDARY>{t!(i18n, budaya.next_month)}</a>
+                            </div>
+                            <div role="grid" class="grid grid-cols-7 gap-1 text-center">
+                                {weekdays.into_iter().map(|day| view! { <div role="columnheader" class="py-1 text-xs font-bold text-stone-600">{day}</div> }).collect_view()}
+                                {(0..leading).map(|_| view! { <div aria-hidden="true"></div> }).collect_view()}
+                                {calendar.days.into_iter().map(|day| {
+                                    let href = format!("/budaya?kapan=tanggal&dari={0}&sampai={0}", day.date);
+                                    let label = format!("{}× {}", day.sessions, t_string!(i18n, budaya.events_word));
+                                    let today = if day.is_today { " ring-2 ring-teal-700" } else { "" };
+                                    if day.sessions > 0 {
+                                        Either::Left(view! {
+                                            <a role="gridcell" href=href aria-label=format!("{} {}: {label}", day.day, day.date)
+                                                class=format!("flex min-h-12 flex-col items-center justify-center rounded-lg bg-teal-700 font-semibold text-white{today}")>
+                                                <span>{day.day}</span>
+                                                <span class="text-xs font-normal">{format!("{}×", day.sessions)}</span>
+                                            </a>
+                                        })
+                                    } else {
+                                        Either::Right(view! {
+                                            <span role="gridcell" class=format!("flex min-h-12 items-center justify-center rounded-lg bg-white text-stone-500{today}")>{day.day}</span>
+                                        })
+                                    }
+                                }).collect_view()}
+                            </div>
+                        })
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Escapes text for a JSON string inside a `<script>` block (no `</script>` can close it early).
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// schema.org Event markup, so search engines and chat apps understand the listing.
+pub fn event_json_ld(page: &ListingPage, locale: Locale) -> String {
+    let listing = &page.listing;
+    let title = pick(locale, &listing.title_id, listing.title_en.as_deref()).text;
+    let summary = pick(locale, &listing.summary_id, listing.summary_en.as_deref()).text;
+    let next = page.sessions.iter().find(|session| !session.cancelled);
+    let dates = next
+        .map(|session| {
+            format!(
+                r#","startDate":{},"endDate":{}"#,
+                json_string(&iso_utc(session.starts_at)),
+                json_string(&iso_utc(session.ends_at))
+            )
+        })
+        .unwrap_or_default();
+    let geo = listing
+        .latitude
+        .zip(listing.longitude)
+        .map(|(latitude, longitude)| {
+            format!(r#","geo":{{"@type":"GeoCoordinates","latitude":{latitude},"longitude":{longitude}}}"#)
+        })
+        .unwrap_or_default();
+    let availability = match next.and_then(|session| session.seats_left) {
+        Some(0) => "https://schema.org/SoldOut",
+        _ => "https://schema.org/InStock",
+    };
+    format!(
+        r#"{{"@context":"https://schema.org","@type":"Event","name":{},"description":{},"url":{}{dates},"eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","eventStatus":"https://schema.org/EventScheduled","location":{{"@type":"Place","name":{},"address":{{"@type":"PostalAddress","streetAddress":{},"addressLocality":{},"addressRegion":"Jawa Timur","addressCountry":"ID"}}{geo}}},"organizer":{{"@type":"Organization","name":{}}},"offers":{{"@type":"Offer","price":{},"priceCurrency":"IDR","availability":"{availability}","url":{}}}}}"#,
+        json_string(&title),
+        json_string(&summary),
+        json_string(&page.canonical_url),
+        json_string(&listing.venue),
+        json_string(&listing.address),
+        json_string(&listing.village_name),
+        json_string(&listing.organiser_name),
+        listing.price_rupiah,
+        json_string(&page.canonical_url),
+    )
+}
+
+/// `/budaya/acara/{slug}`.
+#[component]
+pub fn ListingPageView() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let page = Resource::new(slug, get_listing);
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => Either::Left(view! { <ListingDetail page /> }),
+                    Err(error) => Either::Right(view! { <NotFoundOr error /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ListingDetail(page: ListingPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let json_ld = event_json_ld(&page, locale);
+    let ListingPage {
+        listing,
+        sessions,
+        may_manage,
+        canonical_url,
+        ..
+    } = page;
+    let title = pick(locale, &listing.title_id, listing.title_en.as_deref()).text;
+    let summary = pick(locale, &listing.summary_id, listing.summary_en.as_deref()).text;
+    let share_text = format!("{title} — {canonical_url}");
+    let whatsapp = format!("https://wa.me/?text={}", encode_query(&share_text));
+    let lang = if locale == Locale::en { "?lang=en" } else { "" };
+    let Listing {
+        slug,
+        kind,
+        title_id,
+        title_en,
+        description_id,
+        description_en,
+        tags,
+        venue,
+        address,
+        latitude,
+        longitude,
+        accessibility_id,
+        accessibility_en,
+        opening_hours_id,
+        opening_hours_en,
+        organiser_name,
+        shop_name,
+        price_rupiah,
+        village_name,
+        village_slug,
+        is_hidden,
+        ..
+    } = listing;
+    let map_link = latitude
+        .zip(longitude)
+        .map(|(latitude, longitude)| super::input::openstreetmap_url(latitude, longitude));
+    let has_sessions = !sessions.is_empty();
+    view! {
+        <PageTitle text=move || title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:title" content=pick(locale, &title_id, title_en.as_deref()).text />
+        <Meta property="og:description" content=summary.clone() />
+        <Meta property="og:url" content=canonical_url.clone() />
+        <script type="application/ld+json" inner_html=json_ld></script>
+        <nav class="text-sm"><a href="/budaya" class=LINK>{t!(i18n, budaya.title)}</a></nav>
+        {is_hidden.then(|| view! { <p class="rounded bg-amber-100 p-2 text-sm">{t!(i18n, budaya.hidden_notice)}</p> })}
+        <article class="mt-2 flex flex-col gap-4">
+            <header>
+                <span class="rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
+                <h1 class="mt-1 text-2xl font-bold leading-tight"><Localized id=title_id en=title_en /></h1>
+                <p class="mt-1 text-stone-700">{summary}</p>
+                {may_manage.then(|| view! {
+                    <a href=format!("/budaya/acara/{slug}/kelola") class=format!("{BUTTON_SECONDARY} mt-2")>{t!(i18n, budaya.manage)}</a>
+                })}
+            </header>
+            <dl class=format!("{CARD} grid gap-3 text-sm")>
+                <div><dt class="font-semibold">{t!(i18n, budaya.price)}</dt><dd>{price_text(i18n, price_rupiah)}</dd></div>
+                <div>
+                    <dt class="font-semibold">{t!(i18n, budaya.where_label)}</dt>
+                    <dd>{venue} {(!address.is_empty()).then(|| format!(", {address}"))} ", " <a href=format!("/desa/{village_slug}") class="underline">{village_name}</a></dd>
+                    {map_link.map(|href| view! {
+                        <dd><a href=href rel="noopener" target="_blank" class=LINK>{t!(i18n, budaya.open_map)}</a></dd>
+                    })}
+                </div>
+                <div>
+                    <dt class="font-semibold">{t!(i18n, budaya.organiser)}</dt>
+                    <dd>{organiser_name}
+                        {shop_name.map(|shop| view! { <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t!(i18n, budaya.seller_badge)} ": " {shop}</span> })}
+                    </dd>
+                </div>
+                {opening_hours_id.map(|hours| view! {
+                    <div><dt class="font-semibold">{t!(i18n, budaya.opening_hours)}</dt><dd><Localized id=hours en=opening_hours_en /></dd></div>
+                })}
+                {accessibility_id.map(|notes| view! {
+                    <div><dt class="font-semibold">{t!(i18n, budaya.accessibility)}</dt><dd><Localized id=notes en=accessibility_en /></dd></div>
+                })}
+                {(!tags.is_empty()).then(|| view! {
+                    <div class="flex flex-wrap gap-2">
+                        {tags.into_iter().map(|tag| view! {
+                            <a href=format!("/budaya?tag={tag}") class="inline-flex min-h-9 items-center rounded-full bg-stone-100 px-3 text-xs font-medium">{format!("#{tag}")}</a>
+                        }).collect_view()}
+                    </div>
+                })}
+            </dl>
+            {(kind != EventKind::Tempat || has_sessions).then(|| view! {
+                <section aria-labelledby="jadwal" id="jadwal">
+                    <h2 id="jadwal-title" class="mb-2 text-lg font-bold">{t!(i18n, budaya.sessions_title)}</h2>
+                    <SessionList slug=slug.clone() sessions />
+                </section>
+            })}
+            {(!description_id.is_empty()).then(|| view! {
+                <section class=CARD>
+                    <h2 class="mb-1 font-bold">{t!(i18n, budaya.about)}</h2>
+                    <p class="whitespace-pre-line"><Localized id=description_id en=description_en /></p>
+                </section>
+            })}
+            <div class="flex flex-wrap gap-2">
+                {has_sessions.then(|| view! {
+                    <a href=format!("/budaya/ics/acara/{slug}.ics{lang}") class=BUTTON_SECONDARY download>{t!(i18n, budaya.add_to_calendar)}</a>
+                })}
+                <a href=whatsapp rel="noopener" target="_blank" class=BUTTON_SECONDARY>{t!(i18n, budaya.share_whatsapp)}</a>
+            </div>
         </article>
+    }
+}
+
+#[component]
+fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
+    let i18n = use_i18n();
+    if sessions.is_empty() {
+        return Either::Left(view! { <p class="text-stone-600">{t!(i18n, budaya.no_sessions)}</p> });
+    }
+    let locale = i18n.get_locale();
+    Either::Right(view! {
+        <ul role="list" class="flex flex-col gap-3">
+            {sessions.into_iter().map(|session| {
+                let SessionSlot { id, starts_at, ends_at, capacity, seats_left, waiting, cancelled, my_ticket } = session;
+                let when = when_text(starts_at, ends_at, locale);
+                let action = match (cancelled, my_ticket, capacity) {
+                    (true, _, _) => EitherOf3::A(view! { <p class="font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> }),
+                    (false, Some(code), _) => EitherOf3::B(view! {
+                        <a href=format!("/tiket/{code}") class=BUTTON>{t!(i18n, budaya.see_my_ticket)}</a>
+                    }),
+                    (false, None, Some(capacity)) => {
+                        let left = seats_left.unwrap_or(0);
+                        let full = left == 0;
+                        let max_seats = capacity.clamp(1, 6);
+                        let status = if full {
+                            Either::Left(view! { {t!(i18n, budaya.full_waitlist_count, count = move || waiting)} })
+                        } else {
+                            Either::Right(view! { {t!(i18n, budaya.seats_left, count = move || left)} })
+                        };
+                        let button = if full { t_string!(i18n, budaya.join_waitlist) } else { t_string!(i18n, budaya.register) }.to_string();
+                        EitherOf3::C(Some(view! {
+                            <p class="text-sm font-semibold text-teal-800" data-seats-left=left>{status}</p>
+                            <form method="get" action=format!("/budaya/acara/{slug}/daftar") class="mt-2 flex flex-wrap items-end gap-2">
+                                <input type="hidden" name="sesi" value=id />
+                                <div class="flex flex-col gap-1">
+                                    <label for=format!("kursi-{id}") class="text-sm font-medium">{t!(i18n, budaya.seats_label)}</label>
+                                    <select id=format!("kursi-{id}") name="kursi" class="min-h-12 rounded-lg border border-stone-300 bg-white px-3">
+                                        {(1..=max_seats).map(|n| view! { <option value=n>{n}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class=BUTTON>{button}</button>
+                            </form>
+                        }))
+                    }
+                    (false, None, None) => EitherOf3::C(None),
+                };
+                let open_to_all = capacity.is_none() && !cancelled;
+                view! {
+                    <li class=CARD>
+                        <p class="font-semibold"><time datetime=iso_utc(starts_at)>{when}</time></p>
+                        {open_to_all.then(|| view! { <p class="text-sm text-stone-600">{t!(i18n, budaya.open_to_all)}</p> })}
+                        {action}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    })
+}
+
+/// `/budaya/acara/{slug}/daftar?sesi=…&kursi=…`: confirm the registration; a visitor signs in (or
+/// signs up) right here and comes back to the same choice.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let map = use_query_map();
+    let (session_id, seats) = {
+        let map = map.read_untracked();
+        (
+            map.get("sesi").and_then(|id| id.parse::<i64>().ok()).unwrap_or_default(),
+            map.get("kursi").and_then(|n| n.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10),
+        )
+    };
+    let action = ServerAction::<RegisterForSession>::new();
+    let error = last_error(action.value());
+    let page = Resource::new(move || slug.clone(), get_listing);
+    view! {
+        <PageTitle text=move || t_string!(i18n, budaya.register_title).to_string() />
+        <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
+            {move || Suspend::new(async move {
+                let page = match page.await {
+                    Ok(page) => page,
+                    Err(error) => return EitherOf3::A(view! { <NotFoundOr error /> }),
+                };
+                let Some(session) = page.sessions.iter().find(|session| session.id == session_id).cloned() else {
+                    return EitherOf3::A(view! { <NotFoundOr error=crate::error::AppError::NotFound /> });
+                };
+                let locale = i18n.get_locale();
+                let slug = page.listing.slug.clone();
+                let summary = view! {
+                    <a href=format!("/budaya/acara/{slug}") class=LINK>{pick(locale, &page.listing.title_id, page.listing.title_en.as_deref()).text}</a>
+                    <p class="font-semibold">{when_text(session.starts_at, session.ends_at, locale)}</p>
+                    <p class="text-sm text-stone-600">{page.listing.venue.clone()} " · " {page.listing.village_name.clone()} " · " {price_text(i18n, page.listing.price_rupiah)}</p>
+                };
+                if !page.signed_in {
+                    let next = format!("/budaya/acara/{slug}/daftar?sesi={session_id}&kursi={seats}");
+                    return EitherOf3::B(view! {
+                        <div class="mx-auto max-w-md">
+                            <h1 class="text-2xl font-bold">{t!(i18n, budaya.register_title)}</h1>
+                            <div class=format!("{CARD} mt-3")>{summary}</div>
+                            <p class="mb-2 mt-4 text-stone-700">{t!(i18n, budaya.sign_in_to_register)}</p>
+                            <div class=CARD><SignInForm next /></div>
+                        </div>
+                    });
+                }
+                let full = session.seats_left == Some(0);
+                let max_seats = session.capacity.unwrap_or(1).clamp(1, 6);
+                let seats_error = field_error_text(error, "seats");
+                let session_error = field_error_text(error, "session_id");
+                EitherOf3::C(view! {
+                    <div class="mx-auto max-w-md">
+                        <h1 class="text-2xl font-bold">{t!(i18n, budaya.register_title)}</h1>
+                        <div class=format!("{CARD} mt-3")>{summary}</div>
+                        {session.my_ticket.clone().map(|code| view! {
+                            <p class="mt-3"><a href=format!("/tiket/{code}") class=LINK>{t!(i18n, budaya.see_my_ticket)}</a></p>
+                        })}
+                        {full.then(|| view! { <p class="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, budaya.full_explained)}</p> })}
+                        <ActionForm action attr:class=format!("{CARD} mt-3 flex flex-col gap-3")>
+                            <input type="hidden" name="session_id" value=session_id />
+                            <div class="flex flex-col gap-1">
+                                <label for="f-seats" class="font-medium">{t!(i18n, budaya.seats_label)}</label>
+                                <select id="f-seats" name="seats" class=SELECT aria-describedby="f-seats-error">
+                                    {(1..=max_seats).map(|n| view! { <option value=n selected=(n == seats).then_some("")>{n}</option> }).collect_view()}
+                                </select>
+                                <p id="f-seats-error" role="alert" class="text-sm font-medium text-red-700">{seats_error}</p>
+                            </div>
+                            <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{session_error}</p>
+                            <FormError error />
+                            <SubmitButton label=Signal::derive(move || if full { t_string!(i18n, budaya.join_waitlist) } else { t_string!(i18n, budaya.confirm_registration) }.to_string()) />
+                        </ActionForm>
+                    </div>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -6,3 +6,5 @@ pub mod icons;
 pub mod language;
 pub mod layout;
 pub mod text;
+#[cfg(feature = "ssr")]
+pub mod site;

@@ -1,0 +1,390 @@
+//! Budaya demo data: real Banyuwangi festivals, rituals and places by name (dates and sessions invented,
+//! placed around "this weekend" of the day the demo is loaded), every kind of listing, a class run by a
+//! Pasar seller, a waiting list and a ticket. Coordinates are approximate village centres.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::recurrence::{expand, CivilDate, SessionPlan};
+
+/// A run of sessions: `weeks` weekly repeats starting `day` days after this weekend's Saturday, from
+/// `start` to `end` (hours, minutes) WIB, ending `span_days` later (festivals), skipping week `skip`.
+struct Series {
+    day: i64,
+    start: (u32, u32),
+    end: (u32, u32),
+    span_days: i64,
+    weeks: i64,
+    skip: Option<i64>,
+}
+
+const fn once(day: i64, start: (u32, u32), end: (u32, u32)) -> Series {
+    Series { day, start, end, span_days: 0, weeks: 1, skip: None }
+}
+
+const fn weekly(day: i64, start: (u32, u32), end: (u32, u32), weeks: i64) -> Series {
+    Series { day, start, end, span_days: 0, weeks, skip: None }
+}
+
+struct DemoListing {
+    slug: &'static str,
+    village: &'static str,
+    kind: &'static str,
+    title_id: &'static str,
+    title_en: Option<&'static str>,
+    summary_id: &'static str,
+    summary_en: Option<&'static str>,
+    description_id: &'static str,
+    description_en: Option<&'static str>,
+    tags: &'static str,
+    venue: &'static str,
+    address: &'static str,
+    coordinates: (f64, f64),
+    accessibility: Option<(&'static str, &'static str)>,
+    opening_hours: Option<(&'static str, &'static str)>,
+    organiser: &'static str,
+    shop: Option<&'static str>,
+    price_rupiah: i64,
+    capacity: Option<i64>,
+    series: &'static [Series],
+}
+
+const LISTINGS: &[DemoListing] = &[
+    DemoListing {
+        slug: "kelas-batik-gajah-oling", village: "kemiren", kind: "kelas",
+        title_id: "Kelas membatik Gajah Oling", title_en: Some("Gajah Oling batik class"),
+        summary_id: "Tiga jam belajar mencanting motif Gajah Oling bersama perajin Kemiren. Kain dibawa pulang.",
+        summary_en: Some("Three hours drawing the Gajah Oling motif with Kemiren's batik makers. Take your cloth home."),
+        description_id: "Gajah Oling adalah motif batik khas Banyuwangi. Anda belajar menggambar pola, mencanting dengan malam panas, dan mewarnai.\nSemua bahan disediakan. Cocok untuk pemula dan anak mulai 10 tahun.",
+        description_en: Some("Gajah Oling is Banyuwangi's signature batik motif. You learn to draw the pattern, apply hot wax with a canting, and dye.\nAll materials provided. Good for beginners and children from 10."),
+        tags: ",batik,kerajinan,keluarga,", venue: "Sanggar Batik Sekar Osing", address: "Dusun Krajan, Kemiren",
+        coordinates: (-8.2149, 114.3306),
+        accessibility: Some(("Di lantai dasar, jalan masuk tanpa tangga; duduk di kursi atau lesehan.", "Ground floor with step-free entrance; chairs or floor seating.")),
+        opening_hours: None, organiser: "Batik Sekar Osing (Sulastri)", shop: Some("batik-sekar-osing"),
+        price_rupiah: 150_000, capacity: Some(8),
+        series: &[
+            Series { day: 0, start: (9, 0), end: (12, 0), span_days: 0, weeks: 8, skip: Some(2) },
+            weekly(1, (14, 0), (17, 0), 8),
+        ],
+    },
+    DemoListing {
+        slug: "kelas-sangrai-kopi", village: "gombengsari", kind: "kelas",
+        title_id: "Kelas sangrai kopi di kebun", title_en: Some("Coffee roasting class in the garden"),
+        summary_id: "Petik, jemur dan sangrai kopi bersama petani Gombengsari.",
+        summary_en: Some("Pick, dry and roast coffee with Gombengsari's farmers."),
+        description_id: "Kampung kopi di lereng Ijen. Sangrai di wajan tanah liat, tumbuk, lalu seduh kopi Anda sendiri.",
+        description_en: Some("A coffee village on the slopes of Ijen. Roast in a clay pan, pound, and brew your own coffee."),
+        tags: ",kopi,kuliner,alam,", venue: "Kebun Kopi Lereng Ijen", address: "Dusun Lerek, Gombengsari, Kalipuro",
+        coordinates: (-8.1420, 114.3320),
+        accessibility: Some(("Jalan kebun menanjak dan tidak rata.", "Garden paths are steep and uneven.")),
+        opening_hours: None, organiser: "Kelompok Tani Kopi Gombengsari", shop: Some("kopi-lereng-ijen"),
+        price_rupiah: 100_000, capacity: Some(2),
+        series: &[weekly(1, (8, 0), (12, 0), 6)],
+    },
+    DemoListing {
+        slug: "kelas-tari-gandrung-anak", village: "kampung-anyar", kind: "kelas",
+        title_id: "Latihan tari Gandrung untuk anak", title_en: Some("Gandrung dance practice for children"),
+        summary_id: "Latihan mingguan tari Gandrung bagi anak 7–14 tahun. Gratis.",
+        summary_en: Some("Weekly Gandrung dance practice for children aged 7–14. Free."),
+        description_id: "Dilatih penari senior sanggar. Anak membawa selendang sendiri bila ada.",
+        description_en: None,
+        tags: ",tari,gandrung,anak,", venue: "Pendopo Kampung Anyar", address: "Jl. Raya Kampung Anyar",
+        coordinates: (-8.1900, 114.3350), accessibility: None, opening_hours: None,
+        organiser: "Sanggar Tari Kampung Anyar", shop: None, price_rupiah: 0, capacity: Some(15),
+        series: &[weekly(4, (15, 30), (17, 0), 8)],
+    },
+    DemoListing {
+        slug: "gandrung-malam-minggu", village: "kampung-anyar", kind: "pertunjukan",
+        title_id: "Pentas tari Gandrung malam Minggu", title_en: Some("Saturday night Gandrung dance"),
+        summary_id: "Penari muda sanggar Kampung Anyar membawakan Gandrung, tarian khas Banyuwangi.",
+        summary_en: Some("Young dancers of Kampung Anyar perform Gandrung, Banyuwangi's emblematic dance."),
+        description_id: "Pertunjukan terbuka di pendopo desa, diiringi gamelan Banyuwangen.",
+        description_en: Some("An open-air performance at the village pendopo with Banyuwangi gamelan."),
+        tags: ",tari,gandrung,musik,", venue: "Pendopo Kampung Anyar", address: "Jl. Raya Kampung Anyar",
+        coordinates: (-8.1900, 114.3350), accessibility: None, opening_hours: None,
+        organiser: "Sanggar Tari Kampung Anyar", shop: None, price_rupiah: 0, capacity: None,
+        series: &[weekly(0, (19, 30), (21, 30), 4)],
+    },
+    DemoListing {
+        slug: "sendratari-taman-gandrung-terakota", village: "tamansari", kind: "pertunjukan",
+        title_id: "Sendratari di Taman Gandrung Terakota", title_en: Some("Dance drama at Taman Gandrung Terakota"),
+        summary_id: "Sendratari Meras Gandrung di antara ratusan patung penari terakota, menjelang senja.",
+        summary_en: Some("The Meras Gandrung dance drama among hundreds of terracotta dancers, towards sunset."),
+        description_id: "Amfiteater terbuka di kaki Gunung Ijen. Datang 30 menit lebih awal.",
+        description_en: Some("An open-air amphitheatre at the foot of Mount Ijen. Arrive 30 minutes early."),
+        tags: ",tari,gandrung,seni,", venue: "Taman Gandrung Terakota", address: "Jiwa Jawa Resort, Tamansari, Licin",
+        coordinates: (-8.1470, 114.2300),
+        accessibility: Some(("Tempat duduk berundak; tersedia area kursi roda di depan.", "Stepped seating; wheelchair area at the front.")),
+        opening_hours: None, organiser: "Taman Gandrung Terakota", shop: None, price_rupiah: 50_000, capacity: Some(60),
+        series: &[weekly(0, (16, 0), (17, 30), 4)],
+    },
+    DemoListing {
+        slug: "festival-ngopi-sepuluh-ewu", village: "kemiren", kind: "festival",
+        title_id: "Festival Ngopi Sepuluh Ewu", title_en: Some("Ngopi Sepuluh Ewu coffee festival"),
+        summary_id: "Sepanjang jalan desa, warga menyuguhkan kopi gratis untuk tamu — sepuluh ribu cangkir.",
+        summary_en: Some("Along the village road, residents serve free coffee to guests — ten thousand cups."),
+        description_id: "Setiap rumah di Kemiren membuka teras dan menyuguhkan kopi dalam cangkir pusaka keluarga.",
+        description_en: Some("Every house in Kemiren opens its terrace and serves coffee in the family's heirloom cups."),
+        tags: ",kopi,festival,kuliner,", venue: "Jalan utama Desa Kemiren", address: "Kemiren, Glagah",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 0, capacity: None,
+        series: &[once(7, (18, 0), (23, 0))],
+    },
+    DemoListing {
+        slug: "tumpeng-sewu", village: "kemiren", kind: "festival",
+        title_id: "Tumpeng Sewu", title_en: Some("Tumpeng Sewu (a thousand tumpeng)"),
+        summary_id: "Selamatan desa: seribu tumpeng pecel pitik disantap bersama di sepanjang jalan.",
+        summary_en: Some("The village's thanksgiving: a thousand tumpeng of pecel pitik shared along the road."),
+        description_id: "Ritual bersih desa masyarakat Osing, diawali arak-arakan dan doa bersama.",
+        description_en: None,
+        tags: ",ritual,festival,kuliner,", venue: "Jalan utama Desa Kemiren", address: "Kemiren, Glagah",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 0, capacity: None,
+        series: &[once(21, (17, 0), (22, 0))],
+    },
+    DemoListing {
+        slug: "barong-ider-bumi", village: "kemiren", kind: "festival",
+        title_id: "Barong Ider Bumi", title_en: Some("Barong Ider Bumi procession"),
+        summary_id: "Arak-arakan Barong keliling desa untuk menolak bala, tradisi Osing sejak ratusan tahun.",
+        summary_en: Some("The Barong is paraded around the village to ward off misfortune, an Osing tradition centuries old."),
+        description_id: "Diakhiri makan bersama di sepanjang jalan desa.", description_en: Some("It ends with a shared meal along the village road."),
+        tags: ",ritual,barong,festival,", venue: "Balai Desa Kemiren", address: "Jl. Barong No. 1, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 0, capacity: None,
+        series: &[once(35, (13, 0), (17, 0))],
+    },
+    DemoListing {
+        slug: "seblang-olehsari", village: "olehsari", kind: "festival",
+        title_id: "Ritual Seblang Olehsari", title_en: None,
+        summary_id: "Ritual tolak bala tujuh hari dengan penari Seblang yang menari dalam keadaan trance.",
+        summary_en: None,
+        description_id: "Penari Seblang dipilih secara turun-temurun dan menari setiap sore selama tujuh hari.",
+        description_en: None,
+        tags: ",ritual,seblang,tari,festival,", venue: "Lapangan Desa Olehsari", address: "Olehsari, Glagah",
+        coordinates: (-8.2330, 114.3280), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Olehsari", shop: None, price_rupiah: 0, capacity: None,
+        series: &[Series { day: 14, start: (14, 0), end: (18, 0), span_days: 6, weeks: 1, skip: None }],
+    },
+    DemoListing {
+        slug: "seblang-bakungan", village: "bakungan", kind: "festival",
+        title_id: "Ritual Seblang Bakungan", title_en: Some("Seblang Bakungan ritual"),
+        summary_id: "Seblang Bakungan ditarikan perempuan lanjut usia pada malam hari, diterangi obor.",
+        summary_en: Some("Seblang Bakungan is danced at night by an elder woman, lit by torches."),
+        description_id: "Diawali ider bumi dan selamatan di makam leluhur.", description_en: Some("It begins with a procession and a blessing at the ancestors' graves."),
+        tags: ",ritual,seblang,tari,", venue: "Sanggar Seblang Bakungan", address: "Bakungan, Glagah",
+        coordinates: (-8.2130, 114.3560), accessibility: None, opening_hours: None,
+        organiser: "Kelurahan Bakungan", shop: None, price_rupiah: 0, capacity: None,
+        series: &[once(28, (19, 0), (23, 0))],
+    },
+    DemoListing {
+        slug: "literasi-digital-umkm", village: "tamansari", kind: "program",
+        title_id: "Literasi digital untuk pelaku UMKM", title_en: Some("Digital literacy for small businesses"),
+        summary_id: "Empat pertemuan: foto produk dengan ponsel, berjualan daring, dan keamanan akun.",
+        summary_en: Some("Four sessions: product photos with a phone, selling online, and account safety."),
+        description_id: "Untuk warga yang berjualan. Bawa ponsel Android yang terisi daya.",
+        description_en: Some("For residents who sell. Bring a charged Android phone."),
+        tags: ",umkm,digital,pelatihan,", venue: "Balai Desa Tamansari", address: "Tamansari, Licin",
+        coordinates: (-8.1470, 114.2300), accessibility: Some(("Ruang di lantai dasar.", "Ground-floor room.")), opening_hours: None,
+        organiser: "Pemerintah Desa Tamansari", shop: None, price_rupiah: 0, capacity: Some(25),
+        series: &[weekly(3, (13, 0), (16, 0), 4)],
+    },
+    DemoListing {
+        slug: "kelas-bahasa-osing", village: "kemiren", kind: "program",
+        title_id: "Belajar bahasa Osing", title_en: Some("Learn the Osing language"),
+        summary_id: "Enam pertemuan bahasa Osing sehari-hari untuk warga baru dan pemuda.",
+        summary_en: Some("Six sessions of everyday Osing for newcomers and young people."),
+        description_id: "Dibimbing budayawan Kemiren, dengan lagu dan cerita rakyat.", description_en: None,
+        tags: ",bahasa,osing,pelatihan,", venue: "Balai Desa Kemiren", address: "Jl. Barong No. 1, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 0, capacity: Some(20),
+        series: &[weekly(6, (16, 0), (17, 30), 6)],
+    },
+    DemoListing {
+        slug: "rumah-adat-osing", village: "kemiren", kind: "tempat",
+        title_id: "Rumah adat Osing", title_en: Some("Osing traditional house"),
+        summary_id: "Rumah tikel balung, baresan dan crocogan yang terbuka untuk tamu.",
+        summary_en: Some("Tikel balung, baresan and crocogan houses, open to visitors."),
+        description_id: "Pemandu warga menjelaskan arsitektur dan kehidupan keluarga Osing.", description_en: Some("Resident guides explain the architecture and Osing family life."),
+        tags: ",arsitektur,sejarah,", venue: "Kemiren", address: "Dusun Krajan, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: Some(("Ada ambang pintu tinggi.", "There are high door sills.")),
+        opening_hours: Some(("Setiap hari 08.00–16.00 WIB", "Daily 08:00–16:00 WIB")),
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 10_000, capacity: None, series: &[],
+    },
+    DemoListing {
+        slug: "sanggar-genjah-arum", village: "kemiren", kind: "tempat",
+        title_id: "Sanggar Genjah Arum", title_en: Some("Sanggar Genjah Arum"),
+        summary_id: "Rumah kopi dan sanggar budaya Osing: lesung, gamelan, dan kopi Kemiren.",
+        summary_en: Some("An Osing coffee house and cultural studio: rice-pounding music, gamelan and Kemiren coffee."),
+        description_id: "Pertunjukan gedhogan (musik lesung) bisa dipesan untuk rombongan.", description_en: Some("Gedhogan (rice-mortar music) can be booked for groups."),
+        tags: ",kopi,musik,", venue: "Sanggar Genjah Arum", address: "Kemiren, Glagah",
+        coordinates: (-8.2160, 114.3290), accessibility: None,
+        opening_hours: Some(("Setiap hari 09.00–17.00 WIB", "Daily 09:00–17:00 WIB")),
+        organiser: "Sanggar Genjah Arum", shop: None, price_rupiah: 0, capacity: None, series: &[],
+    },
+    DemoListing {
+        slug: "taman-gandrung-terakota", village: "tamansari", kind: "tempat",
+        title_id: "Taman Gandrung Terakota", title_en: Some("Taman Gandrung Terakota (terracotta park)"),
+        summary_id: "Seribu patung penari Gandrung dari terakota di tengah sawah berundak.",
+        summary_en: Some("A thousand terracotta Gandrung dancers among terraced rice fields."),
+        description_id: "Taman seni terbuka; pertunjukan sendratari pada akhir pekan.", description_en: Some("An open-air art park; dance drama at weekends."),
+        tags: ",seni,tari,gandrung,", venue: "Taman Gandrung Terakota", address: "Jiwa Jawa Resort, Tamansari, Licin",
+        coordinates: (-8.1470, 114.2300), accessibility: None,
+        opening_hours: Some(("Setiap hari 07.00–17.00 WIB", "Daily 07:00–17:00 WIB")),
+        organiser: "Taman Gandrung Terakota", shop: None, price_rupiah: 20_000, capacity: None, series: &[],
+    },
+];
+
+/// How many demo listings there are (for the demo step's tests).
+pub const LISTING_COUNT: usize = LISTINGS.len();
+
+/// Saturday of this weekend in WIB (yesterday on a Sunday), so "this weekend" always has classes.
+pub fn this_weekends_saturday(now: i64) -> CivilDate {
+    let today = CivilDate::of_unix_wib(now);
+    match today.weekday() {
+        0 => CivilDate::from_days(today.days() - 1),
+        weekday => CivilDate::from_days(today.days() + i64::from(6 - weekday)),
+    }
+}
+
+fn sessions_of(series: &Series, saturday: CivilDate) -> Vec<(i64, i64)> {
+    let first_day = CivilDate::from_days(saturday.days() + series.day);
+    let plan = SessionPlan {
+        first_day,
+        start_minute: series.start.0 * 60 + series.start.1,
+        last_day: CivilDate::from_days(first_day.days() + series.span_days),
+        end_minute: series.end.0 * 60 + series.end.1,
+        weekly_until: (series.weeks > 1)
+            .then(|| CivilDate::from_days(first_day.days() + 7 * (series.weeks - 1))),
+        exceptions: series
+            .skip
+            .map(|week| CivilDate::from_days(first_day.days() + 7 * week))
+            .into_iter()
+            .collect(),
+    };
+    expand(&plan).unwrap_or_default()
+}
+
+/// Adds the listings and their sessions (only for listings not there yet); returns how many listings.
+pub async fn load_listings(tx: &mut Transaction<'static, Sqlite>, now: i64) -> Result<u64, sqlx::Error> {
+    let saturday = this_weekends_saturday(now);
+    let mut added = 0;
+    for listing in LISTINGS {
+        let sessions: Vec<(i64, i64)> =
+            listing.series.iter().flat_map(|series| sessions_of(series, saturday)).collect();
+        let starts_at = sessions.iter().map(|(start, _)| *start).min().unwrap_or(now);
+        let ends_at = sessions.iter().map(|(_, end)| *end).max().unwrap_or(now);
+        let event_id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
+                                 starts_at, ends_at, price_rupiah, description_id, description_en, tags, address,
+                                 latitude, longitude, accessibility_id, accessibility_en, opening_hours_id,
+                                 opening_hours_en, organiser_name, shop_id, capacity)
+             SELECT v.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                    $21, $22, (SELECT id FROM shops WHERE slug = $23), $24
+             FROM villages v WHERE v.slug = $1
+             ON CONFLICT (slug) DO NOTHING
+             RETURNING id",
+        )
+        .bind(listing.village)
+        .bind(listing.slug)
+        .bind(listing.kind)
+        .bind(listing.title_id)
+        .bind(listing.title_en)
+        .bind(listing.summary_id)
+        .bind(listing.summary_en)
+        .bind(listing.venue)
+        .bind(starts_at)
+        .bind(ends_at)
+        .bind(listing.price_rupiah)
+        .bind(listing.description_id)
+        .bind(listing.description_en)
+        .bind(listing.tags)
+        .bind(listing.address)
+        .bind(listing.coordinates.0)
+        .bind(listing.coordinates.1)
+        .bind(listing.accessibility.map(|(id, _)| id))
+        .bind(listing.accessibility.map(|(_, en)| en))
+        .bind(listing.opening_hours.map(|(id, _)| id))
+        .bind(listing.opening_hours.map(|(_, en)| en))
+        .bind(listing.organiser)
+        .bind(listing.shop)
+        .bind(listing.capacity)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some(event_id) = event_id else { continue };
+        added += 1;
+        for (starts_at, ends_at) in sessions {
+            sqlx::query(
+                "INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (event_id, starts_at) DO NOTHING",
+            )
+            .bind(event_id)
+            .bind(starts_at)
+            .bind(ends_at)
+            .bind(listing.capacity)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(added)
+}
+
+/// Siti's ticket for the batik class (a fixed code, used by the tests and the README).
+pub const DEMO_TICKET_CODE: &str = "KMRN2345";
+
+/// After the accounts exist: the batik class is managed by its seller (Sulastri), and the coffee class's
+/// next session is full with one person waiting, so the waiting list can be seen at once.
+pub async fn load_people(tx: &mut Transaction<'static, Sqlite>, now: i64) -> Result<(), sqlx::Error> {
+    let account = |phone: &'static str| {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE phone = $1").bind(phone)
+    };
+    let Some(sulastri) = account("+6281230000003").fetch_optional(&mut **tx).await? else {
+        return Ok(());
+    };
+    sqlx::query(
+        "UPDATE events SET organiser_account_id = $1
+         WHERE slug = 'kelas-batik-gajah-oling' AND organiser_account_id IS NULL",
+    )
+    .bind(sulastri)
+    .execute(&mut **tx)
+    .await?;
+    let already: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_registrations")
+        .fetch_one(&mut **tx)
+        .await?;
+    if already > 0 {
+        return Ok(());
+    }
+    let session_of = |slug: &'static str| {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id
+             WHERE e.slug = $1 AND s.starts_at > $2 ORDER BY s.starts_at DESC LIMIT 1",
+        )
+        .bind(slug)
+        .bind(now)
+    };
+    let people = [
+        // (phone, listing, status, code)
+        ("+6281230000001", "kelas-batik-gajah-oling", "confirmed", DEMO_TICKET_CODE),
+        ("+6281230000001", "kelas-sangrai-kopi", "confirmed", "KP2S4NGR"),
+        ("+6281230000002", "kelas-sangrai-kopi", "confirmed", "KP2B6DXY"),
+        ("+6281230000004", "kelas-sangrai-kopi", "waitlisted", "KP2W8TQM"),
+    ];
+    for (offset, (phone, listing, status, code)) in people.into_iter().enumerate() {
+        let (Some(account_id), Some(session_id)) = (
+            account(phone).fetch_optional(&mut **tx).await?,
+            session_of(listing).fetch_optional(&mut **tx).await?,
+        ) else {
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at)
+             VALUES ($1, $2, 1, $3, $4, $5)",
+        )
+        .bind(session_id)
+        .bind(account_id)
+        .bind(status)
+        .bind(code)
+        .bind(now + offset as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
