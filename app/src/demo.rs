@@ -11,7 +11,6 @@
 
 use sqlx::SqlitePool;
 
-
 #[cfg(test)]
 const DAY: i64 = 86_400;
 const HOUR: i64 = 3_600;
@@ -626,14 +625,24 @@ mod tests {
             unix_from_wib(2026, 11, 27, 12, 0), // Friday
             unix_from_wib(2026, 11, 28, 6, 0),  // Saturday morning
         ] {
-            sqlx::query("DELETE FROM event_sessions").execute(&pool).await.unwrap();
-            sqlx::query("DELETE FROM events").execute(&pool).await.unwrap();
-            load(&pool, now).await.unwrap();
-            let kinds: Vec<String> = sqlx::query_scalar("SELECT DISTINCT kind FROM events ORDER BY kind")
-                .fetch_all(&pool)
+            sqlx::query("DELETE FROM event_sessions")
+                .execute(&pool)
                 .await
                 .unwrap();
-            assert_eq!(kinds, ["festival", "kelas", "pertunjukan", "program", "tempat"]);
+            sqlx::query("DELETE FROM events")
+                .execute(&pool)
+                .await
+                .unwrap();
+            load(&pool, now).await.unwrap();
+            let kinds: Vec<String> =
+                sqlx::query_scalar("SELECT DISTINCT kind FROM events ORDER BY kind")
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap();
+            assert_eq!(
+                kinds,
+                ["festival", "kelas", "pertunjukan", "program", "tempat"]
+            );
             let query = crate::budaya::AgendaQuery {
                 when: "akhir-pekan".into(),
                 village: "kemiren".into(),
@@ -645,13 +654,17 @@ mod tests {
                 .await
                 .unwrap();
             assert!(
-                weekend.iter().any(|s| s.slug == "kelas-batik-gajah-oling" && s.starts_at > now),
+                weekend
+                    .iter()
+                    .any(|s| s.slug == "kelas-batik-gajah-oling" && s.starts_at > now),
                 "no batik class this weekend at {now}"
             );
             let upcoming = crate::budaya::store::list_upcoming_events(&pool, "", now, 48)
                 .await
                 .unwrap();
-            assert!(upcoming.windows(2).all(|pair| pair[0].starts_at <= pair[1].starts_at));
+            assert!(upcoming
+                .windows(2)
+                .all(|pair| pair[0].starts_at <= pair[1].starts_at));
         }
     }
 }

@@ -64,9 +64,18 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
-        .route("/budaya/ics/acara/{file}", get(app::budaya::feeds::listing_calendar))
-        .route("/budaya/ics/desa/{file}", get(app::budaya::feeds::village_feed))
-        .route("/budaya/ics/jenis/{file}", get(app::budaya::feeds::kind_feed))
+        .route(
+            "/budaya/ics/acara/{file}",
+            get(app::budaya::feeds::listing_calendar),
+        )
+        .route(
+            "/budaya/ics/desa/{file}",
+            get(app::budaya::feeds::village_feed),
+        )
+        .route(
+            "/budaya/ics/jenis/{file}",
+            get(app::budaya::feeds::kind_feed),
+        )
         .nest_service("/pkg", static_bundle(&options))
         .leptos_routes_with_context(&state, routes, request_context.clone(), {
             let options = options.clone();

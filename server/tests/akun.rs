@@ -596,6 +596,23 @@ const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("add_village_staff", "slug=kemiren&phone=081299999999&role=operator", ["401", "403", "403", "403", "+", "403", "403", "+"]),
     ("remove_village_staff", "slug=kemiren&staff_role_id=999999", ["401", "403", "403", "403", "+", "403", "403", "+"]),
     ("list_outbox", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("get_agenda", "query[when]=akhir-pekan&query[kind]=kelas", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_month_calendar", "month=&kind=&village=", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_listing", "slug=kelas-batik-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("register_for_session", "session_id=999999&seats=1", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("cancel_registration", "code=ZZZZZZZZ", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_my_tickets", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // Siti holds the demo ticket; Sulastri runs the class; Kemiren's staff manage it.
+    ("get_ticket", "code=KMRN2345", ["401", "+", "+", "+", "+", "403", "403", "+"]),
+    // A waitlisted ticket of Gombengsari's coffee class (no staff there): only an admin may check it in.
+    ("check_in_ticket", "code=KP2W8TQM", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("get_organiser_home", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // Saves with an empty title: allowed callers get 422, so the matrix changes nothing.
+    ("save_listing", "slug=kelas-batik-gajah-oling&kind=kelas&title_id=&summary_id=&description_id=&tags=&venue=&address=&latitude=&longitude=&organiser_name=&price=&capacity=", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("get_listing_console", "slug=kelas-batik-gajah-oling", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("add_sessions", "slug=kelas-batik-gajah-oling&start_date=x&start_time=&end_time=&capacity=", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("cancel_session", "slug=kelas-batik-gajah-oling&session_id=999999&reason=Hujan%20deras", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("move_session", "slug=kelas-batik-gajah-oling&session_id=999999&date=x&start_time=&end_time=", ["401", "403", "+", "+", "+", "403", "403", "+"]),
 ];
 
 #[test]

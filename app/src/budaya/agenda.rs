@@ -32,9 +32,17 @@ pub fn period(when: &str, from: &str, to: &str, now: i64) -> Result<(i64, i64), 
         }
         "bulan-ini" => {
             let next_month = if today.month == 12 {
-                CivilDate { year: today.year + 1, month: 1, day: 1 }
+                CivilDate {
+                    year: today.year + 1,
+                    month: 1,
+                    day: 1,
+                }
             } else {
-                CivilDate { year: today.year, month: today.month + 1, day: 1 }
+                CivilDate {
+                    year: today.year,
+                    month: today.month + 1,
+                    day: 1,
+                }
             };
             Ok((now, start_of(next_month)))
         }
@@ -68,31 +76,49 @@ mod tests {
     fn today_ends_at_midnight_wib_not_utc() {
         // Friday 27 November 2026, 23:30 WIB = 16:30 UTC.
         let now = unix_from_wib(2026, 11, 27, 23, 30);
-        assert_eq!(period("hari-ini", "", "", now), Ok((now, unix_from_wib(2026, 11, 28, 0, 0))));
+        assert_eq!(
+            period("hari-ini", "", "", now),
+            Ok((now, unix_from_wib(2026, 11, 28, 0, 0)))
+        );
     }
 
     #[test]
     fn the_weekend_is_saturday_and_sunday_of_this_week() {
         let friday = unix_from_wib(2026, 11, 27, 10, 0);
-        let weekend = (unix_from_wib(2026, 11, 28, 0, 0), unix_from_wib(2026, 11, 30, 0, 0));
+        let weekend = (
+            unix_from_wib(2026, 11, 28, 0, 0),
+            unix_from_wib(2026, 11, 30, 0, 0),
+        );
         assert_eq!(period("akhir-pekan", "", "", friday), Ok(weekend));
         // On Saturday afternoon what is over is left out; on Sunday it is still this weekend.
         let saturday = unix_from_wib(2026, 11, 28, 15, 0);
-        assert_eq!(period("akhir-pekan", "", "", saturday), Ok((saturday, weekend.1)));
+        assert_eq!(
+            period("akhir-pekan", "", "", saturday),
+            Ok((saturday, weekend.1))
+        );
         let sunday = unix_from_wib(2026, 11, 29, 8, 0);
-        assert_eq!(period("akhir-pekan", "", "", sunday), Ok((sunday, weekend.1)));
+        assert_eq!(
+            period("akhir-pekan", "", "", sunday),
+            Ok((sunday, weekend.1))
+        );
         // Monday looks ahead to the coming weekend.
         let monday = unix_from_wib(2026, 11, 30, 8, 0);
         assert_eq!(
             period("akhir-pekan", "", "", monday),
-            Ok((unix_from_wib(2026, 12, 5, 0, 0), unix_from_wib(2026, 12, 7, 0, 0)))
+            Ok((
+                unix_from_wib(2026, 12, 5, 0, 0),
+                unix_from_wib(2026, 12, 7, 0, 0)
+            ))
         );
     }
 
     #[test]
     fn this_month_runs_to_the_first_of_the_next_across_the_year_end() {
         let now = unix_from_wib(2026, 12, 20, 9, 0);
-        assert_eq!(period("bulan-ini", "", "", now), Ok((now, unix_from_wib(2027, 1, 1, 0, 0))));
+        assert_eq!(
+            period("bulan-ini", "", "", now),
+            Ok((now, unix_from_wib(2027, 1, 1, 0, 0)))
+        );
     }
 
     #[test]
@@ -100,10 +126,22 @@ mod tests {
         let now = unix_from_wib(2026, 11, 27, 9, 0);
         assert_eq!(
             period("tanggal", "2026-12-24", "2026-12-26", now),
-            Ok((unix_from_wib(2026, 12, 24, 0, 0), unix_from_wib(2026, 12, 27, 0, 0)))
+            Ok((
+                unix_from_wib(2026, 12, 24, 0, 0),
+                unix_from_wib(2026, 12, 27, 0, 0)
+            ))
         );
-        assert_eq!(period("tanggal", "2026-12-26", "2026-12-24", now), Err(PeriodProblem::RangeBackwards));
-        assert_eq!(period("tanggal", "26/12/2026", "", now), Err(PeriodProblem::BadDate));
-        assert_eq!(period("kemarin", "", "", now), Err(PeriodProblem::UnknownWhen));
+        assert_eq!(
+            period("tanggal", "2026-12-26", "2026-12-24", now),
+            Err(PeriodProblem::RangeBackwards)
+        );
+        assert_eq!(
+            period("tanggal", "26/12/2026", "", now),
+            Err(PeriodProblem::BadDate)
+        );
+        assert_eq!(
+            period("kemarin", "", "", now),
+            Err(PeriodProblem::UnknownWhen)
+        );
     }
 }

@@ -93,9 +93,16 @@ pub async fn get_month_calendar(
     let today = CivilDate::of_unix_wib(now);
     let first = CivilDate::parse(&format!("{month}-01")).unwrap_or(CivilDate { day: 1, ..today });
     let next = if first.month == 12 {
-        CivilDate { year: first.year + 1, month: 1, day: 1 }
+        CivilDate {
+            year: first.year + 1,
+            month: 1,
+            day: 1,
+        }
     } else {
-        CivilDate { month: first.month + 1, ..first }
+        CivilDate {
+            month: first.month + 1,
+            ..first
+        }
     };
     let previous = CivilDate::from_days(first.days() - 1);
     let query = AgendaQuery {
@@ -103,7 +110,8 @@ pub async fn get_month_calendar(
         village,
         ..AgendaQuery::default()
     };
-    let starts = super::store::session_starts(&pool, &query, first.at_wib(0), next.at_wib(0)).await?;
+    let starts =
+        super::store::session_starts(&pool, &query, first.at_wib(0), next.at_wib(0)).await?;
     let days = (first.days()..next.days())
         .map(CivilDate::from_days)
         .map(|day| super::CalendarDay {
@@ -206,7 +214,9 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
         }
         Registered::NoSuchSession => Err(AppError::NotFound.with_status()),
         Registered::NotOpen => Err(AppError::field("session_id", "session_not_open").with_status()),
-        Registered::TooManySeats => Err(AppError::field("seats", "seats_more_than_capacity").with_status()),
+        Registered::TooManySeats => {
+            Err(AppError::field("seats", "seats_more_than_capacity").with_status())
+        }
     }
 }
 
@@ -217,8 +227,9 @@ pub async fn cancel_registration(code: String) -> Result<(), AppError> {
     let pool = crate::db::pool()?;
     let code = super::seats::normalize_ticket_code(&code)
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let cancelled = super::store::cancel_registration(&pool, &code, actor.account_id, crate::db::now_unix())
-        .await?;
+    let cancelled =
+        super::store::cancel_registration(&pool, &code, actor.account_id, crate::db::now_unix())
+            .await?;
     if !cancelled {
         return Err(AppError::NotFound.with_status());
     }
@@ -245,7 +256,11 @@ pub async fn get_ticket(code: String) -> Result<Ticket, AppError> {
     ticket.is_holder = is_holder;
     ticket.may_check_in = may_check_in;
     if ticket.status != super::TicketStatus::Cancelled {
-        let url = format!("{}/tiket/{}", crate::ui::site::request_origin(), ticket.code);
+        let url = format!(
+            "{}/tiket/{}",
+            crate::ui::site::request_origin(),
+            ticket.code
+        );
         ticket.qr_svg = super::qr::svg(&url);
     }
     Ok(ticket)
@@ -308,8 +323,11 @@ pub async fn get_organiser_home() -> Result<OrganiserHome, AppError> {
         .await?
         .into_iter()
         .filter(|(village_id, _, _)| {
-            actor.may(&Rule::VillageStaff { village_id: *village_id })
-                || shop.as_ref().is_some_and(|(_, _, shop_village)| shop_village == village_id)
+            actor.may(&Rule::VillageStaff {
+                village_id: *village_id,
+            }) || shop
+                .as_ref()
+                .is_some_and(|(_, _, shop_village)| shop_village == village_id)
         })
         .map(|(_, slug, name)| (slug, name))
         .collect();
@@ -375,7 +393,8 @@ fn listing_fields(
     capacity: &str,
 ) -> Result<super::store::ListingFields, AppError> {
     use super::input;
-    let kind = super::EventKind::from_code(kind).ok_or_else(|| AppError::field("kind", "kind_unknown"))?;
+    let kind =
+        super::EventKind::from_code(kind).ok_or_else(|| AppError::field("kind", "kind_unknown"))?;
     let (latitude, longitude) = match input::parse_coordinates(latitude, longitude) {
         Ok(Some((latitude, longitude))) => (Some(latitude), Some(longitude)),
         Ok(None) => (None, None),
@@ -392,7 +411,10 @@ fn listing_fields(
     };
     let opening_hours_id = optional_text(opening_hours_id);
     if kind == super::EventKind::Tempat && opening_hours_id.is_none() {
-        return Err(AppError::field("opening_hours_id", "opening_hours_required"));
+        return Err(AppError::field(
+            "opening_hours_id",
+            "opening_hours_required",
+        ));
     }
     let description_id = description_id.trim();
     if description_id.chars().count() > 8000 {
@@ -478,9 +500,25 @@ pub async fn save_listing(
         }
     };
     let fields = listing_fields(
-        &kind, &title_id, title_en, &summary_id, summary_en, &description_id, description_en, &tags,
-        &venue, &address, &latitude, &longitude, accessibility_id, accessibility_en, opening_hours_id,
-        opening_hours_en, &organiser_name, &price, &capacity,
+        &kind,
+        &title_id,
+        title_en,
+        &summary_id,
+        summary_en,
+        &description_id,
+        description_en,
+        &tags,
+        &venue,
+        &address,
+        &latitude,
+        &longitude,
+        accessibility_id,
+        accessibility_en,
+        opening_hours_id,
+        opening_hours_en,
+        &organiser_name,
+        &price,
+        &capacity,
     )
     .map_err(AppError::with_status)?;
     let slug = match target {
@@ -550,15 +588,20 @@ pub async fn add_sessions(
     let pool = crate::db::pool()?;
     let (_, found) = managed_listing(&pool, &slug).await?;
     let invalid = |field: &str, code: &str| AppError::field(field, code).with_status();
-    let first_day = CivilDate::parse(&start_date).ok_or_else(|| invalid("start_date", "date_invalid"))?;
-    let start_minute = parse_time_of_day(&start_time).ok_or_else(|| invalid("start_time", "time_invalid"))?;
-    let end_minute = parse_time_of_day(&end_time).ok_or_else(|| invalid("end_time", "time_invalid"))?;
+    let first_day =
+        CivilDate::parse(&start_date).ok_or_else(|| invalid("start_date", "date_invalid"))?;
+    let start_minute =
+        parse_time_of_day(&start_time).ok_or_else(|| invalid("start_time", "time_invalid"))?;
+    let end_minute =
+        parse_time_of_day(&end_time).ok_or_else(|| invalid("end_time", "time_invalid"))?;
     let last_day = match optional_text(end_date) {
         Some(text) => CivilDate::parse(&text).ok_or_else(|| invalid("end_date", "date_invalid"))?,
         None => first_day,
     };
     let weekly_until = match optional_text(repeat_until) {
-        Some(text) => Some(CivilDate::parse(&text).ok_or_else(|| invalid("repeat_until", "date_invalid"))?),
+        Some(text) => {
+            Some(CivilDate::parse(&text).ok_or_else(|| invalid("repeat_until", "date_invalid"))?)
+        }
         None => None,
     };
     let exceptions = parse_date_list(&exceptions.unwrap_or_default())
@@ -625,7 +668,8 @@ pub async fn move_session(
     let (_, found) = managed_listing(&pool, &slug).await?;
     let invalid = |field: &str, code: &str| AppError::field(field, code).with_status();
     let day = CivilDate::parse(&date).ok_or_else(|| invalid("date", "date_invalid"))?;
-    let start = parse_time_of_day(&start_time).ok_or_else(|| invalid("start_time", "time_invalid"))?;
+    let start =
+        parse_time_of_day(&start_time).ok_or_else(|| invalid("start_time", "time_invalid"))?;
     let end = parse_time_of_day(&end_time).ok_or_else(|| invalid("end_time", "time_invalid"))?;
     if end <= start {
         return Err(invalid("end_time", "ends_before_start"));
@@ -634,8 +678,15 @@ pub async fn move_session(
     if day.at_wib(start) <= now {
         return Err(invalid("date", "date_in_past"));
     }
-    match super::store::move_session(&pool, found.listing.id, session_id, day.at_wib(start), day.at_wib(end), now)
-        .await?
+    match super::store::move_session(
+        &pool,
+        found.listing.id,
+        session_id,
+        day.at_wib(start),
+        day.at_wib(end),
+        now,
+    )
+    .await?
     {
         Moved::Moved => {
             leptos_axum::redirect(&format!("/budaya/acara/{slug}/kelola?disimpan=pindah"));

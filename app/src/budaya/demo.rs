@@ -18,11 +18,25 @@ struct Series {
 }
 
 const fn once(day: i64, start: (u32, u32), end: (u32, u32)) -> Series {
-    Series { day, start, end, span_days: 0, weeks: 1, skip: None }
+    Series {
+        day,
+        start,
+        end,
+        span_days: 0,
+        weeks: 1,
+        skip: None,
+    }
 }
 
 const fn weekly(day: i64, start: (u32, u32), end: (u32, u32), weeks: i64) -> Series {
-    Series { day, start, end, span_days: 0, weeks, skip: None }
+    Series {
+        day,
+        start,
+        end,
+        span_days: 0,
+        weeks,
+        skip: None,
+    }
 }
 
 struct DemoListing {
@@ -264,13 +278,23 @@ fn sessions_of(series: &Series, saturday: CivilDate) -> Vec<(i64, i64)> {
 }
 
 /// Adds the listings and their sessions (only for listings not there yet); returns how many listings.
-pub async fn load_listings(tx: &mut Transaction<'static, Sqlite>, now: i64) -> Result<u64, sqlx::Error> {
+pub async fn load_listings(
+    tx: &mut Transaction<'static, Sqlite>,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
     let saturday = this_weekends_saturday(now);
     let mut added = 0;
     for listing in LISTINGS {
-        let sessions: Vec<(i64, i64)> =
-            listing.series.iter().flat_map(|series| sessions_of(series, saturday)).collect();
-        let starts_at = sessions.iter().map(|(start, _)| *start).min().unwrap_or(now);
+        let sessions: Vec<(i64, i64)> = listing
+            .series
+            .iter()
+            .flat_map(|series| sessions_of(series, saturday))
+            .collect();
+        let starts_at = sessions
+            .iter()
+            .map(|(start, _)| *start)
+            .min()
+            .unwrap_or(now);
         let ends_at = sessions.iter().map(|(_, end)| *end).max().unwrap_or(now);
         let event_id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
@@ -332,7 +356,10 @@ pub const DEMO_TICKET_CODE: &str = "KMRN2345";
 
 /// After the accounts exist: the batik class is managed by its seller (Sulastri), and the coffee class's
 /// next session is full with one person waiting, so the waiting list can be seen at once.
-pub async fn load_people(tx: &mut Transaction<'static, Sqlite>, now: i64) -> Result<(), sqlx::Error> {
+pub async fn load_people(
+    tx: &mut Transaction<'static, Sqlite>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let account = |phone: &'static str| {
         sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE phone = $1").bind(phone)
     };
@@ -362,10 +389,30 @@ pub async fn load_people(tx: &mut Transaction<'static, Sqlite>, now: i64) -> Res
     };
     let people = [
         // (phone, listing, status, code)
-        ("+6281230000001", "kelas-batik-gajah-oling", "confirmed", DEMO_TICKET_CODE),
-        ("+6281230000001", "kelas-sangrai-kopi", "confirmed", "KP2S4NGR"),
-        ("+6281230000002", "kelas-sangrai-kopi", "confirmed", "KP2B6DXY"),
-        ("+6281230000004", "kelas-sangrai-kopi", "waitlisted", "KP2W8TQM"),
+        (
+            "+6281230000001",
+            "kelas-batik-gajah-oling",
+            "confirmed",
+            DEMO_TICKET_CODE,
+        ),
+        (
+            "+6281230000001",
+            "kelas-sangrai-kopi",
+            "confirmed",
+            "KP2S4NGR",
+        ),
+        (
+            "+6281230000002",
+            "kelas-sangrai-kopi",
+            "confirmed",
+            "KP2B6DXY",
+        ),
+        (
+            "+6281230000004",
+            "kelas-sangrai-kopi",
+            "waitlisted",
+            "KP2W8TQM",
+        ),
     ];
     for (offset, (phone, listing, status, code)) in people.into_iter().enumerate() {
         let (Some(account_id), Some(session_id)) = (

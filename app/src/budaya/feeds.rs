@@ -88,7 +88,10 @@ async fn respond(
         .collect();
     let mut response = (
         [
-            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
             (header::CACHE_CONTROL, "public, max-age=900".to_string()),
         ],
         calendar(name, &entries, now),
@@ -96,7 +99,9 @@ async fn respond(
         .into_response();
     if let Some(file) = download_as {
         if let Ok(value) = format!("attachment; filename=\"{file}\"").parse() {
-            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+            response
+                .headers_mut()
+                .insert(header::CONTENT_DISPOSITION, value);
         }
     }
     response
@@ -112,7 +117,16 @@ pub async fn listing_calendar(
     let Some(slug) = stem(&file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    respond(&pool, &headers, slug, slug, AgendaQuery::default(), locale(&options), Some(&file)).await
+    respond(
+        &pool,
+        &headers,
+        slug,
+        slug,
+        AgendaQuery::default(),
+        locale(&options),
+        Some(&file),
+    )
+    .await
 }
 
 /// Every listing of a village, to subscribe to.
@@ -141,7 +155,16 @@ pub async fn village_feed(
         village: village.to_string(),
         ..AgendaQuery::default()
     };
-    respond(&pool, &headers, &format!("{name} · Smart Kampung"), "", query, locale(&options), None).await
+    respond(
+        &pool,
+        &headers,
+        &format!("{name} · Smart Kampung"),
+        "",
+        query,
+        locale(&options),
+        None,
+    )
+    .await
 }
 
 /// Every listing of one kind (all festivals, all classes…), to subscribe to.

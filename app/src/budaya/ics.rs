@@ -37,9 +37,18 @@ pub fn calendar(name: &str, entries: &[IcsEntry], now: i64) -> String {
         push_line(&mut out, &format!("DTSTAMP:{}", utc_stamp(now)));
         push_line(&mut out, &format!("DTSTART:{}", utc_stamp(entry.starts_at)));
         push_line(&mut out, &format!("DTEND:{}", utc_stamp(entry.ends_at)));
-        push_line(&mut out, &format!("SUMMARY:{}", escape_text(&entry.summary)));
-        push_line(&mut out, &format!("DESCRIPTION:{}", escape_text(&entry.description)));
-        push_line(&mut out, &format!("LOCATION:{}", escape_text(&entry.location)));
+        push_line(
+            &mut out,
+            &format!("SUMMARY:{}", escape_text(&entry.summary)),
+        );
+        push_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", escape_text(&entry.description)),
+        );
+        push_line(
+            &mut out,
+            &format!("LOCATION:{}", escape_text(&entry.location)),
+        );
         if let Some((latitude, longitude)) = entry.geo {
             push_line(&mut out, &format!("GEO:{latitude:.6};{longitude:.6}"));
         }
@@ -117,7 +126,10 @@ mod tests {
     fn lines_end_in_crlf_and_none_is_longer_than_75_octets() {
         let text = calendar("Kemiren · Budaya", &[entry()], 1_797_000_000);
         assert!(text.ends_with("END:VCALENDAR\r\n"));
-        assert!(!text.replace("\r\n", "").contains('\n'), "no bare line feeds");
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "no bare line feeds"
+        );
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
         }
@@ -132,7 +144,10 @@ mod tests {
         cancelled.cancelled = true;
         let text = calendar("Kemiren", &[entry(), cancelled], 1_797_000_000);
         let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
-        let parsed = calendars.next().expect("one calendar").expect("valid iCalendar");
+        let parsed = calendars
+            .next()
+            .expect("one calendar")
+            .expect("valid iCalendar");
         assert!(calendars.next().is_none());
         assert_eq!(parsed.events.len(), 2);
         let property = |index: usize, name: &str| {
@@ -144,7 +159,10 @@ mod tests {
                 .unwrap_or_default()
         };
         // The parser unfolds lines; the escaped text comes back exactly.
-        assert_eq!(property(0, "DESCRIPTION"), escape_text(&entry().description));
+        assert_eq!(
+            property(0, "DESCRIPTION"),
+            escape_text(&entry().description)
+        );
         assert_eq!(property(0, "LOCATION"), escape_text(&entry().location));
         assert_eq!(property(0, "DTEND"), "20261212T050000Z");
         assert_eq!(property(0, "GEO"), "-8.213600;114.329200");
@@ -160,6 +178,9 @@ mod tests {
             assert!(line.len() <= 75);
             assert!(std::str::from_utf8(line.as_bytes()).is_ok());
         }
-        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{}\r\n", "é".repeat(100)));
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "é".repeat(100))
+        );
     }
 }

@@ -3,11 +3,18 @@
 
 /// `150.000`, `Rp 150.000`, `150000`, `150,000` → 150000. Rupiah have no decimals; empty is free.
 pub fn parse_rupiah(text: &str) -> Option<i64> {
-    let text = text.trim().trim_start_matches("Rp").trim_start_matches("IDR").trim();
+    let text = text
+        .trim()
+        .trim_start_matches("Rp")
+        .trim_start_matches("IDR")
+        .trim();
     if text.is_empty() {
         return Some(0);
     }
-    let digits: String = text.chars().filter(|c| !matches!(c, '.' | ',' | ' ')).collect();
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
     if digits.is_empty() || digits.len() > 10 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -18,7 +25,11 @@ pub fn parse_rupiah(text: &str) -> Option<i64> {
 /// whole tag). At most ten tags of 2–30 letters, digits or dashes.
 pub fn normalize_tags(text: &str) -> Option<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split([',', ' ', '#']).map(str::trim).filter(|tag| !tag.is_empty()) {
+    for tag in text
+        .split([',', ' ', '#'])
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+    {
         let tag = tag.to_lowercase();
         let length = tag.chars().count();
         if !(2..=30).contains(&length) || !tag.chars().all(|c| c.is_alphanumeric() || c == '-') {
@@ -90,7 +101,10 @@ mod tests {
 
     #[test]
     fn tags_are_normalised_and_limited() {
-        assert_eq!(normalize_tags("Batik, anak-anak  #Kopi batik").as_deref(), Some(",batik,anak-anak,kopi,"));
+        assert_eq!(
+            normalize_tags("Batik, anak-anak  #Kopi batik").as_deref(),
+            Some(",batik,anak-anak,kopi,")
+        );
         assert_eq!(normalize_tags("").as_deref(), Some(","));
         assert_eq!(normalize_tags("a"), None);
         assert_eq!(normalize_tags("batik%"), None);
@@ -100,14 +114,20 @@ mod tests {
     #[test]
     fn coordinates_come_in_pairs_inside_the_globe() {
         assert_eq!(parse_coordinates("", ""), Ok(None));
-        assert_eq!(parse_coordinates("-8,2136", "114.3292"), Ok(Some((-8.2136, 114.3292))));
+        assert_eq!(
+            parse_coordinates("-8,2136", "114.3292"),
+            Ok(Some((-8.2136, 114.3292)))
+        );
         assert_eq!(parse_coordinates("-8.2", ""), Err(()));
         assert_eq!(parse_coordinates("95", "114"), Err(()));
     }
 
     #[test]
     fn slugs_are_readable_ascii() {
-        assert_eq!(slugify("Kelas Membatik: Gajah Oling!"), "kelas-membatik-gajah-oling");
+        assert_eq!(
+            slugify("Kelas Membatik: Gajah Oling!"),
+            "kelas-membatik-gajah-oling"
+        );
         assert_eq!(slugify("  ¿¿ "), "acara");
         assert!(slugify(&"panjang ".repeat(30)).len() <= 60);
     }

@@ -12,16 +12,16 @@ pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod ics;
 pub mod input;
+mod organiser_views;
 #[cfg(feature = "ssr")]
 mod qr;
 pub mod recurrence;
 pub mod seats;
 #[cfg(feature = "ssr")]
 pub mod store;
+mod ticket_views;
 mod types;
 mod views;
-mod organiser_views;
-mod ticket_views;
 
 pub use api::*;
 pub use organiser_views::*;

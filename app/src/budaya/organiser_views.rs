@@ -53,7 +53,11 @@ pub fn OrganiserHomePage() -> impl IntoView {
 #[component]
 fn OrganiserHomeView(home: OrganiserHome, save: ServerAction<SaveListing>) -> impl IntoView {
     let i18n = use_i18n();
-    let OrganiserHome { listings, villages, shop_name } = home;
+    let OrganiserHome {
+        listings,
+        villages,
+        shop_name,
+    } = home;
     let may_create = !villages.is_empty();
     view! {
         <h1 class="text-2xl font-bold">{t!(i18n, budaya.organiser_title)}</h1>
@@ -125,10 +129,15 @@ fn ListingForm(
     let error = last_error(action.value());
     let values = listing.clone();
     let value = move |get: fn(&Listing) -> String| values.as_ref().map(get);
-    let kind = listing.as_ref().map(|listing| listing.kind).unwrap_or(EventKind::Kelas);
+    let kind = listing
+        .as_ref()
+        .map(|listing| listing.kind)
+        .unwrap_or(EventKind::Kelas);
     let kind_error = field_error_text(error, "kind");
     let village_error = field_error_text(error, "village");
-    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| Signal::derive(move || text(i18n));
+    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        Signal::derive(move || text(i18n))
+    };
     view! {
         <ActionForm action attr:class="mt-3 flex flex-col gap-3">
             <input type="hidden" name="slug" value=value(|l| l.slug.clone()).unwrap_or_default() />
@@ -237,7 +246,9 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
     let code_message = field_error_text(check_in_error, "code");
     let add_error = last_error(actions.add.value());
     let saved = just_saved();
-    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| Signal::derive(move || text(i18n));
+    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        Signal::derive(move || text(i18n))
+    };
     let back = format!("/budaya/acara/{slug}/kelola");
     view! {
         <nav class="text-sm"><a href=format!("/budaya/acara/{slug}") class=LINK>{listing.title_id.clone()}</a></nav>
@@ -302,17 +313,30 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
     let locale = i18n.get_locale();
     let cancel_error = last_error(actions.cancel.value());
     let move_error = last_error(actions.moved.value());
-    let ManagedSession { id, starts_at, ends_at, capacity, seats_left, checked_in_seats, cancelled, registrants } = session;
+    let ManagedSession {
+        id,
+        starts_at,
+        ends_at,
+        capacity,
+        seats_left,
+        checked_in_seats,
+        cancelled,
+        registrants,
+    } = session;
     let day = super::recurrence::CivilDate::of_unix_wib(starts_at).iso();
     let start = crate::format::WibDateTime::from_unix(starts_at);
     let end = crate::format::WibDateTime::from_unix(ends_at);
     let start_time = format!("{:02}:{:02}", start.hour, start.minute);
     let end_time = format!("{:02}:{:02}", end.hour, end.minute);
     let counts = match (capacity, seats_left) {
-        (Some(capacity), Some(left)) => Either::Left(view! { {t!(i18n, budaya.seat_counts, taken = move || capacity - left, capacity = move || capacity, checked_in = move || checked_in_seats)} }),
+        (Some(capacity), Some(left)) => Either::Left(
+            view! { {t!(i18n, budaya.seat_counts, taken = move || capacity - left, capacity = move || capacity, checked_in = move || checked_in_seats)} },
+        ),
         _ => Either::Right(view! { {t!(i18n, budaya.open_to_all)} }),
     };
-    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| Signal::derive(move || text(i18n));
+    let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        Signal::derive(move || text(i18n))
+    };
     let reason_message = field_error_text(cancel_error, "reason");
     let registrant_count = registrants.len();
     let move_slug = slug.clone();

@@ -129,7 +129,10 @@ pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
         .filter(|day| !plan.exceptions.contains(day))
         .map(|day| {
             let end_day = CivilDate::from_days(day.days() + span_days);
-            (day.at_wib(plan.start_minute), end_day.at_wib(plan.end_minute))
+            (
+                day.at_wib(plan.start_minute),
+                end_day.at_wib(plan.end_minute),
+            )
         })
         .collect();
     if sessions.is_empty() {
@@ -178,7 +181,11 @@ mod tests {
     fn dates_and_times_are_read_strictly() {
         assert_eq!(
             CivilDate::parse("2026-12-05"),
-            Some(CivilDate { year: 2026, month: 12, day: 5 })
+            Some(CivilDate {
+                year: 2026,
+                month: 12,
+                day: 5
+            })
         );
         assert_eq!(CivilDate::parse("2026-02-30"), None);
         assert_eq!(CivilDate::parse("2027-02-29"), None);
@@ -207,24 +214,43 @@ mod tests {
             ]
         );
         // 09:00 WIB is 02:00 UTC the same day.
-        assert_eq!(crate::format::iso_utc(sessions[0].0), "2026-12-19T02:00:00Z");
+        assert_eq!(
+            crate::format::iso_utc(sessions[0].0),
+            "2026-12-19T02:00:00Z"
+        );
         assert!(sessions.iter().all(|(start, end)| end - start == 3 * 3600));
     }
 
     #[test]
     fn a_series_crosses_february_in_a_leap_year() {
         let sessions = expand(&weekly("2028-02-22", "2028-03-07", &[])).unwrap();
-        let days: Vec<String> = sessions.iter().map(|(start, _)| wib(*start)[..10].to_string()).collect();
+        let days: Vec<String> = sessions
+            .iter()
+            .map(|(start, _)| wib(*start)[..10].to_string())
+            .collect();
         assert_eq!(days, ["2028-02-22", "2028-02-29", "2028-03-07"]);
     }
 
     #[test]
     fn exceptions_are_skipped_and_the_until_day_is_included() {
-        let sessions = expand(&weekly("2026-12-05", "2026-12-26", &["2026-12-26", "2026-12-12"])).unwrap();
-        let days: Vec<String> = sessions.iter().map(|(start, _)| wib(*start)[..10].to_string()).collect();
+        let sessions = expand(&weekly(
+            "2026-12-05",
+            "2026-12-26",
+            &["2026-12-26", "2026-12-12"],
+        ))
+        .unwrap();
+        let days: Vec<String> = sessions
+            .iter()
+            .map(|(start, _)| wib(*start)[..10].to_string())
+            .collect();
         assert_eq!(days, ["2026-12-05", "2026-12-19"]);
         // An exception that is not a session day changes nothing.
-        assert_eq!(expand(&weekly("2026-12-05", "2026-12-12", &["2026-12-06"])).unwrap().len(), 2);
+        assert_eq!(
+            expand(&weekly("2026-12-05", "2026-12-12", &["2026-12-06"]))
+                .unwrap()
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -239,7 +265,10 @@ mod tests {
         };
         let sessions = expand(&plan).unwrap();
         assert_eq!(sessions.len(), 1);
-        assert_eq!(crate::format::iso_utc(sessions[0].0), "2026-12-31T22:00:00Z");
+        assert_eq!(
+            crate::format::iso_utc(sessions[0].0),
+            "2026-12-31T22:00:00Z"
+        );
         assert_eq!(wib(sessions[0].1), "2027-01-03 22:00");
     }
 
@@ -269,6 +298,9 @@ mod tests {
             vec![date("2026-12-26"), date("2027-01-02")]
         );
         assert_eq!(parse_date_list(""), Ok(vec![]));
-        assert_eq!(parse_date_list("2026-12-26, besok"), Err("besok".to_string()));
+        assert_eq!(
+            parse_date_list("2026-12-26, besok"),
+            Err("besok".to_string())
+        );
     }
 }

@@ -73,7 +73,10 @@ mod tests {
     fn a_newcomer_is_confirmed_only_if_the_seats_fit_and_nobody_waits() {
         assert!(admits(10, 8, 0, 2));
         assert!(!admits(10, 8, 0, 3));
-        assert!(!admits(10, 0, 1, 1), "someone already in line keeps their place");
+        assert!(
+            !admits(10, 0, 1, 1),
+            "someone already in line keeps their place"
+        );
         assert!(!admits(10, 10, 0, 1));
     }
 
@@ -93,7 +96,10 @@ mod tests {
         let code = ticket_code_from_bytes([0, 1, 31, 32, 200, 255, 7, 64]);
         assert_eq!(code.len(), 8);
         assert!(!code.contains(['0', 'O', '1', 'I']));
-        assert_eq!(normalize_ticket_code(&code.to_lowercase()), Some(code.clone()));
+        assert_eq!(
+            normalize_ticket_code(&code.to_lowercase()),
+            Some(code.clone())
+        );
         let shown = display_ticket_code(&code);
         assert_eq!(shown.len(), 9);
         assert_eq!(normalize_ticket_code(&format!(" {shown} ")), Some(code));

@@ -89,12 +89,15 @@ fn push_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &AgendaQuery) {
         builder.push(" AND e.kind = ").push_bind(kind.code());
     }
     if !query.village.is_empty() {
-        builder.push(" AND v.slug = ").push_bind(query.village.clone());
+        builder
+            .push(" AND v.slug = ")
+            .push_bind(query.village.clone());
     }
     if !query.tag.is_empty() {
-        builder
-            .push(" AND e.tags LIKE ")
-            .push_bind(format!("%,{},%", query.tag.to_lowercase().replace(['%', '_'], "")));
+        builder.push(" AND e.tags LIKE ").push_bind(format!(
+            "%,{},%",
+            query.tag.to_lowercase().replace(['%', '_'], "")
+        ));
     }
     match query.cost.as_str() {
         "gratis" => {
@@ -117,7 +120,8 @@ fn push_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &AgendaQuery) {
     }
 }
 
-const CARD_COLUMNS: &str = "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
+const CARD_COLUMNS: &str =
+    "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
         s.starts_at, s.ends_at, e.price_rupiah, v.name AS village_name, v.slug AS village_slug,
         s.capacity, ";
 
@@ -255,7 +259,10 @@ pub struct FoundListing {
     pub organiser_account_id: Option<i64>,
 }
 
-pub async fn find_listing(pool: &SqlitePool, slug: &str) -> Result<Option<FoundListing>, sqlx::Error> {
+pub async fn find_listing(
+    pool: &SqlitePool,
+    slug: &str,
+) -> Result<Option<FoundListing>, sqlx::Error> {
     let row = sqlx::query_as::<_, ListingRow>(
         "SELECT e.id, e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.description_id,
                 e.description_en, e.tags, e.venue, e.address, e.latitude, e.longitude, e.accessibility_id,
@@ -409,7 +416,9 @@ pub async fn feed_sessions(
     );
     push_filters(&mut builder, query);
     if !listing.is_empty() {
-        builder.push(" AND e.slug = ").push_bind(listing.to_string());
+        builder
+            .push(" AND e.slug = ")
+            .push_bind(listing.to_string());
     }
     builder
         .push(" AND s.ends_at > ")
@@ -443,7 +452,10 @@ pub async fn feed_sessions(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Registered {
     /// A ticket (new, or the one this person already had for the session: a double tap is harmless).
-    Ticket { code: String, status: TicketStatus },
+    Ticket {
+        code: String,
+        status: TicketStatus,
+    },
     NoSuchSession,
     /// Cancelled, already started, or open to all without registration.
     NotOpen,
@@ -545,7 +557,14 @@ pub async fn register(
         ),
     };
     let link = format!("/tiket/{code}");
-    notify(&mut *tx, account_id, Bilingual { id: &id, en: &en }, Some(&link), now).await?;
+    notify(
+        &mut *tx,
+        account_id,
+        Bilingual { id: &id, en: &en },
+        Some(&link),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Registered::Ticket { code, status })
 }
@@ -567,8 +586,22 @@ async fn tell(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let link = format!("/tiket/{}", recipient.ticket_code);
-    notify(&mut **tx, recipient.account_id, Bilingual { id: text.id, en: text.en }, Some(&link), now).await?;
-    let body = if recipient.locale == "en" { text.en } else { text.id };
+    notify(
+        &mut **tx,
+        recipient.account_id,
+        Bilingual {
+            id: text.id,
+            en: text.en,
+        },
+        Some(&link),
+        now,
+    )
+    .await?;
+    let body = if recipient.locale == "en" {
+        text.en
+    } else {
+        text.id
+    };
     enqueue_message(
         &mut **tx,
         Some(recipient.account_id),
@@ -594,7 +627,9 @@ async fn promote_waiting(
     .fetch_optional(&mut **tx)
     .await?
     .unwrap_or((None, 0, String::new()));
-    let Some(capacity) = capacity else { return Ok(0) };
+    let Some(capacity) = capacity else {
+        return Ok(0);
+    };
     let waiting: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT id, seats FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'
          ORDER BY created_at, id",
@@ -604,11 +639,13 @@ async fn promote_waiting(
     .await?;
     let promoted = promotions(seats_left(capacity, confirmed), &waiting);
     for registration in &promoted {
-        sqlx::query("UPDATE event_registrations SET status = 'confirmed', promoted_at = $2 WHERE id = $1")
-            .bind(registration)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "UPDATE event_registrations SET status = 'confirmed', promoted_at = $2 WHERE id = $1",
+        )
+        .bind(registration)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
         let recipient = sqlx::query_as::<_, Recipient>(
             "SELECT a.id AS account_id, a.phone, a.locale, r.ticket_code FROM event_registrations r
              JOIN accounts a ON a.id = r.account_id WHERE r.id = $1",
@@ -618,7 +655,14 @@ async fn promote_waiting(
         .await?;
         let id = format!("Kursi tersedia! Anda naik dari daftar tunggu: {title}.");
         let en = format!("A seat opened up! You moved off the waiting list: {title}.");
-        tell(tx, &recipient, "ticket_promoted", Bilingual { id: &id, en: &en }, now).await?;
+        tell(
+            tx,
+            &recipient,
+            "ticket_promoted",
+            Bilingual { id: &id, en: &en },
+            now,
+        )
+        .await?;
     }
     Ok(promoted.len())
 }
@@ -692,7 +736,10 @@ pub struct FoundTicket {
     pub organiser_account_id: Option<i64>,
 }
 
-pub async fn find_ticket(pool: &SqlitePool, code: &str) -> Result<Option<FoundTicket>, sqlx::Error> {
+pub async fn find_ticket(
+    pool: &SqlitePool,
+    code: &str,
+) -> Result<Option<FoundTicket>, sqlx::Error> {
     let row = sqlx::query_as::<_, TicketRow>(
         "SELECT r.ticket_code, r.status, r.seats, r.account_id, a.name AS holder_name, r.created_at,
                 r.session_id, e.slug, e.title_id, e.title_en, e.venue, e.address, v.name AS village_name,
@@ -865,16 +912,18 @@ pub async fn managed_listings(
     let rows: Vec<(String, String, String, String, Option<i64>, i64)> =
         builder.build_query_as().fetch_all(pool).await?;
     rows.into_iter()
-        .map(|(slug, kind, title_id, village_name, next_session, registrations)| {
-            Ok(ManagedListing {
-                kind: decode_code("event kind", &kind, EventKind::from_code)?,
-                slug,
-                title_id,
-                village_name,
-                next_session,
-                registrations,
-            })
-        })
+        .map(
+            |(slug, kind, title_id, village_name, next_session, registrations)| {
+                Ok(ManagedListing {
+                    kind: decode_code("event kind", &kind, EventKind::from_code)?,
+                    slug,
+                    title_id,
+                    village_name,
+                    next_session,
+                    registrations,
+                })
+            },
+        )
         .collect()
 }
 
@@ -1097,7 +1146,14 @@ pub async fn cancel_session(
     for recipient in active_registrants(&mut tx, session_id).await? {
         let id = format!("{title} pada {day_id} dibatalkan penyelenggara: {reason}");
         let en = format!("{title} on {day_en} was cancelled by the organiser: {reason}");
-        tell(&mut tx, &recipient, "session_cancelled", Bilingual { id: &id, en: &en }, now).await?;
+        tell(
+            &mut tx,
+            &recipient,
+            "session_cancelled",
+            Bilingual { id: &id, en: &en },
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(true)
@@ -1160,7 +1216,14 @@ pub async fn move_session(
     for recipient in active_registrants(&mut tx, session_id).await? {
         let id = format!("{title} dipindah ke {when_id}. Tiket Anda tetap berlaku.");
         let en = format!("{title} moved to {when_en}. Your ticket stays valid.");
-        tell(&mut tx, &recipient, "session_moved", Bilingual { id: &id, en: &en }, now).await?;
+        tell(
+            &mut tx,
+            &recipient,
+            "session_moved",
+            Bilingual { id: &id, en: &en },
+            now,
+        )
+        .await?;
     }
     refresh_span(&mut *tx, event_id).await?;
     tx.commit().await?;

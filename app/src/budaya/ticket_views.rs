@@ -81,20 +81,39 @@ fn TicketView(ticket: Ticket) -> impl IntoView {
         may_check_in,
     } = ticket;
     let (banner_class, banner) = match (status, session_cancelled, checked_in_at) {
-        (_, true, _) => ("bg-red-50 text-red-900", t_string!(i18n, budaya.ticket_session_cancelled).to_string()),
-        (TicketStatus::Cancelled, _, _) => ("bg-stone-100 text-stone-800", t_string!(i18n, budaya.ticket_cancelled).to_string()),
+        (_, true, _) => (
+            "bg-red-50 text-red-900",
+            t_string!(i18n, budaya.ticket_session_cancelled).to_string(),
+        ),
+        (TicketStatus::Cancelled, _, _) => (
+            "bg-stone-100 text-stone-800",
+            t_string!(i18n, budaya.ticket_cancelled).to_string(),
+        ),
         (TicketStatus::Waitlisted, _, _) => {
             let position = waitlist_position.unwrap_or(1);
-            ("bg-amber-50 text-amber-900", format!("{} {position}", t_string!(i18n, budaya.ticket_waitlisted)))
+            (
+                "bg-amber-50 text-amber-900",
+                format!("{} {position}", t_string!(i18n, budaya.ticket_waitlisted)),
+            )
         }
         (TicketStatus::Confirmed, false, Some(at)) => (
             "bg-teal-50 text-teal-900",
-            format!("{} {}", t_string!(i18n, budaya.ticket_checked_in), crate::format::time_of_day(at, locale)),
+            format!(
+                "{} {}",
+                t_string!(i18n, budaya.ticket_checked_in),
+                crate::format::time_of_day(at, locale)
+            ),
         ),
-        (TicketStatus::Confirmed, false, None) => ("bg-teal-700 text-white", t_string!(i18n, budaya.ticket_confirmed).to_string()),
+        (TicketStatus::Confirmed, false, None) => (
+            "bg-teal-700 text-white",
+            t_string!(i18n, budaya.ticket_confirmed).to_string(),
+        ),
     };
     let usable = status == TicketStatus::Confirmed && !session_cancelled;
-    let may_cancel = is_holder && status != TicketStatus::Cancelled && checked_in_at.is_none() && !session_cancelled;
+    let may_cancel = is_holder
+        && status != TicketStatus::Cancelled
+        && checked_in_at.is_none()
+        && !session_cancelled;
     let show_check_in = may_check_in && usable && checked_in_at.is_none();
     let just_checked_in = just_saved() && checked_in_at.is_some();
     let back = format!("/tiket/{code}");
@@ -106,7 +125,7 @@ fn TicketView(ticket: Ticket) -> impl IntoView {
             <p role="status" data-ticket-status=status.code() class=format!("rounded-lg p-3 font-semibold {banner_class}")>{banner}</p>
             <section class=format!("{CARD} flex flex-col items-center gap-2 text-center")>
                 {(!qr_svg.is_empty()).then(|| view! {
-                    <div class="w-60 max-w-full [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label=move || t_string!(i18n, budaya.qr_label).to_string() inner_html=qr_svg></div>
+                    <div data-qr="" class="w-60 max-w-full [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label=move || t_string!(i18n, budaya.qr_label).to_string() inner_html=qr_svg></div>
                 })}
                 <p class="text-sm text-stone-600">{t!(i18n, budaya.ticket_code)}</p>
                 <p class="font-mono text-3xl font-bold tracking-widest" data-ticket-code=code.clone()>{display_ticket_code(&code)}</p>

@@ -21,7 +21,8 @@ use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};
 use crate::ui::text::{pick, Localized};
 
 pub(super) const CARD: &str = "rounded-xl border border-stone-200 bg-white p-4";
-pub(super) const LINK: &str = "inline-flex min-h-11 items-center font-semibold text-teal-700 underline";
+pub(super) const LINK: &str =
+    "inline-flex min-h-11 items-center font-semibold text-teal-700 underline";
 pub(super) const BUTTON: &str =
     "inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white";
 pub(super) const BUTTON_SECONDARY: &str =
@@ -72,7 +73,9 @@ pub fn price_text(i18n: leptos_i18n::I18nContext<Locale>, price: i64) -> String 
 
 /// The agenda's address with these filters (empty ones left out).
 pub fn agenda_href(query: &AgendaQuery) -> String {
-    let page = (query.page > 1).then(|| query.page.to_string()).unwrap_or_default();
+    let page = (query.page > 1)
+        .then(|| query.page.to_string())
+        .unwrap_or_default();
     let pairs = [
         ("kapan", query.when.as_str()),
         ("dari", query.from.as_str()),
@@ -99,7 +102,14 @@ pub fn agenda_href(query: &AgendaQuery) -> String {
 fn query_from_url() -> AgendaQuery {
     let map = use_query_map();
     let map = map.read_untracked();
-    let text = |name: &str| map.get(name).unwrap_or_default().trim().chars().take(100).collect::<String>();
+    let text = |name: &str| {
+        map.get(name)
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(100)
+            .collect::<String>()
+    };
     AgendaQuery {
         when: text("kapan"),
         from: text("dari"),
@@ -136,9 +146,21 @@ pub fn BudayaPage() -> impl IntoView {
     let current_when = query.when.clone();
     let quick_links = [
         ("", quick(""), t_string!(i18n, budaya.when_all).to_string()),
-        ("hari-ini", quick("hari-ini"), t_string!(i18n, budaya.when_today).to_string()),
-        ("akhir-pekan", quick("akhir-pekan"), t_string!(i18n, budaya.when_weekend).to_string()),
-        ("bulan-ini", quick("bulan-ini"), t_string!(i18n, budaya.when_month).to_string()),
+        (
+            "hari-ini",
+            quick("hari-ini"),
+            t_string!(i18n, budaya.when_today).to_string(),
+        ),
+        (
+            "akhir-pekan",
+            quick("akhir-pekan"),
+            t_string!(i18n, budaya.when_weekend).to_string(),
+        ),
+        (
+            "bulan-ini",
+            quick("bulan-ini"),
+            t_string!(i18n, budaya.when_month).to_string(),
+        ),
     ];
     view! {
         <PageHeader
@@ -198,7 +220,11 @@ fn AgendaView(agenda: Agenda, query: AgendaQuery) -> impl IntoView {
             ..query.clone()
         })
     });
-    let filtered = query != AgendaQuery { page: query.page, ..AgendaQuery::default() };
+    let filtered = query
+        != AgendaQuery {
+            page: query.page,
+            ..AgendaQuery::default()
+        };
     // Sessions grouped under the WIB day they start.
     let mut days: Vec<(i64, Vec<EventCard>)> = Vec::new();
     for session in sessions {
@@ -254,11 +280,27 @@ fn AgendaView(agenda: Agenda, query: AgendaQuery) -> impl IntoView {
 
 /// The filter form: a GET form, so it works without JavaScript and every result has a shareable URL.
 #[component]
-fn AgendaFilters(query: AgendaQuery, villages: Vec<(String, String)>, tags: Vec<String>) -> impl IntoView {
+fn AgendaFilters(
+    query: AgendaQuery,
+    villages: Vec<(String, String)>,
+    tags: Vec<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let selected = |current: &str, value: &str| (current == value).then_some("");
-    let AgendaQuery { when, from, to, kind, tag, village, cost, q, .. } = query;
-    let open_details = [&from, &to, &kind, &tag, &village, &cost].iter().any(|value| !value.is_empty());
+    let AgendaQuery {
+        when,
+        from,
+        to,
+        kind,
+        tag,
+        village,
+        cost,
+        q,
+        ..
+    } = query;
+    let open_details = [&from, &to, &kind, &tag, &village, &cost]
+        .iter()
+        .any(|value| !value.is_empty());
     view! {
         <form method="get" action="/budaya" role="search" class=format!("{CARD} mb-4 flex flex-col gap-3")>
             <div class="flex gap-2">
@@ -404,9 +446,15 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
         when_text(starts_at, ends_at, locale)
     };
     let availability = match (cancelled, seats_left) {
-        (true, _) => Some(EitherOf3::A(view! { <p class="text-sm font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> })),
-        (false, Some(0)) => Some(EitherOf3::B(view! { <p class="text-sm font-semibold text-amber-800">{t!(i18n, budaya.full_waitlist)}</p> })),
-        (false, Some(left)) => Some(EitherOf3::C(view! { <p class="text-sm font-semibold text-teal-800">{t!(i18n, budaya.seats_left, count = move || left)}</p> })),
+        (true, _) => Some(EitherOf3::A(
+            view! { <p class="text-sm font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> },
+        )),
+        (false, Some(0)) => Some(EitherOf3::B(
+            view! { <p class="text-sm font-semibold text-amber-800">{t!(i18n, budaya.full_waitlist)}</p> },
+        )),
+        (false, Some(left)) => Some(EitherOf3::C(
+            view! { <p class="text-sm font-semibold text-teal-800">{t!(i18n, budaya.seats_left, count = move || left)}</p> },
+        )),
         (false, None) => None,
     };
     view! {
@@ -430,7 +478,13 @@ pub fn CalendarPage() -> impl IntoView {
     let map = use_query_map();
     let (month, kind, village) = {
         let map = map.read_untracked();
-        let text = |name: &str| map.get(name).unwrap_or_default().chars().take(20).collect::<String>();
+        let text = |name: &str| {
+            map.get(name)
+                .unwrap_or_default()
+                .chars()
+                .take(20)
+                .collect::<String>()
+        };
         (text("bulan"), text("jenis"), text("desa"))
     };
     let calendar = Resource::new(
@@ -685,7 +739,9 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
 fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
     let i18n = use_i18n();
     if sessions.is_empty() {
-        return Either::Left(view! { <p class="text-stone-600">{t!(i18n, budaya.no_sessions)}</p> });
+        return Either::Left(
+            view! { <p class="text-stone-600">{t!(i18n, budaya.no_sessions)}</p> },
+        );
     }
     let locale = i18n.get_locale();
     Either::Right(view! {
@@ -748,8 +804,13 @@ pub fn RegisterPage() -> impl IntoView {
     let (session_id, seats) = {
         let map = map.read_untracked();
         (
-            map.get("sesi").and_then(|id| id.parse::<i64>().ok()).unwrap_or_default(),
-            map.get("kursi").and_then(|n| n.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10),
+            map.get("sesi")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or_default(),
+            map.get("kursi")
+                .and_then(|n| n.parse::<i64>().ok())
+                .unwrap_or(1)
+                .clamp(1, 10),
         )
     };
     let action = ServerAction::<RegisterForSession>::new();

@@ -5,6 +5,6 @@ pub mod form;
 pub mod icons;
 pub mod language;
 pub mod layout;
-pub mod text;
 #[cfg(feature = "ssr")]
 pub mod site;
+pub mod text;

@@ -39,7 +39,10 @@ mod tests {
         headers.insert(http::header::HOST, "kampung.example:8080".parse().unwrap());
         assert_eq!(origin_from_headers(&headers), "http://kampung.example:8080");
         headers.insert("x-forwarded-proto", "https".parse().unwrap());
-        assert_eq!(origin_from_headers(&headers), "https://kampung.example:8080");
+        assert_eq!(
+            origin_from_headers(&headers),
+            "https://kampung.example:8080"
+        );
         headers.insert(http::header::HOST, "evil.example/<script>".parse().unwrap());
         assert_eq!(origin_from_headers(&headers), "https://localhost");
     }

@@ -118,3 +118,35 @@ pub fn get_in_english(path: &str) -> Request<Body> {
         .body(Body::empty())
         .unwrap()
 }
+
+/// A server-function call as the hydrated app sends it (JSON answer, real status codes).
+pub fn api_call(endpoint: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(format!("/api/{endpoint}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// A GET with a session cookie.
+pub fn get_signed_in(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// A live session for the account with this phone number, as a `Cookie` header value.
+pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
+    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+        .bind(phone)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let token = app::akun::session::insert_for_tests(&app.pool, id, app::db::now_unix())
+        .await
+        .unwrap();
+    format!("sk_session={token}")
+}

@@ -1,0 +1,495 @@
+//! Budaya through the real router: no seat is ever oversold under concurrent registrations, the waiting
+//! list is promoted with notifications, tickets are seen only by their holder and the organiser, only a
+//! listing's managers manage it, and the calendar files are served.
+
+mod support;
+
+use http::StatusCode;
+use support::*;
+
+const SITI: &str = "+6281230000001";
+const BUDI: &str = "+6281230000002";
+const SULASTRI: &str = "+6281230000003";
+const RINA_OLEHSARI: &str = "+6281230000007";
+
+/// A fresh class in Kemiren with one session tomorrow of `capacity` seats; returns the session id.
+async fn class_with_one_session(app: &TestApp, capacity: i64) -> i64 {
+    let now = app::db::now_unix();
+    let event: i64 = sqlx::query_scalar(
+        "INSERT INTO events (village_id, slug, kind, title_id, summary_id, venue, starts_at, ends_at, capacity)
+         SELECT id, 'uji-kelas', 'kelas', 'Kelas uji', 'Kelas untuk pengujian', 'Balai', $1, $1, $2
+         FROM villages WHERE slug = 'kemiren' RETURNING id",
+    )
+    .bind(now)
+    .bind(capacity)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query_scalar(
+        "INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(event)
+    .bind(now + 86_400)
+    .bind(now + 86_400 + 3 * 3600)
+    .bind(capacity)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+/// `count` new accounts (tourists), each with a live session; returns their cookies.
+async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
+    let mut cookies = Vec::with_capacity(count);
+    for n in 0..count {
+        let phone = format!("+62813{n:08}");
+        sqlx::query(
+            "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
+             SELECT $1, $2, id, 'not-a-hash', 0 FROM villages WHERE slug = 'kemiren'",
+        )
+        .bind(&phone)
+        .bind(format!("Wisatawan {n}"))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        cookies.push(signed_in_as(app, &phone).await);
+    }
+    cookies
+}
+
+async fn count(app: &TestApp, sql: &str, session: i64) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(session)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[test]
+fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line() {
+    run(async {
+        let app = test_app().await;
+        const CAPACITY: i64 = 5;
+        const PEOPLE: usize = 60;
+        let session = class_with_one_session(&app, CAPACITY).await;
+        let cookies = tourists(&app, PEOPLE).await;
+
+        let started = std::time::Instant::now();
+        let mut requests = tokio::task::JoinSet::new();
+        for cookie in cookies.iter().cloned() {
+            let router = app.router.clone();
+            requests.spawn(async move {
+                use tower::ServiceExt;
+                let request = api_call(
+                    "register_for_session",
+                    &format!("session_id={session}&seats=1"),
+                    Some(&cookie),
+                );
+                router.oneshot(request).await.unwrap().status()
+            });
+        }
+        let mut statuses = Vec::new();
+        while let Some(status) = requests.join_next().await {
+            statuses.push(status.unwrap());
+        }
+        let elapsed = started.elapsed();
+        println!("{PEOPLE} concurrent registrations for {CAPACITY} seats took {elapsed:?}");
+        assert!(
+            statuses
+                .iter()
+                .all(|status| status.is_success() || status.is_redirection()),
+            "{statuses:?}"
+        );
+
+        let confirmed = count(&app, "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await;
+        let waiting = count(&app, "SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'", session).await;
+        assert_eq!(confirmed, CAPACITY, "exactly the capacity is confirmed");
+        assert_eq!(waiting, PEOPLE as i64 - CAPACITY, "everyone else waits");
+
+        // A confirmed person cancels: the first in line gets the seat and is told, in the app and by message.
+        let (code, first_waiting): (String, String) = {
+            let code = sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'confirmed' LIMIT 1")
+                .bind(session).fetch_one(&app.pool).await.unwrap();
+            let first = sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1")
+                .bind(session).fetch_one(&app.pool).await.unwrap();
+            (code, first)
+        };
+        let holder: i64 =
+            sqlx::query_scalar("SELECT account_id FROM event_registrations WHERE ticket_code = $1")
+                .bind(&code)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        let holder_cookie = {
+            let token =
+                app::akun::session::insert_for_tests(&app.pool, holder, app::db::now_unix())
+                    .await
+                    .unwrap();
+            format!("sk_session={token}")
+        };
+        let answer = send(
+            &app,
+            api_call(
+                "cancel_registration",
+                &format!("code={code}"),
+                Some(&holder_cookie),
+            ),
+        )
+        .await;
+        assert!(
+            answer.status.is_success() || answer.status.is_redirection(),
+            "{} {}",
+            answer.status,
+            answer.body
+        );
+        let promoted: String =
+            sqlx::query_scalar("SELECT status FROM event_registrations WHERE ticket_code = $1")
+                .bind(&first_waiting)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(promoted, "confirmed");
+        assert_eq!(count(&app, "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await, CAPACITY);
+        let told: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'ticket_promoted' AND body LIKE '%' || $1 || '%'")
+            .bind(&first_waiting).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(
+            told, 1,
+            "the promoted person gets a message with their ticket link"
+        );
+
+        // Registering twice for the same session gives back the same ticket, not a second seat.
+        let again = send(
+            &app,
+            api_call(
+                "register_for_session",
+                &format!("session_id={session}&seats=1"),
+                Some(&cookies[0]),
+            ),
+        )
+        .await;
+        assert!(again.status.is_success() || again.status.is_redirection());
+        let own: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status <> 'cancelled' GROUP BY account_id ORDER BY COUNT(*) DESC LIMIT 1")
+            .bind(session).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(own, 1);
+    });
+}
+
+#[test]
+fn a_ticket_is_seen_by_its_holder_and_the_organiser_only_and_checked_in_once() {
+    run(async {
+        let app = test_app().await;
+        let code = app::budaya::demo::DEMO_TICKET_CODE;
+        let path = format!("/tiket/{code}");
+
+        let visitor = send(&app, get(&path)).await;
+        assert_eq!(visitor.status, StatusCode::UNAUTHORIZED);
+        assert!(!visitor.body.contains("data-qr"), "no QR for a visitor");
+
+        let siti = signed_in_as(&app, SITI).await;
+        let holder = send(&app, get_signed_in(&path, &siti)).await;
+        assert_eq!(holder.status, StatusCode::OK);
+        assert!(holder.body.contains("KMRN-2345"));
+        assert!(
+            holder.body.contains("data-qr"),
+            "the QR is drawn inline, usable offline"
+        );
+        assert!(holder.body.contains("Siti Rahayu"));
+        assert!(
+            !holder.body.contains("6281230000001"),
+            "no phone number on a ticket"
+        );
+        assert!(
+            !holder.body.contains("check_in_ticket"),
+            "the holder cannot check themselves in"
+        );
+
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        assert_eq!(
+            send(&app, get_signed_in(&path, &rina)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let budi = signed_in_as(&app, BUDI).await;
+        assert_eq!(
+            send(&app, get_signed_in(&path, &budi)).await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The organiser (the seller running the class) opens the QR's page and checks the person in.
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let at_the_door = send(&app, get_signed_in(&path, &sulastri)).await;
+        assert_eq!(at_the_door.status, StatusCode::OK);
+        assert!(at_the_door.body.contains("check_in_ticket"));
+        // Staff of another village cannot check in.
+        let refused = send(
+            &app,
+            api_call("check_in_ticket", &format!("code={code}"), Some(&rina)),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        // Typed in lower case with a dash, as people do.
+        let first = send(
+            &app,
+            api_call("check_in_ticket", "code=kmrn-2345", Some(&sulastri)),
+        )
+        .await;
+        assert!(
+            first.status.is_success() || first.status.is_redirection(),
+            "{} {}",
+            first.status,
+            first.body
+        );
+        let second = send(
+            &app,
+            api_call("check_in_ticket", &format!("code={code}"), Some(&sulastri)),
+        )
+        .await;
+        assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            second.body.contains("ticket_already_checked_in"),
+            "{}",
+            second.body
+        );
+        // A checked-in ticket can no longer be cancelled by its holder.
+        let cancel = send(
+            &app,
+            api_call("cancel_registration", &format!("code={code}"), Some(&siti)),
+        )
+        .await;
+        assert_eq!(cancel.status, StatusCode::NOT_FOUND);
+    });
+}
+
+const LISTING_FORM: &str = "kind=kelas&title_id=Kelas%20anyaman%20bambu&summary_id=Belajar%20menganyam%20bambu%20bersama%20perajin&description_id=&tags=bambu%2C%20kerajinan&venue=Sanggar%20Sekar%20Osing&address=&latitude=-8.21&longitude=114.33&organiser_name=Sulastri&price=75.000&capacity=6";
+
+#[test]
+fn only_managers_manage_a_listing_and_a_seller_creates_in_their_shops_village() {
+    run(async {
+        let app = test_app().await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let siti = signed_in_as(&app, SITI).await;
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+
+        // A resident without a shop or staff position cannot create a listing.
+        let refused = send(
+            &app,
+            api_call(
+                "save_listing",
+                &format!("village=kemiren&{LISTING_FORM}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        // The seller cannot create one in another village.
+        let elsewhere = send(
+            &app,
+            api_call(
+                "save_listing",
+                &format!("village=olehsari&{LISTING_FORM}"),
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert_eq!(elsewhere.status, StatusCode::FORBIDDEN);
+        // In her shop's village she can; the listing shows her shop.
+        let created = send(
+            &app,
+            api_call(
+                "save_listing",
+                &format!("village=kemiren&{LISTING_FORM}"),
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert!(
+            created.status.is_success() || created.status.is_redirection(),
+            "{} {}",
+            created.status,
+            created.body
+        );
+        let (price, tags, shop): (i64, String, Option<String>) = sqlx::query_as(
+            "SELECT e.price_rupiah, e.tags, s.name FROM events e LEFT JOIN shops s ON s.id = e.shop_id WHERE e.slug = 'kelas-anyaman-bambu'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            (price, tags.as_str(), shop.as_deref()),
+            (75_000, ",bambu,kerajinan,", Some("Batik Sekar Osing"))
+        );
+
+        // A bad value is a field error, and nothing changes.
+        let bad = send(
+            &app,
+            api_call(
+                "save_listing",
+                &format!(
+                    "slug=kelas-anyaman-bambu&{}",
+                    LISTING_FORM.replace("price=75.000", "price=gratis")
+                ),
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("price_invalid"));
+
+        // Weekly sessions with an exception.
+        let sessions = send(&app, api_call("add_sessions", "slug=kelas-anyaman-bambu&start_date=2030-01-05&start_time=09:00&end_time=11:00&repeat_until=2030-01-26&exceptions=2030-01-12&capacity=", Some(&sulastri))).await;
+        assert!(
+            sessions.status.is_success() || sessions.status.is_redirection(),
+            "{} {}",
+            sessions.status,
+            sessions.body
+        );
+        let added: Vec<(i64, Option<i64>)> = sqlx::query_as(
+            "SELECT s.starts_at, s.capacity FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'kelas-anyaman-bambu' ORDER BY s.starts_at",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(added.len(), 3, "5, 19 and 26 January");
+        assert!(added.iter().all(|(_, capacity)| *capacity == Some(6)));
+        assert_eq!(app::format::iso_utc(added[0].0), "2030-01-05T02:00:00Z");
+
+        // Another village's operator manages neither this listing nor the demo batik class.
+        for slug in ["kelas-anyaman-bambu", "kelas-batik-gajah-oling"] {
+            let console = send(
+                &app,
+                api_call("get_listing_console", &format!("slug={slug}"), Some(&rina)),
+            )
+            .await;
+            assert_eq!(console.status, StatusCode::FORBIDDEN, "{slug}");
+        }
+        // Kemiren's operator manages both (village staff).
+        let dewi = signed_in_as(&app, "+6281230000004").await;
+        let console = send(
+            &app,
+            get_signed_in("/budaya/acara/kelas-anyaman-bambu/kelola", &dewi),
+        )
+        .await;
+        assert_eq!(console.status, StatusCode::OK);
+        assert!(console.body.contains("Kelas anyaman bambu"));
+    });
+}
+
+#[test]
+fn cancelling_a_session_tells_everyone_registered() {
+    run(async {
+        let app = test_app().await;
+        let session = class_with_one_session(&app, 3).await;
+        let cookies = tourists(&app, 4).await;
+        for cookie in &cookies {
+            send(
+                &app,
+                api_call(
+                    "register_for_session",
+                    &format!("session_id={session}&seats=1"),
+                    Some(cookie),
+                ),
+            )
+            .await;
+        }
+        let dewi = signed_in_as(&app, "+6281230000004").await;
+        let missing_reason = send(
+            &app,
+            api_call(
+                "cancel_session",
+                &format!("slug=uji-kelas&session_id={session}&reason="),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert_eq!(missing_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let cancelled = send(
+            &app,
+            api_call(
+                "cancel_session",
+                &format!("slug=uji-kelas&session_id={session}&reason=Hujan%20deras"),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(
+            cancelled.status.is_success() || cancelled.status.is_redirection(),
+            "{}",
+            cancelled.body
+        );
+        let messages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'session_cancelled' AND body LIKE '%Hujan deras%'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(messages, 4, "three confirmed and one waiting are all told");
+        let late = send(
+            &app,
+            api_call(
+                "register_for_session",
+                &format!("session_id={session}&seats=1"),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(late.body.contains("session_not_open"));
+    });
+}
+
+#[test]
+fn the_agenda_filters_without_javascript_and_calendar_files_are_served() {
+    run(async {
+        let app = test_app().await;
+        let weekend = send(
+            &app,
+            get_in_english("/budaya?kapan=akhir-pekan&jenis=kelas&desa=kemiren"),
+        )
+        .await;
+        assert_eq!(weekend.status, StatusCode::OK);
+        assert!(weekend.body.contains("Gajah Oling batik class"));
+        assert!(
+            !weekend.body.contains("Ngopi Sepuluh Ewu"),
+            "a festival is not a class"
+        );
+        let search = send(&app, get("/budaya?q=seblang")).await;
+        assert!(
+            search.body.contains("Seblang Olehsari") && search.body.contains("Seblang Bakungan")
+        );
+        assert!(!search.body.contains("Gajah Oling"));
+        let nonsense = send(
+            &app,
+            get("/budaya?kapan=tanggal&dari=31-31-2026&q=%25%27%22%3C"),
+        )
+        .await;
+        assert_eq!(
+            nonsense.status,
+            StatusCode::OK,
+            "a bad filter is not an error page"
+        );
+
+        let listing = send(&app, get("/budaya/acara/kelas-batik-gajah-oling")).await;
+        assert!(listing.body.contains(r#""@type":"Event""#));
+        assert!(listing.body.contains(r#"property="og:title""#));
+        assert!(listing.body.contains("openstreetmap.org"));
+
+        let ics = send(&app, get("/budaya/ics/acara/kelas-batik-gajah-oling.ics")).await;
+        assert_eq!(ics.status, StatusCode::OK);
+        assert!(ics.headers[http::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar"));
+        assert!(ics.body.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(ics.body.matches("BEGIN:VEVENT").count() >= 8);
+        let village = send(&app, get("/budaya/ics/desa/kemiren.ics?lang=en")).await;
+        assert!(village
+            .body
+            .contains("SUMMARY:Ngopi Sepuluh Ewu coffee festival"));
+        assert_eq!(
+            send(&app, get("/budaya/ics/desa/atlantis.ics"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(&app, get("/budaya/ics/jenis/kelas.txt")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    });
+}
