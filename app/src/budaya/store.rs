@@ -323,6 +323,7 @@ struct SlotRow {
     confirmed_seats: i64,
     waiting: i64,
     cancelled: bool,
+    started: bool,
     my_ticket: Option<String>,
 }
 
@@ -337,7 +338,7 @@ pub async fn upcoming_slots(
         "SELECT s.id, s.starts_at, s.ends_at, s.capacity, {CONFIRMED_SEATS} AS confirmed_seats,
                 (SELECT COUNT(*) FROM event_registrations r WHERE r.session_id = s.id
                    AND r.status = 'waitlisted') AS waiting,
-                s.status = 'cancelled' AS cancelled,
+                s.status = 'cancelled' AS cancelled, s.starts_at <= $3 AS started,
                 (SELECT r.ticket_code FROM event_registrations r WHERE r.session_id = s.id
                    AND r.account_id = $2 AND r.status <> 'cancelled') AS my_ticket
          FROM event_sessions s WHERE s.event_id = $1 AND s.ends_at > $3
@@ -360,6 +361,7 @@ pub async fn upcoming_slots(
                 .map(|capacity| seats_left(capacity, row.confirmed_seats)),
             waiting: row.waiting,
             cancelled: row.cancelled,
+            started: row.started,
             my_ticket: row.my_ticket,
         })
         .collect())

@@ -162,6 +162,8 @@ pub struct SessionSlot {
     pub seats_left: Option<i64>,
     pub waiting: i64,
     pub cancelled: bool,
+    /// Already under way: shown, but no longer open for registration.
+    pub started: bool,
     pub my_ticket: Option<String>,
 }
 

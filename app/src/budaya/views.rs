@@ -2,7 +2,7 @@
 //! registration step. Everything is server-rendered and works without JavaScript (filters are a GET
 //! form, pagination and calendar months are links).
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -747,25 +747,29 @@ fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
     Either::Right(view! {
         <ul role="list" class="flex flex-col gap-3">
             {sessions.into_iter().map(|session| {
-                let SessionSlot { id, starts_at, ends_at, capacity, seats_left, waiting, cancelled, my_ticket } = session;
+                let SessionSlot { id, starts_at, ends_at, capacity, seats_left, waiting, cancelled, started, my_ticket } = session;
                 let when = when_text(starts_at, ends_at, locale);
+                // Seats are shown for every open session, also to someone who already has a ticket.
+                let seats = match (cancelled || started, seats_left) {
+                    (false, Some(0)) => Some(Either::Left(view! {
+                        <p class="text-sm font-semibold text-amber-800" data-seats-left=0>{t!(i18n, budaya.full_waitlist_count, count = move || waiting)}</p>
+                    })),
+                    (false, Some(left)) => Some(Either::Right(view! {
+                        <p class="text-sm font-semibold text-teal-800" data-seats-left=left>{t!(i18n, budaya.seats_left, count = move || left)}</p>
+                    })),
+                    _ => None,
+                };
                 let action = match (cancelled, my_ticket, capacity) {
-                    (true, _, _) => EitherOf3::A(view! { <p class="font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> }),
+                    (true, _, _) => EitherOf3::A(Either::Left(view! { <p class="font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> })),
+                    (false, None, _) if started => EitherOf3::A(Either::Right(view! { <p class="font-semibold text-teal-800">{t!(i18n, budaya.in_progress)}</p> })),
                     (false, Some(code), _) => EitherOf3::B(view! {
-                        <a href=format!("/tiket/{code}") class=BUTTON>{t!(i18n, budaya.see_my_ticket)}</a>
+                        <a href=format!("/tiket/{code}") class=format!("{BUTTON} mt-2")>{t!(i18n, budaya.see_my_ticket)}</a>
                     }),
                     (false, None, Some(capacity)) => {
-                        let left = seats_left.unwrap_or(0);
-                        let full = left == 0;
+                        let full = seats_left == Some(0);
                         let max_seats = capacity.clamp(1, 6);
-                        let status = if full {
-                            Either::Left(view! { {t!(i18n, budaya.full_waitlist_count, count = move || waiting)} })
-                        } else {
-                            Either::Right(view! { {t!(i18n, budaya.seats_left, count = move || left)} })
-                        };
                         let button = if full { t_string!(i18n, budaya.join_waitlist) } else { t_string!(i18n, budaya.register) }.to_string();
                         EitherOf3::C(Some(view! {
-                            <p class="text-sm font-semibold text-teal-800" data-seats-left=left>{status}</p>
                             <form method="get" action=format!("/budaya/acara/{slug}/daftar") class="mt-2 flex flex-wrap items-end gap-2">
                                 <input type="hidden" name="sesi" value=id />
                                 <div class="flex flex-col gap-1">
@@ -785,6 +789,7 @@ fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
                     <li class=CARD>
                         <p class="font-semibold"><time datetime=iso_utc(starts_at)>{when}</time></p>
                         {open_to_all.then(|| view! { <p class="text-sm text-stone-600">{t!(i18n, budaya.open_to_all)}</p> })}
+                        {seats}
                         {action}
                     </li>
                 }
@@ -822,10 +827,10 @@ pub fn RegisterPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let page = match page.await {
                     Ok(page) => page,
-                    Err(error) => return EitherOf3::A(view! { <NotFoundOr error /> }),
+                    Err(error) => return EitherOf4::A(view! { <NotFoundOr error /> }),
                 };
                 let Some(session) = page.sessions.iter().find(|session| session.id == session_id).cloned() else {
-                    return EitherOf3::A(view! { <NotFoundOr error=crate::error::AppError::NotFound /> });
+                    return EitherOf4::A(view! { <NotFoundOr error=crate::error::AppError::NotFound /> });
                 };
                 let locale = i18n.get_locale();
                 let slug = page.listing.slug.clone();
@@ -836,7 +841,7 @@ pub fn RegisterPage() -> impl IntoView {
                 };
                 if !page.signed_in {
                     let next = format!("/budaya/acara/{slug}/daftar?sesi={session_id}&kursi={seats}");
-                    return EitherOf3::B(view! {
+                    return EitherOf4::B(view! {
                         <div class="mx-auto max-w-md">
                             <h1 class="text-2xl font-bold">{t!(i18n, budaya.register_title)}</h1>
                             <div class=format!("{CARD} mt-3")>{summary}</div>
@@ -845,11 +850,20 @@ pub fn RegisterPage() -> impl IntoView {
                         </div>
                     });
                 }
+                if session.started || session.cancelled || session.capacity.is_none() {
+                    return EitherOf4::D(view! {
+                        <div class="mx-auto max-w-md">
+                            <h1 class="text-2xl font-bold">{t!(i18n, budaya.register_title)}</h1>
+                            <div class=format!("{CARD} mt-3")>{summary}</div>
+                            <p role="alert" class="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, fields.session_not_open)}</p>
+                        </div>
+                    });
+                }
                 let full = session.seats_left == Some(0);
                 let max_seats = session.capacity.unwrap_or(1).clamp(1, 6);
                 let seats_error = field_error_text(error, "seats");
                 let session_error = field_error_text(error, "session_id");
-                EitherOf3::C(view! {
+                EitherOf4::C(view! {
                     <div class="mx-auto max-w-md">
                         <h1 class="text-2xl font-bold">{t!(i18n, budaya.register_title)}</h1>
                         <div class=format!("{CARD} mt-3")>{summary}</div>
