@@ -62,6 +62,16 @@ test('a tourist finds a batik class this weekend, registers on the way, and is c
   const code = (await page.locator('[data-ticket-code]').getAttribute('data-ticket-code'))!;
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
   const ticketPath = new URL(page.url()).pathname;
+  if (javaScriptEnabled) {
+    // Once opened, the ticket opens again without signal (service worker + cache).
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(async (path) => !!(await caches.match(path)), ticketPath)).toBe(true);
+    await page.context().setOffline(true);
+    await page.goto(ticketPath);
+    await expect(page.getByText('Valid ticket ✓')).toBeVisible();
+    await expect(page.locator('[data-qr] svg')).toBeVisible();
+    await page.context().setOffline(false);
+  }
 
   // The seat count dropped (registrations in other tests can only lower it further).
   await open(page, listingUrl, javaScriptEnabled);
@@ -124,6 +134,8 @@ test('a full class offers the waiting list, and searching finds rituals by name'
   await page.getByRole('link', { name: 'Clear all filters' }).click();
   await expect(page).toHaveURL(/\/budaya$/);
   await open(page, '/budaya/acara/kelas-sangrai-kopi', javaScriptEnabled);
+  // The full session is the last one: later dates are one tap away.
+  await page.getByText(/See all sessions \(\d+\)/).click();
   await expect(page.getByText(/Full · \d+ on the waiting list/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Join the waiting list' }).first()).toBeVisible();
 });

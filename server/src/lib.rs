@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
 
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/sw.js", get(app::budaya::offline::service_worker))
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(
             "/budaya/ics/acara/{file}",

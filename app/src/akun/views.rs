@@ -118,6 +118,10 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
         <section class="mt-8">
             <SectionHeader icon=Icon::Budaya title=move || t_string!(i18n, home.events_title).to_string() href="/budaya" />
             <EventList village=slug.clone() limit=6 />
+            <p class="mt-2 flex flex-wrap gap-x-4">
+                <a href=format!("/budaya?desa={slug}") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_agenda)}</a>
+                <a href=format!("/budaya/ics/desa/{slug}.ics") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_feed)}</a>
+            </p>
         </section>
         <section class="mt-8">
             <SectionHeader icon=Icon::Pasar title=move || t_string!(i18n, home.products_title).to_string() href="/pasar" />

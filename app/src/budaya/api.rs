@@ -40,8 +40,14 @@ pub async fn get_agenda(query: AgendaQuery) -> Result<Agenda, AppError> {
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
     let mut ignored = Vec::new();
-    let (from, to) = super::agenda::period(&query.when, &query.from, &query.to, now)
-        .unwrap_or_else(|_| {
+    // Dates typed into "from"/"to" mean a date range, whatever the period menu still says.
+    let when = if query.from.trim().is_empty() && query.to.trim().is_empty() {
+        query.when.as_str()
+    } else {
+        "tanggal"
+    };
+    let (from, to) =
+        super::agenda::period(when, &query.from, &query.to, now).unwrap_or_else(|_| {
             ignored.push("when".to_string());
             super::agenda::period("", "", "", now).unwrap_or((now, now))
         });
@@ -175,15 +181,16 @@ pub async fn get_listing(slug: String) -> Result<ListingPage, AppError> {
     })
 }
 
+/// A fresh random ticket code (40 bits: guessing one that exists is hopeless, and a ticket page still
+/// needs its holder's or organiser's session).
 #[cfg(feature = "ssr")]
-fn new_ticket_code() -> String {
+fn new_ticket_code() -> Result<String, AppError> {
     let mut bytes = [0u8; 8];
-    if let Err(error) = getrandom::getrandom(&mut bytes) {
-        // Without randomness a guessable code would be worse than none: fail the insert instead.
+    getrandom::getrandom(&mut bytes).map_err(|error| {
         tracing::error!(%error, "no randomness for a ticket code");
-        return String::new();
-    }
-    super::seats::ticket_code_from_bytes(bytes)
+        AppError::Internal
+    })?;
+    Ok(super::seats::ticket_code_from_bytes(bytes))
 }
 
 /// Registers the signed-in person for a session (`seats` 1–10); redirects to the ticket.
@@ -203,7 +210,7 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
         session_id,
         actor.account_id,
         seats,
-        new_ticket_code,
+        &new_ticket_code()?,
         crate::db::now_unix(),
     )
     .await?;

@@ -12,6 +12,8 @@ pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod ics;
 pub mod input;
+#[cfg(feature = "ssr")]
+pub mod offline;
 mod organiser_views;
 #[cfg(feature = "ssr")]
 mod qr;

@@ -484,7 +484,7 @@ pub async fn register(
     session_id: i64,
     account_id: i64,
     seats: i64,
-    new_code: impl Fn() -> String,
+    new_code: &str,
     now: i64,
 ) -> Result<Registered, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
@@ -533,7 +533,7 @@ pub async fn register(
     } else {
         TicketStatus::Waitlisted
     };
-    let code = new_code();
+    let code = new_code.to_string();
     sqlx::query(
         "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",

@@ -130,6 +130,7 @@ fn TicketView(ticket: Ticket) -> impl IntoView {
                 <p class="text-sm text-stone-600">{t!(i18n, budaya.ticket_code)}</p>
                 <p class="font-mono text-3xl font-bold tracking-widest" data-ticket-code=code.clone()>{display_ticket_code(&code)}</p>
                 <p class="text-sm text-stone-600">{t!(i18n, budaya.ticket_offline_hint)}</p>
+                <OfflineTicket />
             </section>
             <dl class=format!("{CARD} grid gap-2 text-sm")>
                 <div><dt class="font-semibold">{t!(i18n, budaya.what)}</dt>
@@ -205,4 +206,15 @@ pub fn MyTickets() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// Keeps this ticket page available offline (service worker + cache). Only the holder's page registers
+/// it; the script is inline so it needs no extra request, and carries the page's CSP nonce.
+#[component]
+fn OfflineTicket() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let script = super::offline::register_script();
+    #[cfg(not(feature = "ssr"))]
+    let script = String::new();
+    view! { <script nonce=leptos::nonce::use_nonce() inner_html=script></script> }
 }

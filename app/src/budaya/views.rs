@@ -744,57 +744,89 @@ fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
         );
     }
     let locale = i18n.get_locale();
+    let render = |session: SessionSlot| {
+        let SessionSlot {
+            id,
+            starts_at,
+            ends_at,
+            capacity,
+            seats_left,
+            waiting,
+            cancelled,
+            started,
+            my_ticket,
+        } = session;
+        let when = when_text(starts_at, ends_at, locale);
+        // Seats are shown for every open session, also to someone who already has a ticket.
+        let seats = match (cancelled || started, seats_left) {
+            (false, Some(0)) => Some(Either::Left(view! {
+                <p class="text-sm font-semibold text-amber-800" data-seats-left=0>{t!(i18n, budaya.full_waitlist_count, count = move || waiting)}</p>
+            })),
+            (false, Some(left)) => Some(Either::Right(view! {
+                <p class="text-sm font-semibold text-teal-800" data-seats-left=left>{t!(i18n, budaya.seats_left, count = move || left)}</p>
+            })),
+            _ => None,
+        };
+        let action = match (cancelled, my_ticket, capacity) {
+            (true, _, _) => EitherOf3::A(Either::Left(
+                view! { <p class="font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> },
+            )),
+            (false, None, _) if started => EitherOf3::A(Either::Right(
+                view! { <p class="font-semibold text-teal-800">{t!(i18n, budaya.in_progress)}</p> },
+            )),
+            (false, Some(code), _) => EitherOf3::B(view! {
+                <a href=format!("/tiket/{code}") class=format!("{BUTTON} mt-2")>{t!(i18n, budaya.see_my_ticket)}</a>
+            }),
+            (false, None, Some(capacity)) => {
+                let full = seats_left == Some(0);
+                let max_seats = capacity.clamp(1, 6);
+                let button = if full {
+                    t_string!(i18n, budaya.join_waitlist)
+                } else {
+                    t_string!(i18n, budaya.register)
+                }
+                .to_string();
+                EitherOf3::C(Some(view! {
+                    <form method="get" action=format!("/budaya/acara/{slug}/daftar") class="mt-2 flex flex-wrap items-end gap-2">
+                        <input type="hidden" name="sesi" value=id />
+                        <div class="flex flex-col gap-1">
+                            <label for=format!("kursi-{id}") class="text-sm font-medium">{t!(i18n, budaya.seats_label)}</label>
+                            <select id=format!("kursi-{id}") name="kursi" class="min-h-12 rounded-lg border border-stone-300 bg-white px-3">
+                                {(1..=max_seats).map(|n| view! { <option value=n>{n}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class=BUTTON>{button}</button>
+                    </form>
+                }))
+            }
+            (false, None, None) => EitherOf3::C(None),
+        };
+        let open_to_all = capacity.is_none() && !cancelled;
+        view! {
+            <li class=CARD>
+                <p class="font-semibold"><time datetime=iso_utc(starts_at)>{when}</time></p>
+                {open_to_all.then(|| view! { <p class="text-sm text-stone-600">{t!(i18n, budaya.open_to_all)}</p> })}
+                {seats}
+                {action}
+            </li>
+        }
+    };
+    // A weekly class has many dates: the next few are shown, the rest one tap away (no script needed).
+    let mut sessions = sessions;
+    let later = sessions.split_off(sessions.len().min(4));
+    let later_count = later.len();
     Either::Right(view! {
         <ul role="list" class="flex flex-col gap-3">
-            {sessions.into_iter().map(|session| {
-                let SessionSlot { id, starts_at, ends_at, capacity, seats_left, waiting, cancelled, started, my_ticket } = session;
-                let when = when_text(starts_at, ends_at, locale);
-                // Seats are shown for every open session, also to someone who already has a ticket.
-                let seats = match (cancelled || started, seats_left) {
-                    (false, Some(0)) => Some(Either::Left(view! {
-                        <p class="text-sm font-semibold text-amber-800" data-seats-left=0>{t!(i18n, budaya.full_waitlist_count, count = move || waiting)}</p>
-                    })),
-                    (false, Some(left)) => Some(Either::Right(view! {
-                        <p class="text-sm font-semibold text-teal-800" data-seats-left=left>{t!(i18n, budaya.seats_left, count = move || left)}</p>
-                    })),
-                    _ => None,
-                };
-                let action = match (cancelled, my_ticket, capacity) {
-                    (true, _, _) => EitherOf3::A(Either::Left(view! { <p class="font-semibold text-red-700">{t!(i18n, budaya.session_cancelled)}</p> })),
-                    (false, None, _) if started => EitherOf3::A(Either::Right(view! { <p class="font-semibold text-teal-800">{t!(i18n, budaya.in_progress)}</p> })),
-                    (false, Some(code), _) => EitherOf3::B(view! {
-                        <a href=format!("/tiket/{code}") class=format!("{BUTTON} mt-2")>{t!(i18n, budaya.see_my_ticket)}</a>
-                    }),
-                    (false, None, Some(capacity)) => {
-                        let full = seats_left == Some(0);
-                        let max_seats = capacity.clamp(1, 6);
-                        let button = if full { t_string!(i18n, budaya.join_waitlist) } else { t_string!(i18n, budaya.register) }.to_string();
-                        EitherOf3::C(Some(view! {
-                            <form method="get" action=format!("/budaya/acara/{slug}/daftar") class="mt-2 flex flex-wrap items-end gap-2">
-                                <input type="hidden" name="sesi" value=id />
-                                <div class="flex flex-col gap-1">
-                                    <label for=format!("kursi-{id}") class="text-sm font-medium">{t!(i18n, budaya.seats_label)}</label>
-                                    <select id=format!("kursi-{id}") name="kursi" class="min-h-12 rounded-lg border border-stone-300 bg-white px-3">
-                                        {(1..=max_seats).map(|n| view! { <option value=n>{n}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <button type="submit" class=BUTTON>{button}</button>
-                            </form>
-                        }))
-                    }
-                    (false, None, None) => EitherOf3::C(None),
-                };
-                let open_to_all = capacity.is_none() && !cancelled;
-                view! {
-                    <li class=CARD>
-                        <p class="font-semibold"><time datetime=iso_utc(starts_at)>{when}</time></p>
-                        {open_to_all.then(|| view! { <p class="text-sm text-stone-600">{t!(i18n, budaya.open_to_all)}</p> })}
-                        {seats}
-                        {action}
-                    </li>
-                }
-            }).collect_view()}
+            {sessions.into_iter().map(render).collect_view()}
         </ul>
+        {(later_count > 0).then(|| view! {
+            <details class="mt-3">
+                <summary class=format!("{BUTTON_SECONDARY} w-full cursor-pointer")>{t!(i18n, budaya.all_sessions, count = move || later_count + 4)}</summary>
+                <ul role="list" class="mt-3 flex flex-col gap-3">
+                    {later.into_iter().map(render).collect_view()}
+                </ul>
+            </details>
+        })}
     })
 }
 
