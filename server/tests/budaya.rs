@@ -75,7 +75,7 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
 
         let started = std::time::Instant::now();
         let mut requests = tokio::task::JoinSet::new();
-        for cookie in cookies.iter().cloned() {
+        for cookie in cookies.clone() {
             let router = app.router.clone();
             requests.spawn(async move {
                 use tower::ServiceExt;

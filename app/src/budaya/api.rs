@@ -405,7 +405,7 @@ fn listing_fields(
     let (latitude, longitude) = match input::parse_coordinates(latitude, longitude) {
         Ok(Some((latitude, longitude))) => (Some(latitude), Some(longitude)),
         Ok(None) => (None, None),
-        Err(()) => return Err(AppError::field("latitude", "coordinates_invalid")),
+        Err(code) => return Err(AppError::field("latitude", code)),
     };
     let capacity = match capacity.trim() {
         "" => None,

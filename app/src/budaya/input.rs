@@ -42,16 +42,20 @@ pub fn normalize_tags(text: &str) -> Option<String> {
     (tags.len() <= 10).then(|| format!(",{},", tags.join(",")).replace(",,", ","))
 }
 
-/// Latitude and longitude, both or neither (`-8.2136`, `114.3292`).
-pub fn parse_coordinates(latitude: &str, longitude: &str) -> Result<Option<(f64, f64)>, ()> {
+/// Latitude and longitude, both or neither (`-8.2136`, `114.3292`); the error is the field rule's code.
+pub fn parse_coordinates(
+    latitude: &str,
+    longitude: &str,
+) -> Result<Option<(f64, f64)>, &'static str> {
+    const INVALID: &str = "coordinates_invalid";
     match (latitude.trim(), longitude.trim()) {
         ("", "") => Ok(None),
         (latitude, longitude) => {
-            let latitude: f64 = latitude.replace(',', ".").parse().map_err(|_| ())?;
-            let longitude: f64 = longitude.replace(',', ".").parse().map_err(|_| ())?;
+            let latitude: f64 = latitude.replace(',', ".").parse().map_err(|_| INVALID)?;
+            let longitude: f64 = longitude.replace(',', ".").parse().map_err(|_| INVALID)?;
             ((-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude))
                 .then_some(Some((latitude, longitude)))
-                .ok_or(())
+                .ok_or(INVALID)
         }
     }
 }
@@ -118,8 +122,8 @@ mod tests {
             parse_coordinates("-8,2136", "114.3292"),
             Ok(Some((-8.2136, 114.3292)))
         );
-        assert_eq!(parse_coordinates("-8.2", ""), Err(()));
-        assert_eq!(parse_coordinates("95", "114"), Err(()));
+        assert_eq!(parse_coordinates("-8.2", ""), Err("coordinates_invalid"));
+        assert_eq!(parse_coordinates("95", "114"), Err("coordinates_invalid"));
     }
 
     #[test]

@@ -73,9 +73,11 @@ pub fn price_text(i18n: leptos_i18n::I18nContext<Locale>, price: i64) -> String 
 
 /// The agenda's address with these filters (empty ones left out).
 pub fn agenda_href(query: &AgendaQuery) -> String {
-    let page = (query.page > 1)
-        .then(|| query.page.to_string())
-        .unwrap_or_default();
+    let page = if query.page > 1 {
+        query.page.to_string()
+    } else {
+        String::new()
+    };
     let pairs = [
         ("kapan", query.when.as_str()),
         ("dari", query.from.as_str()),
