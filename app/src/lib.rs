@@ -24,6 +24,7 @@ pub mod akun;
 pub mod budaya;
 pub mod home;
 pub mod layanan;
+pub mod media;
 pub mod notifikasi;
 pub mod pasar;
 

@@ -1,0 +1,17 @@
+//! Photos that villagers upload from phone cameras, made safe and small for slow links: decoded under
+//! limits (no decompression bombs), turned upright by their EXIF orientation, cropped to 4:3, stripped of
+//! every metadata field (GPS above all: re-encoding keeps pixels only), and stored as lossy WebP in three
+//! widths served with `srcset`. Storage sits behind [`storage::PhotoStore`] (local disk now).
+//! Shared by Budaya listings now and Pasar products next.
+
+#[cfg(feature = "ssr")]
+pub mod process;
+#[cfg(feature = "ssr")]
+pub mod serve;
+#[cfg(feature = "ssr")]
+pub mod storage;
+mod types;
+mod views;
+
+pub use types::*;
+pub use views::*;

@@ -1,0 +1,216 @@
+//! From an uploaded file to stored WebP variants. Runs on a blocking thread (decoding a 12-megapixel
+//! phone photo takes a while); everything here is pure and tested with generated images.
+
+use std::io::Cursor;
+
+use image::{
+    imageops::FilterType, metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat,
+    ImageReader, Limits,
+};
+use sha2::{Digest, Sha256};
+
+use super::{PHOTO_ASPECT, PHOTO_WIDTHS};
+
+/// Phones send 2–8 MB JPEGs; anything over this is refused before decoding.
+pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
+/// 50 megapixels: more than any phone camera, far less than a decompression bomb.
+pub const MAX_PIXELS: u64 = 50_000_000;
+/// Longest side accepted, and the memory the decoder may allocate.
+const MAX_SIDE: u32 = 12_000;
+const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+/// WebP quality: photos of batik and crafts stay crisp at a third of the JPEG's size.
+const WEBP_QUALITY: f32 = 78.0;
+
+/// Why a file was refused; each code has a translated message next to the upload field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoError {
+    TooLarge,
+    NotAnImage,
+    TooManyPixels,
+    Unreadable,
+}
+
+impl PhotoError {
+    pub fn code(self) -> &'static str {
+        match self {
+            PhotoError::TooLarge => "photo_too_large",
+            PhotoError::NotAnImage => "photo_not_image",
+            PhotoError::TooManyPixels => "photo_too_many_pixels",
+            PhotoError::Unreadable => "photo_unreadable",
+        }
+    }
+}
+
+/// The stored sizes of one photo.
+pub struct ProcessedPhoto {
+    /// Content hash prefix: the same photo uploaded twice gets the same files.
+    pub key: String,
+    /// `(width, height, webp bytes)`, smallest first.
+    pub variants: Vec<(u32, u32, Vec<u8>)>,
+}
+
+fn classify(error: image::ImageError) -> PhotoError {
+    match error {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels,
+        image::ImageError::Unsupported(_) => PhotoError::NotAnImage,
+        _ => PhotoError::Unreadable,
+    }
+}
+
+/// Decodes `bytes` (JPEG, PNG or WebP only, recognised by content, not by name), applies the EXIF
+/// orientation, crops to 4:3 around the centre and encodes the WebP widths. Metadata never survives:
+/// only pixels are re-encoded.
+pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(PhotoError::TooLarge);
+    }
+    let format = image::guess_format(bytes).map_err(|_| PhotoError::NotAnImage)?;
+    if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) {
+        return Err(PhotoError::NotAnImage);
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(classify)?;
+    let (width, height) = decoder.dimensions();
+    // Checked from the header, before a single pixel is allocated.
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels);
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    image.apply_orientation(orientation);
+    let image = crop_to_aspect(image);
+    let mut variants = Vec::new();
+    for target in PHOTO_WIDTHS {
+        // Never enlarge; the smallest size always exists.
+        if target > image.width() && target != PHOTO_WIDTHS[0] {
+            continue;
+        }
+        let target_height = target * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
+        let resized = image.resize_exact(target, target_height, FilterType::CatmullRom).to_rgb8();
+        let webp = webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY);
+        variants.push((target, target_height, webp.to_vec()));
+    }
+    let digest = Sha256::digest(bytes);
+    let key = digest.iter().take(12).map(|byte| format!("{byte:02x}")).collect();
+    Ok(ProcessedPhoto { key, variants })
+}
+
+/// The largest 4:3 rectangle in the middle of the image.
+fn crop_to_aspect(image: DynamicImage) -> DynamicImage {
+    let (width, height) = (image.width(), image.height());
+    let (aspect_w, aspect_h) = PHOTO_ASPECT;
+    if u64::from(width) * u64::from(aspect_h) > u64::from(height) * u64::from(aspect_w) {
+        let new_width = height * aspect_w / aspect_h;
+        image.crop_imm((width - new_width) / 2, 0, new_width, height)
+    } else {
+        let new_height = width * aspect_h / aspect_w;
+        image.crop_imm(0, (height - new_height) / 2, width, new_height)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+
+    /// A JPEG `width`×`height`, left half red and right half blue, with an EXIF orientation tag and a
+    /// GPS position (what a phone writes).
+    fn phone_jpeg(width: u32, height: u32, orientation: Option<u8>) -> Vec<u8> {
+        let image = RgbImage::from_fn(width, height, |x, _| {
+            if x < width / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) }
+        });
+        let mut jpeg = Vec::new();
+        let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 90);
+        // Little-endian TIFF header, IFD0 with Orientation (0x0112) and a GPS IFD pointer (0x8825).
+        let mut exif = b"II\x2a\x00\x08\x00\x00\x00\x02\x00".to_vec();
+        exif.extend_from_slice(&[0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00]);
+        exif.extend_from_slice(&[orientation.unwrap_or(1), 0, 0, 0]);
+        exif.extend_from_slice(&[0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00]);
+        exif.extend_from_slice(&[0, 0, 0, 0]);
+        exif.extend_from_slice(b"GPS-8.2149,114.3306");
+        encoder.set_exif_metadata(exif).unwrap();
+        encoder.write_image(image.as_raw(), width, height, image::ExtendedColorType::Rgb8).unwrap();
+        jpeg
+    }
+
+    fn decode_webp(bytes: &[u8]) -> RgbImage {
+        image::load_from_memory_with_format(bytes, ImageFormat::WebP).unwrap().to_rgb8()
+    }
+
+    #[test]
+    fn a_phone_photo_becomes_upright_4_3_webp_in_every_width_without_metadata() {
+        let jpeg = phone_jpeg(1600, 1200, None);
+        assert!(jpeg.windows(3).any(|w| w == b"GPS"), "the fixture carries GPS");
+        let photo = process(&jpeg).unwrap();
+        let widths: Vec<(u32, u32)> = photo.variants.iter().map(|(w, h, _)| (*w, *h)).collect();
+        assert_eq!(widths, [(320, 240), (640, 480), (1280, 960)]);
+        for (_, _, webp) in &photo.variants {
+            assert_eq!(&webp[..4], b"RIFF");
+            assert_eq!(&webp[8..12], b"WEBP");
+            assert!(!webp.windows(3).any(|w| w == b"GPS"), "no metadata survives");
+            assert!(!webp.windows(4).any(|w| w == b"EXIF" || w == b"Exif"));
+        }
+        let small = decode_webp(&photo.variants[0].2);
+        assert!(small.get_pixel(10, 120)[0] > 150, "red stays on the left");
+        assert_eq!(photo.key.len(), 24);
+    }
+
+    #[test]
+    fn the_exif_orientation_is_applied() {
+        // Stored sideways (1200×1600) with "rotate 90° clockwise to view": upright it is 1600×1200 with
+        // the red half on top (the stored left side).
+        let jpeg = phone_jpeg(1200, 1600, Some(6));
+        let photo = process(&jpeg).unwrap();
+        let image = decode_webp(&photo.variants[0].2);
+        assert_eq!(image.dimensions(), (320, 240));
+        let top = image.get_pixel(160, 20);
+        let bottom = image.get_pixel(160, 220);
+        assert!(top[0] > 150 && top[2] < 100, "top is red: {top:?}");
+        assert!(bottom[2] > 150 && bottom[0] < 100, "bottom is blue: {bottom:?}");
+    }
+
+    #[test]
+    fn small_photos_are_not_enlarged_and_tall_ones_are_cropped_to_the_middle() {
+        let photo = process(&phone_jpeg(700, 2000, None)).unwrap();
+        let widths: Vec<u32> = photo.variants.iter().map(|(w, _, _)| *w).collect();
+        assert_eq!(widths, [320, 640]);
+    }
+
+    #[test]
+    fn non_images_oversize_files_and_decompression_bombs_are_refused() {
+        assert_eq!(process(b"%PDF-1.7 not a photo").err(), Some(PhotoError::NotAnImage));
+        assert_eq!(process(b"GIF89a\x01\x00\x01\x00").err(), Some(PhotoError::NotAnImage));
+        assert_eq!(process(&vec![0xff; MAX_UPLOAD_BYTES + 1]).err(), Some(PhotoError::TooLarge));
+        // A 20000×20000 PNG header: a tiny file that would need 1.2 GB once decoded.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&20_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&20_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+        png.extend_from_slice(&(ihdr.len() as u32).to_be_bytes());
+        let mut chunk = b"IHDR".to_vec();
+        chunk.extend_from_slice(&ihdr);
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        assert_eq!(process(&png).err(), Some(PhotoError::TooManyPixels));
+        // A JPEG cut off inside its headers is unreadable, not a crash.
+        let jpeg = phone_jpeg(400, 300, None);
+        assert_eq!(process(&jpeg[..64]).err(), Some(PhotoError::Unreadable));
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 { 0xedb8_8320 ^ (crc >> 1) } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+}
