@@ -83,6 +83,11 @@ impl Config {
             .unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
     }
 
+    /// Photo files (`<data-dir>/photos`).
+    pub fn photos_dir(&self) -> PathBuf {
+        self.data_dir.join("photos")
+    }
+
     pub fn nik_key_path(&self) -> PathBuf {
         self.nik_key_file
             .clone()

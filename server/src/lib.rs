@@ -30,6 +30,8 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     pub pool: SqlitePool,
     pub nik: app::akun::nik::NikCipher,
+    /// Where photo files are kept (local disk under the data directory).
+    pub photos: app::media::storage::SharedPhotoStore,
     /// Whether the client IP comes from `X-Forwarded-For` (behind a reverse proxy).
     pub trust_forwarded_for: bool,
 }
@@ -54,9 +56,11 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
     let nik = state.nik.clone();
+    let photos = state.photos.clone();
     let request_context = move || {
         provide_context(pool.clone());
         provide_context(nik.clone());
+        provide_context(photos.clone());
     };
     let trust_forwarded_for = state.trust_forwarded_for;
     let options = state.leptos.clone();
@@ -64,6 +68,12 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(app::budaya::offline::service_worker))
+        .route("/media/{key}", get(app::media::serve::photo_file))
+        // Multipart photo uploads (the body limit for these paths is larger, see middleware).
+        .route(
+            "/budaya/acara/{slug}/foto",
+            axum::routing::post(app::budaya::photos::upload_listing_photos),
+        )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(
             "/budaya/ics/acara/{file}",

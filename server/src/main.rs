@@ -29,6 +29,12 @@ async fn main() -> anyhow::Result<()> {
             let report = app::demo::load(&pool, app::db::now_unix())
                 .await
                 .context("loading demo data")?;
+            let photos = app::media::storage::LocalDisk::new(config.photos_dir())
+                .context("opening the photo directory")?;
+            let photo_count = app::budaya::demo::load_photos(&pool, &photos, app::db::now_unix())
+                .await
+                .map_err(|error| anyhow::anyhow!("loading demo photos: {error}"))?;
+            tracing::info!(photos = photo_count, "demo photos generated");
             let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
                 .context("reading the NIK key")?;
             let accounts = app::demo::load_accounts(
@@ -54,6 +60,10 @@ async fn main() -> anyhow::Result<()> {
                 leptos: server::leptos_options(&config.site_root, config.listen),
                 pool: pool.clone(),
                 nik: app::akun::nik::NikCipher::from_key(nik_key),
+                photos: std::sync::Arc::new(
+                    app::media::storage::LocalDisk::new(config.photos_dir())
+                        .context("opening the photo directory")?,
+                ),
                 trust_forwarded_for: config.trust_forwarded_for,
             };
             let _outbox = server::spawn_outbox_worker(

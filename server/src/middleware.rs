@@ -15,12 +15,19 @@ use axum::{
 use http::{header, HeaderValue, StatusCode};
 use tower::{util::MapRequestLayer, ServiceBuilder};
 use tower_http::{
-    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer,
     set_header::SetResponseHeaderLayer, timeout::TimeoutLayer, trace::TraceLayer,
 };
 
-/// Forms and server-function calls are small; photo uploads will get their own, larger limit.
+/// Forms and server-function calls are small; photo uploads (up to six phone photos) get more. The
+/// upload handler refuses a single file over 12 MB itself, with a message next to the field.
 const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
+
+/// Paths that receive photo uploads.
+fn is_photo_upload(path: &str) -> bool {
+    path.starts_with("/budaya/acara/") && path.ends_with("/foto")
+}
 /// Long enough for a slow phone link to finish an upload of that size.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -46,7 +53,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 with_client_ip(request, trust_forwarded_for)
             }))
             .layer(from_fn(refuse_cross_site))
-            .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+            .layer(from_fn(limit_body))
             // HTML and JSON are compressed on the fly; /pkg files arrive precompressed and are skipped.
             .layer(CompressionLayer::new())
             .layer(SetResponseHeaderLayer::if_not_present(
@@ -99,4 +106,24 @@ async fn refuse_cross_site(request: Request<Body>, next: Next) -> Response {
                 .into_response()
         }
     }
+}
+
+/// The body limit for this path: 413 at once when the declared length is over it, and a cut-off for a
+/// body that grows past it without declaring its length.
+async fn limit_body(request: Request<Body>, next: Next) -> axum::response::Response {
+    let limit = if is_photo_upload(request.uri().path()) {
+        PHOTO_UPLOAD_LIMIT_BYTES
+    } else {
+        BODY_LIMIT_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
+        .await
 }

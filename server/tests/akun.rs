@@ -612,6 +612,7 @@ const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("get_listing_console", "slug=kelas-batik-gajah-oling", ["401", "403", "+", "+", "+", "403", "403", "+"]),
     ("add_sessions", "slug=kelas-batik-gajah-oling&start_date=x&start_time=&end_time=&capacity=", ["401", "403", "+", "+", "+", "403", "403", "+"]),
     ("cancel_session", "slug=kelas-batik-gajah-oling&session_id=999999&reason=Hujan%20deras", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("remove_listing_photo", "slug=kelas-batik-gajah-oling&photo_id=999999", ["401", "403", "+", "+", "+", "403", "403", "+"]),
     ("move_session", "slug=kelas-batik-gajah-oling&session_id=999999&date=x&start_time=&end_time=", ["401", "403", "+", "+", "+", "403", "403", "+"]),
 ];
 

@@ -493,3 +493,128 @@ fn the_agenda_filters_without_javascript_and_calendar_files_are_served() {
         );
     });
 }
+
+/// A multipart body with one file in the `photos` field.
+fn photo_upload(
+    slug: &str,
+    cookie: Option<&str>,
+    file: &[u8],
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "----sk-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"IMG_2031.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut request = axum::http::Request::post(format!("/budaya/acara/{slug}/foto")).header(
+        http::header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={boundary}"),
+    );
+    if let Some(cookie) = cookie {
+        request = request.header(http::header::COOKIE, cookie);
+    }
+    request.body(axum::body::Body::from(body)).unwrap()
+}
+
+/// A small JPEG as a phone writes it, GPS position included in its EXIF block.
+fn phone_photo() -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
+    let pixels: Vec<u8> = (0..800 * 600)
+        .flat_map(|i| [(i % 251) as u8, 90, 160])
+        .collect();
+    let mut jpeg = Vec::new();
+    let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 85);
+    let mut exif = b"II\x2a\x00\x08\x00\x00\x00\x01\x00\x25\x88\x04\x00\x01\x00\x00\x00\x1a\x00\x00\x00\x00\x00\x00\x00".to_vec();
+    exif.extend_from_slice(b"GPSLatitude-8.2149");
+    encoder.set_exif_metadata(exif).unwrap();
+    encoder
+        .write_image(&pixels, 800, 600, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    jpeg
+}
+
+#[test]
+fn organisers_upload_photos_that_come_out_as_metadata_free_webp_and_bad_files_get_a_reason() {
+    run(async {
+        let app = test_app().await;
+        let slug = "kelas-batik-gajah-oling";
+        let jpeg = phone_photo();
+        assert!(jpeg.windows(3).any(|w| w == b"GPS"));
+
+        // A visitor is sent to sign in; another village's operator is refused.
+        let visitor = send(&app, photo_upload(slug, None, &jpeg)).await;
+        assert!(visitor.status.is_redirection());
+        assert!(visitor.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/akun/masuk?next="));
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        assert_eq!(
+            send(&app, photo_upload(slug, Some(&rina), &jpeg))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The organiser's photo is stored and served as WebP without the GPS block.
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let saved = send(&app, photo_upload(slug, Some(&sulastri), &jpeg)).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert!(saved.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=foto"));
+        let page = send(&app, get(&format!("/budaya/acara/{slug}"))).await;
+        assert!(page.body.contains(r#"property="og:image""#));
+        let src = page
+            .body
+            .split("srcset=\"")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(
+            src.starts_with("/media/") && src.ends_with("-320.webp"),
+            "{src}"
+        );
+        let file = send(&app, get(&src)).await;
+        assert_eq!(file.status, StatusCode::OK);
+        assert_eq!(file.headers[http::header::CONTENT_TYPE], "image/webp");
+        assert!(file.headers[http::header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable"));
+        assert!(!file.body.contains("GPS"), "no location in what is served");
+
+        // Not a photo: refused with its reason, nothing added.
+        let pdf = send(
+            &app,
+            photo_upload(slug, Some(&sulastri), b"%PDF-1.7\n1 0 obj"),
+        )
+        .await;
+        assert!(pdf.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("foto_galat=photo_not_image"));
+        let console = send(
+            &app,
+            get_signed_in(
+                &format!("/budaya/acara/{slug}/kelola?foto_galat=photo_not_image"),
+                &sulastri,
+            ),
+        )
+        .await;
+        assert!(console
+            .body
+            .contains("Berkas ini bukan foto JPEG, PNG atau WebP."));
+        assert!(console.body.contains("(1/6)"));
+        // Paths outside the store are never served.
+        assert_eq!(
+            send(&app, get("/media/..%2Fsecrets%2Fnik.key"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    });
+}

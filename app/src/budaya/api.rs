@@ -142,7 +142,7 @@ pub async fn get_month_calendar(
 
 /// Whether `actor` manages a listing: its organiser, or staff of its village (or an admin).
 #[cfg(feature = "ssr")]
-fn manages(actor: &Actor, village_id: i64, organiser: Option<i64>) -> bool {
+pub(crate) fn manages(actor: &Actor, village_id: i64, organiser: Option<i64>) -> bool {
     organiser == Some(actor.account_id) || actor.may(&Rule::VillageStaff { village_id })
 }
 
@@ -168,7 +168,9 @@ pub async fn get_listing(slug: String) -> Result<ListingPage, AppError> {
         crate::db::now_unix(),
     )
     .await?;
+    let photos = super::store::listing_photos(&pool, found.listing.id).await?;
     Ok(ListingPage {
+        photos,
         canonical_url: format!(
             "{}/budaya/acara/{}",
             crate::ui::site::request_origin(),
@@ -574,6 +576,7 @@ pub async fn get_listing_console(slug: String) -> Result<ListingConsole, AppErro
     let sessions =
         super::store::managed_sessions(&pool, found.listing.id, crate::db::now_unix()).await?;
     Ok(ListingConsole {
+        photos: super::store::listing_photos(&pool, found.listing.id).await?,
         listing: found.listing,
         sessions,
     })
@@ -702,4 +705,16 @@ pub async fn move_session(
         Moved::NoSuchSession => Err(AppError::NotFound.with_status()),
         Moved::Clash => Err(invalid("date", "session_clash")),
     }
+}
+
+/// Takes a photo off a listing's gallery. Its manager.
+#[server(endpoint = "remove_listing_photo")]
+pub async fn remove_listing_photo(slug: String, photo_id: i64) -> Result<(), AppError> {
+    let pool = crate::db::pool()?;
+    let (_, found) = managed_listing(&pool, &slug).await?;
+    if !super::store::detach_photo(&pool, found.listing.id, photo_id).await? {
+        return Err(AppError::NotFound.with_status());
+    }
+    leptos_axum::redirect(&format!("/budaya/acara/{slug}/kelola?disimpan=foto#foto"));
+    Ok(())
 }

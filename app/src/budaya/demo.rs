@@ -435,3 +435,86 @@ pub async fn load_people(
     }
     Ok(())
 }
+
+/// Listings that get generated photos, with two colours each (background, motif).
+const DEMO_PHOTOS: &[(&str, [u8; 3], [u8; 3])] = &[
+    ("kelas-batik-gajah-oling", [120, 53, 15], [234, 179, 8]),
+    ("kelas-sangrai-kopi", [68, 40, 20], [190, 140, 80]),
+    ("festival-ngopi-sepuluh-ewu", [30, 64, 55], [245, 222, 179]),
+    ("seblang-olehsari", [127, 29, 29], [250, 204, 21]),
+    (
+        "sendratari-taman-gandrung-terakota",
+        [154, 52, 18],
+        [253, 186, 116],
+    ),
+    ("rumah-adat-osing", [87, 83, 78], [214, 211, 209]),
+    ("kelas-tari-gandrung-anak", [157, 23, 77], [251, 207, 232]),
+    ("barong-ider-bumi", [20, 83, 45], [220, 38, 38]),
+];
+
+/// A 1600×1200 "phone photo" with a batik-like motif (kawung circles on a ground colour), as a JPEG:
+/// the demo runs it through the same pipeline as a real upload.
+fn demo_picture(ground: [u8; 3], motif: [u8; 3]) -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+    let (width, height) = (1600u32, 1200u32);
+    let picture = RgbImage::from_fn(width, height, |x, y| {
+        let (cx, cy) = ((x % 160) as i32 - 80, (y % 160) as i32 - 80);
+        let ring = cx * cx + cy * cy;
+        let petal =
+            (cx.abs() - 40).pow(2) + cy * cy < 900 || cx * cx + (cy.abs() - 40).pow(2) < 900;
+        let shade = (y * 40 / height) as u8;
+        if petal || (3_000..3_600).contains(&ring) {
+            Rgb([
+                motif[0].saturating_sub(shade),
+                motif[1].saturating_sub(shade),
+                motif[2].saturating_sub(shade),
+            ])
+        } else {
+            Rgb([
+                ground[0].saturating_add(shade),
+                ground[1].saturating_add(shade),
+                ground[2].saturating_add(shade),
+            ])
+        }
+    });
+    let mut jpeg = Vec::new();
+    // Encoding a picture we just drew cannot fail; an empty file would be refused by the pipeline anyway.
+    let _ = JpegEncoder::new_with_quality(&mut jpeg, 88).write_image(
+        picture.as_raw(),
+        width,
+        height,
+        image::ExtendedColorType::Rgb8,
+    );
+    jpeg
+}
+
+/// Gives the demo listings generated photos (only those without any yet); returns how many were added.
+pub async fn load_photos(
+    pool: &sqlx::SqlitePool,
+    store: &dyn crate::media::storage::PhotoStore,
+    now: i64,
+) -> Result<u64, crate::error::AppError> {
+    let mut added = 0;
+    for (slug, ground, motif) in DEMO_PHOTOS {
+        let Some(found) = super::store::find_listing(pool, slug).await? else {
+            continue;
+        };
+        if !super::store::listing_photos(pool, found.listing.id)
+            .await?
+            .is_empty()
+        {
+            continue;
+        }
+        let (ground, motif) = (*ground, *motif);
+        let processed = tokio::task::spawn_blocking(move || {
+            crate::media::process::process(&demo_picture(ground, motif))
+        })
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?
+        .map_err(|_| crate::error::AppError::Internal)?;
+        let photo = crate::media::store::save(pool, store, processed, None, now).await?;
+        super::store::attach_photo(pool, found.listing.id, photo.id).await?;
+        added += 1;
+    }
+    Ok(added)
+}

@@ -4,7 +4,7 @@
 //! pages (listings, sessions, registrations, check-in).
 
 pub mod agenda;
-mod api;
+pub(crate) mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
@@ -14,6 +14,11 @@ pub mod ics;
 pub mod input;
 #[cfg(feature = "ssr")]
 pub mod offline;
+#[cfg(feature = "ssr")]
+pub mod photos;
+
+/// A gallery holds at most this many photos.
+pub const MAX_PHOTOS: usize = 6;
 mod organiser_views;
 #[cfg(feature = "ssr")]
 mod qr;

@@ -9,11 +9,13 @@ use leptos_router::hooks::use_params_map;
 use super::views::{kind_label, when_text, BUTTON_SECONDARY, CARD, LINK};
 use super::{
     get_listing_console, get_organiser_home, AddSessions, CancelSession, CheckInTicket, EventKind,
-    Listing, ListingConsole, ManagedSession, MoveSession, OrganiserHome, SaveListing, TicketStatus,
+    Listing, ListingConsole, ManagedSession, MoveSession, OrganiserHome, RemoveListingPhoto,
+    SaveListing, TicketStatus,
 };
 use crate::akun::SignInForm;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::media::{Photo, PhotoRef};
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::form::{field_error_text, just_saved, last_error, Field, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageTitle};
@@ -198,6 +200,7 @@ struct ConsoleActions {
     cancel: ServerAction<CancelSession>,
     moved: ServerAction<MoveSession>,
     check_in: ServerAction<CheckInTicket>,
+    remove_photo: ServerAction<RemoveListingPhoto>,
 }
 
 /// `/budaya/acara/{slug}/kelola`.
@@ -212,6 +215,7 @@ pub fn ListingConsolePage() -> impl IntoView {
         cancel: ServerAction::new(),
         moved: ServerAction::new(),
         check_in: ServerAction::new(),
+        remove_photo: ServerAction::new(),
     };
     let console = Resource::new(
         {
@@ -240,7 +244,11 @@ pub fn ListingConsolePage() -> impl IntoView {
 #[component]
 fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl IntoView {
     let i18n = use_i18n();
-    let ListingConsole { listing, sessions } = console;
+    let ListingConsole {
+        listing,
+        sessions,
+        photos,
+    } = console;
     let slug = listing.slug.clone();
     let check_in_error = last_error(actions.check_in.value());
     let code_message = field_error_text(check_in_error, "code");
@@ -267,6 +275,7 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                 <SubmitButton label=label(|i| t_string!(i, budaya.check_in_button).to_string()) />
             </ActionForm>
         </section>
+        <PhotoManager slug=slug.clone() photos alt=listing.title_id.clone() remove=actions.remove_photo />
         <section class="mt-4" aria-labelledby="sesi">
             <h2 id="sesi" class="mb-2 text-lg font-bold">{t!(i18n, budaya.sessions_title)}</h2>
             {if sessions.is_empty() {
@@ -394,5 +403,62 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
                 </details>
             })}
         </li>
+    }
+}
+
+/// The listing's photos (up to six) with remove buttons, and the upload form: a plain multipart post;
+/// with JavaScript, the bar shows how much is sent.
+#[component]
+fn PhotoManager(
+    slug: String,
+    photos: Vec<PhotoRef>,
+    alt: String,
+    remove: ServerAction<RemoveListingPhoto>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_code = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("foto_galat")
+        .unwrap_or_default();
+    let message =
+        (!error_code.is_empty()).then(|| crate::ui::form::field_message(i18n, &error_code));
+    let count = photos.len();
+    let may_add = count < super::MAX_PHOTOS;
+    let upload_action = format!("/budaya/acara/{slug}/foto");
+    let photo_items: Vec<_> = photos
+        .into_iter()
+        .map(|photo| (photo.id, photo, slug.clone(), alt.clone()))
+        .collect();
+    view! {
+        <section id="foto" class=format!("{CARD} mt-4") aria-labelledby="foto-title">
+            <h2 id="foto-title" class="font-bold">{t!(i18n, budaya.photos_title)} {format!(" ({count}/{})", super::MAX_PHOTOS)}</h2>
+            {(!photo_items.is_empty()).then(|| view! {
+                <ul class="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+                    {photo_items.into_iter().map(|(id, photo, slug, alt)| {
+                        view! {
+                            <li class="flex flex-col gap-1">
+                                <Photo photo alt sizes="(min-width: 640px) 33vw, 50vw" />
+                                <ActionForm action=remove>
+                                    <input type="hidden" name="slug" value=slug />
+                                    <input type="hidden" name="photo_id" value=id />
+                                    <button type="submit" class=format!("{BUTTON_SECONDARY} w-full text-sm")>{t!(i18n, budaya.remove_photo)}</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {may_add.then(|| view! {
+                <form method="post" enctype="multipart/form-data" action=upload_action data-upload="" class="mt-3 flex flex-col gap-2">
+                    <label for="f-photos" class="font-medium">{t!(i18n, budaya.add_photos)}</label>
+                    <p class="text-sm text-stone-600">{t!(i18n, budaya.photos_hint)}</p>
+                    <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple required
+                        aria-describedby="f-photos-error" class="min-h-12 text-base" />
+                    <p id="f-photos-error" role="alert" class="text-sm font-medium text-red-700">{message}</p>
+                    <progress max="100" value="0" hidden class="h-3 w-full" aria-label=move || t_string!(i18n, budaya.upload_progress).to_string()></progress>
+                    <SubmitButton label=Signal::derive(move || t_string!(i18n, budaya.upload).to_string()) />
+                </form>
+            })}
+        </section>
     }
 }

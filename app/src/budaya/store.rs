@@ -34,6 +34,9 @@ struct CardRow {
     capacity: Option<i64>,
     confirmed_seats: i64,
     cancelled: bool,
+    photo_id: Option<i64>,
+    photo_key: Option<String>,
+    photo_widths: Option<String>,
 }
 
 impl CardRow {
@@ -55,9 +58,25 @@ impl CardRow {
                 .capacity
                 .map(|capacity| seats_left(capacity, self.confirmed_seats)),
             cancelled: self.cancelled,
+            photo: match (self.photo_id, self.photo_key, self.photo_widths) {
+                (Some(id), Some(key), Some(widths)) => Some(crate::media::PhotoRef {
+                    id,
+                    key,
+                    widths: crate::media::PhotoRef::widths_from_text(&widths),
+                }),
+                _ => None,
+            },
         })
     }
 }
+
+/// The first photo of listing `e`, as three columns of a card row.
+const FIRST_PHOTO: &str = ", (SELECT p.id FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
+        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_id,
+    (SELECT p.key FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
+        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_key,
+    (SELECT p.widths FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
+        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_widths";
 
 /// Escapes `%`, `_` and `\` so a search word matches literally inside `LIKE … ESCAPE '\'`.
 fn like_pattern(word: &str) -> String {
@@ -135,9 +154,11 @@ pub async fn agenda_sessions(
     offset: i64,
 ) -> Result<Vec<EventCard>, sqlx::Error> {
     let mut builder = QueryBuilder::<Sqlite>::new(CARD_COLUMNS);
-    builder.push(CONFIRMED_SEATS).push(
-        " AS confirmed_seats, s.status = 'cancelled' AS cancelled
-         FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN villages v ON v.id = e.village_id",
+    builder
+        .push(CONFIRMED_SEATS)
+        .push(" AS confirmed_seats, s.status = 'cancelled' AS cancelled");
+    builder.push(FIRST_PHOTO).push(
+        " FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN villages v ON v.id = e.village_id",
     );
     push_filters(&mut builder, query);
     builder
@@ -161,9 +182,11 @@ pub async fn places(pool: &SqlitePool, query: &AgendaQuery) -> Result<Vec<EventC
     let mut builder = QueryBuilder::<Sqlite>::new(
         "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
                 e.starts_at, e.ends_at, e.price_rupiah, v.name AS village_name, v.slug AS village_slug,
-                NULL AS capacity, 0 AS confirmed_seats, FALSE AS cancelled
-         FROM events e JOIN villages v ON v.id = e.village_id",
+                NULL AS capacity, 0 AS confirmed_seats, FALSE AS cancelled",
     );
+    builder
+        .push(FIRST_PHOTO)
+        .push(" FROM events e JOIN villages v ON v.id = e.village_id");
     push_filters(&mut builder, query);
     builder.push(" AND e.kind = 'tempat' ORDER BY e.title_id LIMIT 24");
     let rows: Vec<CardRow> = builder.build_query_as().fetch_all(pool).await?;
@@ -1302,4 +1325,61 @@ pub async fn villages(pool: &SqlitePool) -> Result<Vec<(i64, String, String)>, s
     sqlx::query_as("SELECT id, slug, name FROM villages ORDER BY name")
         .fetch_all(pool)
         .await
+}
+
+/// A listing's photos in order.
+pub async fn listing_photos(
+    pool: &SqlitePool,
+    event_id: i64,
+) -> Result<Vec<crate::media::PhotoRef>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.key, p.widths FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
+         WHERE ep.event_id = $1 ORDER BY ep.position, p.id",
+    )
+    .bind(event_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, widths)| crate::media::PhotoRef {
+            id,
+            key,
+            widths: crate::media::PhotoRef::widths_from_text(&widths),
+        })
+        .collect())
+}
+
+/// Adds a photo at the end of a listing's gallery (once).
+pub async fn attach_photo(
+    pool: &SqlitePool,
+    event_id: i64,
+    photo_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO event_photos (event_id, photo_id, position)
+         VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM event_photos WHERE event_id = $1))
+         ON CONFLICT (event_id, photo_id) DO NOTHING",
+    )
+    .bind(event_id)
+    .bind(photo_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Takes a photo off a listing (the files stay: another listing or product may show the same photo).
+pub async fn detach_photo(
+    pool: &SqlitePool,
+    event_id: i64,
+    photo_id: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM event_photos WHERE event_id = $1 AND photo_id = $2")
+            .bind(event_id)
+            .bind(photo_id)
+            .execute(pool)
+            .await?
+            .rows_affected()
+            > 0,
+    )
 }

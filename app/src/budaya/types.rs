@@ -57,6 +57,8 @@ pub struct EventCard {
     /// Seats still free in this session; `None` when no registration is needed.
     pub seats_left: Option<i64>,
     pub cancelled: bool,
+    /// The listing's first photo, if it has one.
+    pub photo: Option<crate::media::PhotoRef>,
 }
 
 impl EventCard {
@@ -170,6 +172,7 @@ pub struct SessionSlot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListingPage {
     pub listing: Listing,
+    pub photos: Vec<crate::media::PhotoRef>,
     pub sessions: Vec<SessionSlot>,
     pub may_manage: bool,
     pub signed_in: bool,
@@ -287,5 +290,6 @@ pub struct ManagedSession {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListingConsole {
     pub listing: Listing,
+    pub photos: Vec<crate::media::PhotoRef>,
     pub sessions: Vec<ManagedSession>,
 }

@@ -439,6 +439,7 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
         village_name,
         seats_left,
         cancelled,
+        photo,
         ..
     } = event;
     let locale = i18n.get_locale();
@@ -461,6 +462,10 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
     };
     view! {
         <a href=format!("/budaya/acara/{slug}") class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4 hover:border-teal-600">
+            {photo.map(|photo| view! {
+                // Decorative here: the card's heading already names it.
+                <crate::media::Photo photo alt="" sizes="(min-width: 1024px) 30vw, (min-width: 640px) 45vw, 90vw" class="mb-1" />
+            })}
             <span class="w-fit rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
             <h3 class="font-semibold leading-snug"><Localized id=title_id en=title_en /></h3>
             <p class="text-sm font-medium text-teal-800">
@@ -629,11 +634,21 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
     let json_ld = event_json_ld(&page, locale);
     let ListingPage {
         listing,
+        photos,
         sessions,
         may_manage,
         canonical_url,
         ..
     } = page;
+    // Share previews need an absolute image address: the largest stored size of the first photo.
+    let origin = canonical_url
+        .split("/budaya/")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let og_image = photos
+        .first()
+        .map(|photo| format!("{origin}{}", photo.url(photo.best_width(1280))));
     let title = pick(locale, &listing.title_id, listing.title_en.as_deref()).text;
     let summary = pick(locale, &listing.summary_id, listing.summary_en.as_deref()).text;
     let share_text = format!("{title} — {canonical_url}");
@@ -674,10 +689,15 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
         <Meta property="og:title" content=pick(locale, &title_id, title_en.as_deref()).text />
         <Meta property="og:description" content=summary.clone() />
         <Meta property="og:url" content=canonical_url.clone() />
+        {og_image.map(|image| view! {
+            <Meta property="og:image" content=image />
+            <Meta property="og:image:type" content="image/webp" />
+        })}
         <script type="application/ld+json" inner_html=json_ld></script>
         <nav class="text-sm"><a href="/budaya" class=LINK>{t!(i18n, budaya.title)}</a></nav>
         {is_hidden.then(|| view! { <p class="rounded bg-amber-100 p-2 text-sm">{t!(i18n, budaya.hidden_notice)}</p> })}
         <article class="mt-2 flex flex-col gap-4">
+            <Gallery photos alt=pick(locale, &title_id, title_en.as_deref()).text />
             <header>
                 <span class="rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
                 <h1 class="mt-1 text-2xl font-bold leading-tight"><Localized id=title_id en=title_en /></h1>
@@ -923,4 +943,29 @@ pub fn RegisterPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The first photo large (it is the page's main content, so loaded at once), the others in a row to
+/// swipe through, loaded lazily. Each keeps its 4:3 box while loading.
+#[component]
+fn Gallery(photos: Vec<crate::media::PhotoRef>, alt: String) -> impl IntoView {
+    let mut photos = photos.into_iter();
+    let first = photos.next();
+    let rest: Vec<_> = photos.collect();
+    first.map(|first| {
+        view! {
+            <div class="-mx-4 sm:mx-0">
+                <crate::media::Photo photo=first alt=alt.clone() sizes="(min-width: 768px) 720px, 100vw" eager=true class="rounded-none sm:rounded-xl" />
+                {(!rest.is_empty()).then(|| view! {
+                    <ul class="mt-2 flex snap-x gap-2 overflow-x-auto px-4 sm:px-0" role="list">
+                        {rest.into_iter().map(|photo| view! {
+                            <li class="w-2/3 shrink-0 snap-start sm:w-1/3">
+                                <crate::media::Photo photo alt=alt.clone() sizes="(min-width: 640px) 33vw, 66vw" />
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+    })
 }

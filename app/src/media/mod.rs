@@ -10,6 +10,8 @@ pub mod process;
 pub mod serve;
 #[cfg(feature = "ssr")]
 pub mod storage;
+#[cfg(feature = "ssr")]
+pub mod store;
 mod types;
 mod views;
 

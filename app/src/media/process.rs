@@ -65,7 +65,10 @@ pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
         return Err(PhotoError::TooLarge);
     }
     let format = image::guess_format(bytes).map_err(|_| PhotoError::NotAnImage)?;
-    if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) {
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
         return Err(PhotoError::NotAnImage);
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
@@ -91,12 +94,19 @@ pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
             continue;
         }
         let target_height = target * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
-        let resized = image.resize_exact(target, target_height, FilterType::CatmullRom).to_rgb8();
-        let webp = webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY);
+        let resized = image
+            .resize_exact(target, target_height, FilterType::CatmullRom)
+            .to_rgb8();
+        let webp =
+            webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY);
         variants.push((target, target_height, webp.to_vec()));
     }
     let digest = Sha256::digest(bytes);
-    let key = digest.iter().take(12).map(|byte| format!("{byte:02x}")).collect();
+    let key = digest
+        .iter()
+        .take(12)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     Ok(ProcessedPhoto { key, variants })
 }
 
@@ -122,7 +132,11 @@ mod tests {
     /// GPS position (what a phone writes).
     fn phone_jpeg(width: u32, height: u32, orientation: Option<u8>) -> Vec<u8> {
         let image = RgbImage::from_fn(width, height, |x, _| {
-            if x < width / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) }
+            if x < width / 2 {
+                Rgb([220, 20, 20])
+            } else {
+                Rgb([20, 20, 220])
+            }
         });
         let mut jpeg = Vec::new();
         let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 90);
@@ -130,29 +144,46 @@ mod tests {
         let mut exif = b"II\x2a\x00\x08\x00\x00\x00\x02\x00".to_vec();
         exif.extend_from_slice(&[0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00]);
         exif.extend_from_slice(&[orientation.unwrap_or(1), 0, 0, 0]);
-        exif.extend_from_slice(&[0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00]);
+        exif.extend_from_slice(&[
+            0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00,
+        ]);
         exif.extend_from_slice(&[0, 0, 0, 0]);
         exif.extend_from_slice(b"GPS-8.2149,114.3306");
         encoder.set_exif_metadata(exif).unwrap();
-        encoder.write_image(image.as_raw(), width, height, image::ExtendedColorType::Rgb8).unwrap();
+        encoder
+            .write_image(
+                image.as_raw(),
+                width,
+                height,
+                image::ExtendedColorType::Rgb8,
+            )
+            .unwrap();
         jpeg
     }
 
     fn decode_webp(bytes: &[u8]) -> RgbImage {
-        image::load_from_memory_with_format(bytes, ImageFormat::WebP).unwrap().to_rgb8()
+        image::load_from_memory_with_format(bytes, ImageFormat::WebP)
+            .unwrap()
+            .to_rgb8()
     }
 
     #[test]
     fn a_phone_photo_becomes_upright_4_3_webp_in_every_width_without_metadata() {
         let jpeg = phone_jpeg(1600, 1200, None);
-        assert!(jpeg.windows(3).any(|w| w == b"GPS"), "the fixture carries GPS");
+        assert!(
+            jpeg.windows(3).any(|w| w == b"GPS"),
+            "the fixture carries GPS"
+        );
         let photo = process(&jpeg).unwrap();
         let widths: Vec<(u32, u32)> = photo.variants.iter().map(|(w, h, _)| (*w, *h)).collect();
         assert_eq!(widths, [(320, 240), (640, 480), (1280, 960)]);
         for (_, _, webp) in &photo.variants {
             assert_eq!(&webp[..4], b"RIFF");
             assert_eq!(&webp[8..12], b"WEBP");
-            assert!(!webp.windows(3).any(|w| w == b"GPS"), "no metadata survives");
+            assert!(
+                !webp.windows(3).any(|w| w == b"GPS"),
+                "no metadata survives"
+            );
             assert!(!webp.windows(4).any(|w| w == b"EXIF" || w == b"Exif"));
         }
         let small = decode_webp(&photo.variants[0].2);
@@ -171,7 +202,10 @@ mod tests {
         let top = image.get_pixel(160, 20);
         let bottom = image.get_pixel(160, 220);
         assert!(top[0] > 150 && top[2] < 100, "top is red: {top:?}");
-        assert!(bottom[2] > 150 && bottom[0] < 100, "bottom is blue: {bottom:?}");
+        assert!(
+            bottom[2] > 150 && bottom[0] < 100,
+            "bottom is blue: {bottom:?}"
+        );
     }
 
     #[test]
@@ -183,9 +217,18 @@ mod tests {
 
     #[test]
     fn non_images_oversize_files_and_decompression_bombs_are_refused() {
-        assert_eq!(process(b"%PDF-1.7 not a photo").err(), Some(PhotoError::NotAnImage));
-        assert_eq!(process(b"GIF89a\x01\x00\x01\x00").err(), Some(PhotoError::NotAnImage));
-        assert_eq!(process(&vec![0xff; MAX_UPLOAD_BYTES + 1]).err(), Some(PhotoError::TooLarge));
+        assert_eq!(
+            process(b"%PDF-1.7 not a photo").err(),
+            Some(PhotoError::NotAnImage)
+        );
+        assert_eq!(
+            process(b"GIF89a\x01\x00\x01\x00").err(),
+            Some(PhotoError::NotAnImage)
+        );
+        assert_eq!(
+            process(&vec![0xff; MAX_UPLOAD_BYTES + 1]).err(),
+            Some(PhotoError::TooLarge)
+        );
         // A 20000×20000 PNG header: a tiny file that would need 1.2 GB once decoded.
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         let mut ihdr = Vec::new();
@@ -208,7 +251,11 @@ mod tests {
         for byte in bytes {
             crc ^= u32::from(*byte);
             for _ in 0..8 {
-                crc = if crc & 1 != 0 { 0xedb8_8320 ^ (crc >> 1) } else { crc >> 1 };
+                crc = if crc & 1 != 0 {
+                    0xedb8_8320 ^ (crc >> 1)
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc

@@ -8,7 +8,10 @@ use axum::{
 
 use super::storage::{is_valid_key, SharedPhotoStore};
 
-pub async fn photo_file(State(store): State<SharedPhotoStore>, Path(key): Path<String>) -> Response {
+pub async fn photo_file(
+    State(store): State<SharedPhotoStore>,
+    Path(key): Path<String>,
+) -> Response {
     if !is_valid_key(&key) {
         return StatusCode::NOT_FOUND.into_response();
     }

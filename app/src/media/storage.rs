@@ -23,7 +23,9 @@ pub fn is_valid_key(key: &str) -> bool {
     };
     !stem.is_empty()
         && stem.len() <= 64
-        && stem.chars().all(|c| c.is_ascii_hexdigit() || c == '-' || c.is_ascii_digit())
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == '-' || c.is_ascii_digit())
 }
 
 /// Files under one directory, written atomically (temporary file, then rename).
@@ -41,7 +43,10 @@ impl LocalDisk {
         if is_valid_key(key) {
             Ok(self.root.join(key))
         } else {
-            Err(io::Error::new(io::ErrorKind::InvalidInput, "invalid photo key"))
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "invalid photo key",
+            ))
         }
     }
 }
@@ -85,7 +90,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = LocalDisk::new(dir.path().join("photos")).unwrap();
         store.put("ab12-320.webp", b"RIFF".to_vec()).await.unwrap();
-        assert_eq!(store.get("ab12-320.webp").await.unwrap(), Some(b"RIFF".to_vec()));
+        assert_eq!(
+            store.get("ab12-320.webp").await.unwrap(),
+            Some(b"RIFF".to_vec())
+        );
         assert_eq!(store.get("ab12-640.webp").await.unwrap(), None);
         assert!(store.get("../secrets/nik.key").await.is_err());
         assert!(!is_valid_key("ab12-320.webp/../../x.webp"));

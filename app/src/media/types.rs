@@ -43,7 +43,9 @@ impl PhotoRef {
 
     /// Stored as `320,640,1280`.
     pub fn widths_from_text(text: &str) -> Vec<u32> {
-        text.split(',').filter_map(|width| width.trim().parse().ok()).collect()
+        text.split(',')
+            .filter_map(|width| width.trim().parse().ok())
+            .collect()
     }
 }
 
@@ -53,11 +55,21 @@ mod tests {
 
     #[test]
     fn srcset_lists_the_stored_widths_and_small_photos_are_not_blown_up() {
-        let photo = PhotoRef { id: 1, key: "ab12".into(), widths: vec![320, 640] };
-        assert_eq!(photo.srcset(), "/media/ab12-320.webp 320w, /media/ab12-640.webp 640w");
+        let photo = PhotoRef {
+            id: 1,
+            key: "ab12".into(),
+            widths: vec![320, 640],
+        };
+        assert_eq!(
+            photo.srcset(),
+            "/media/ab12-320.webp 320w, /media/ab12-640.webp 640w"
+        );
         assert_eq!(photo.best_width(1280), 640);
         assert_eq!(photo.best_width(400), 320);
         assert_eq!(photo.best_width(100), 320);
-        assert_eq!(PhotoRef::widths_from_text("320,640,1280"), vec![320, 640, 1280]);
+        assert_eq!(
+            PhotoRef::widths_from_text("320,640,1280"),
+            vec![320, 640, 1280]
+        );
     }
 }

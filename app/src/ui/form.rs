@@ -71,6 +71,12 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "no_sessions_left" => t_string!(i18n, fields.no_sessions_left),
         "date_in_past" => t_string!(i18n, fields.date_in_past),
         "session_clash" => t_string!(i18n, fields.session_clash),
+        "photo_too_large" => t_string!(i18n, fields.photo_too_large),
+        "photo_not_image" => t_string!(i18n, fields.photo_not_image),
+        "photo_too_many_pixels" => t_string!(i18n, fields.photo_too_many_pixels),
+        "photo_unreadable" => t_string!(i18n, fields.photo_unreadable),
+        "photo_too_many" => t_string!(i18n, fields.photo_too_many),
+        "photo_missing" => t_string!(i18n, fields.photo_missing),
         _ => t_string!(i18n, errors.invalid_input),
     };
     text.to_string()
@@ -264,6 +270,62 @@ mod browser {
             let _ = button.set_attribute("aria-busy", "true");
         }
         save_draft(&form);
+        // Photo forms go through XHR so a progress bar can show what is sent on a slow link; if that
+        // cannot start, the browser posts the form as usual.
+        if form.has_attribute("data-upload") && upload_with_progress(&form) {
+            event.prevent_default();
+        }
+    }
+
+    fn upload_with_progress(form: &web_sys::HtmlFormElement) -> bool {
+        let (Ok(data), Ok(request)) = (
+            web_sys::FormData::new_with_form(form),
+            web_sys::XmlHttpRequest::new(),
+        ) else {
+            return false;
+        };
+        if request.open("POST", &form.action()).is_err() {
+            return false;
+        }
+        let progress = form
+            .query_selector("progress")
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlProgressElement>().ok());
+        if let (Some(progress), Ok(upload)) = (progress, request.upload()) {
+            let _ = progress.remove_attribute("hidden");
+            let on_progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(
+                move |event: web_sys::ProgressEvent| {
+                    if event.length_computable() && event.total() > 0.0 {
+                        progress.set_value(event.loaded() / event.total() * 100.0);
+                    }
+                },
+            );
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+            on_progress.forget();
+        }
+        // The server answers with a redirect (to the saved page or back with the error); XHR follows
+        // it, and the page goes where the plain post would have gone.
+        let finished = request.clone();
+        let on_load = Closure::<dyn Fn()>::new(move || {
+            if let Some(window) = web_sys::window() {
+                let url = finished.response_url();
+                let _ = if url.is_empty() {
+                    window.location().reload()
+                } else {
+                    window.location().assign(&url)
+                };
+            }
+        });
+        request.set_onload(Some(on_load.as_ref().unchecked_ref()));
+        on_load.forget();
+        let retry = form.clone();
+        let on_error = Closure::<dyn Fn()>::new(move || {
+            let _ = retry.submit();
+        });
+        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        request.send_with_opt_form_data(Some(&data)).is_ok()
     }
 
     /// A field worth keeping: its name and current value.

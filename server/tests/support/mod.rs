@@ -55,6 +55,9 @@ pub fn build_router_behind_proxy(
         leptos,
         pool,
         nik: test_cipher(),
+        photos: std::sync::Arc::new(
+            app::media::storage::LocalDisk::new(dir.join("photos")).unwrap(),
+        ),
         trust_forwarded_for,
     })
 }

@@ -1,0 +1,49 @@
+//! Photo rows and files together (server only).
+
+use sqlx::SqlitePool;
+
+use super::process::ProcessedPhoto;
+use super::storage::PhotoStore;
+use super::PhotoRef;
+
+/// Writes the files, then the row (a row never points at missing files). The same photo uploaded again
+/// reuses its row.
+pub async fn save(
+    pool: &SqlitePool,
+    store: &dyn PhotoStore,
+    photo: ProcessedPhoto,
+    uploaded_by: Option<i64>,
+    now: i64,
+) -> Result<PhotoRef, crate::error::AppError> {
+    let widths: Vec<u32> = photo.variants.iter().map(|(width, _, _)| *width).collect();
+    for (width, _, bytes) in photo.variants {
+        store
+            .put(&format!("{}-{width}.webp", photo.key), bytes)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "writing a photo");
+                crate::error::AppError::Internal
+            })?;
+    }
+    let widths_text = widths
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO photos (key, widths, uploaded_by, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths
+         RETURNING id",
+    )
+    .bind(&photo.key)
+    .bind(&widths_text)
+    .bind(uploaded_by)
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    Ok(PhotoRef {
+        id,
+        key: photo.key,
+        widths,
+    })
+}
