@@ -96,12 +96,12 @@ test('a tourist finds a batik class this weekend, registers on the way, and is c
   await expect(page.getByText(/Checked in at \d\d:\d\d WIB/)).toBeVisible();
 });
 
-async function signedInOrganiser(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean) {
+async function signedInOrganiser(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean, phone = ORGANISER) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, baseURL });
   const page = await context.newPage();
   await inEnglish(page, baseURL);
   await open(page, '/akun/masuk', javaScriptEnabled);
-  await page.getByLabel('Mobile number').fill(ORGANISER);
+  await page.getByLabel('Mobile number').fill(phone);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My activity');
@@ -138,4 +138,31 @@ test('a full class offers the waiting list, and searching finds rituals by name'
   await page.getByText(/See all sessions \(\d+\)/).click();
   await expect(page.getByText(/Full · \d+ on the waiting list/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Join the waiting list' }).first()).toBeVisible();
+});
+
+test('an organiser adds a photo from the phone, and a file that is not a photo is refused with a reason', async ({ page, browser, baseURL, javaScriptEnabled }) => {
+  // A real picture to upload: one of the demo listing's photos, as a phone would have it in its gallery.
+  await inEnglish(page, baseURL);
+  await open(page, '/budaya/acara/kelas-batik-gajah-oling', javaScriptEnabled);
+  const src = await page.locator('article img').first().getAttribute('src');
+  expect(src).toMatch(/^\/media\/[0-9a-f]+-\d+\.webp$/);
+  const picture = await (await page.request.get(src!)).body();
+
+  const organiser = await signedInOrganiser(browser, baseURL, javaScriptEnabled, '0812-3000-0004');
+  await open(organiser, '/budaya/acara/kelas-bahasa-osing/kelola', javaScriptEnabled);
+  const photos = organiser.getByRole('region', { name: /^Photos/ });
+  await photos.getByLabel('Add photos').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 minutes of the meeting') });
+  await photos.getByRole('button', { name: 'Upload' }).click();
+  await expect(organiser.getByText('This file is not a JPEG, PNG or WebP photo.')).toBeVisible();
+
+  await organiser.getByRole('region', { name: /^Photos/ }).getByLabel('Add photos').setInputFiles({ name: 'IMG_0412.webp', mimeType: 'image/webp', buffer: picture });
+  await organiser.getByRole('region', { name: /^Photos/ }).getByRole('button', { name: 'Upload' }).click();
+  await expect(organiser.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(organiser.getByRole('region', { name: /^Photos \([1-6]\/6\)/ }).locator('img').first()).toBeVisible();
+  await organiser.context().close();
+
+  await open(page, '/budaya/acara/kelas-bahasa-osing', javaScriptEnabled);
+  const photo = page.locator('article img').first();
+  await expect(photo).toHaveAttribute('srcset', /320w/);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/.+\.webp$/);
 });
