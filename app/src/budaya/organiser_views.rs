@@ -303,7 +303,7 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                     hint=label(|i| t_string!(i, budaya.repeat_until_hint).to_string()) />
                 <Field label=label(|i| t_string!(i, budaya.exceptions).to_string()) name="exceptions" required=false error=add_error
                     hint=label(|i| t_string!(i, budaya.exceptions_hint).to_string()) />
-                <Field label=label(|i| t_string!(i, budaya.field_capacity).to_string()) name="capacity" required=false inputmode="numeric" error=add_error
+                <Field label=label(|i| t_string!(i, budaya.field_capacity).to_string()) name="capacity" id="add-capacity" required=false inputmode="numeric" error=add_error
                     value=listing.capacity.map(|c| c.to_string()).unwrap_or_default() hint=label(|i| t_string!(i, budaya.field_capacity_hint).to_string()) />
                 <FormError error=add_error />
                 <SubmitButton label=label(|i| t_string!(i, budaya.add_sessions).to_string()) />
@@ -380,10 +380,10 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
                     <ActionForm action=actions.moved attr:class="mt-2 flex flex-col gap-2">
                         <input type="hidden" name="slug" value=move_slug />
                         <input type="hidden" name="session_id" value=id />
-                        <Field label=label(|i| t_string!(i, budaya.start_date).to_string()) name="date" input_type="date" value=day error=move_error />
+                        <Field label=label(|i| t_string!(i, budaya.start_date).to_string()) name="date" input_type="date" value=day id=format!("move-{id}-date") error=move_error />
                         <div class="grid grid-cols-2 gap-2">
-                            <Field label=label(|i| t_string!(i, budaya.start_time).to_string()) name="start_time" input_type="time" value=start_time error=move_error />
-                            <Field label=label(|i| t_string!(i, budaya.end_time).to_string()) name="end_time" input_type="time" value=end_time error=move_error />
+                            <Field label=label(|i| t_string!(i, budaya.start_time).to_string()) name="start_time" input_type="time" value=start_time id=format!("move-{id}-start") error=move_error />
+                            <Field label=label(|i| t_string!(i, budaya.end_time).to_string()) name="end_time" input_type="time" value=end_time id=format!("move-{id}-end") error=move_error />
                         </div>
                         <FormError error=move_error />
                         <SubmitButton secondary=true label=label(|i| t_string!(i, budaya.move_session).to_string()) />

@@ -121,9 +121,12 @@ pub fn Field(
     /// Personal data (the NIK): never kept in the browser's form draft.
     #[prop(default = false)]
     private: bool,
+    /// The element id, when the same field appears in several forms of one page (default `f-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = id.unwrap_or_else(|| format!("f-{name}"));
     let error_id = format!("{id}-error");
     let message = field_error_text(error, name);
     view! {
