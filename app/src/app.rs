@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=NotFound>
                             <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/toko/:slug") view=pasar::ShopPageView ssr=SsrMode::Async />
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kalender") view=budaya::CalendarPage ssr=SsrMode::Async />

@@ -166,3 +166,13 @@ test('an organiser adds a photo from the phone, and a file that is not a photo i
   await expect(photo).toHaveAttribute('srcset', /320w/);
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/.+\.webp$/);
 });
+
+test('a class run by a seller links to the shop, and the shop shows its classes', async ({ page, baseURL, javaScriptEnabled }) => {
+  await inEnglish(page, baseURL);
+  await open(page, '/budaya/acara/kelas-batik-gajah-oling', javaScriptEnabled);
+  await page.getByRole('link', { name: /Pasar shop: Batik Sekar Osing/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Batik Sekar Osing');
+  const classes = page.getByRole('region', { name: 'Classes and events by this shop' });
+  await expect(classes.getByRole('link', { name: /Gajah Oling batik class/ }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Products' })).toBeVisible();
+});

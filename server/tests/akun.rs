@@ -571,6 +571,7 @@ const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("list_villages", "", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_village", "slug=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_products", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_shop", "slug=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_services", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_upcoming_events", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("set_language", "lang=en", ["+", "+", "+", "+", "+", "+", "+", "+"]),

@@ -618,3 +618,29 @@ fn organisers_upload_photos_that_come_out_as_metadata_free_webp_and_bad_files_ge
         );
     });
 }
+
+#[test]
+fn a_sellers_shop_page_shows_the_classes_it_runs_and_the_listing_links_back() {
+    run(async {
+        let app = test_app().await;
+        let shop = send(&app, get_in_english("/pasar/toko/batik-sekar-osing")).await;
+        assert_eq!(shop.status, StatusCode::OK);
+        assert!(shop.body.contains("Batik Sekar Osing"));
+        assert!(
+            shop.body.contains("Gajah Oling batik class"),
+            "the workshop is on the shop page"
+        );
+        assert!(shop.body.contains("/budaya/acara/kelas-batik-gajah-oling"));
+        let listing = send(&app, get("/budaya/acara/kelas-batik-gajah-oling")).await;
+        assert!(listing.body.contains("/pasar/toko/batik-sekar-osing"));
+        // A shop still waiting for approval has no public page.
+        assert_eq!(
+            send(&app, get("/pasar/toko/ukir-kayu-budi")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            send(&app, get("/pasar/toko/tidak-ada")).await.status,
+            StatusCode::NOT_FOUND
+        );
+    });
+}

@@ -112,6 +112,12 @@ fn push_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &AgendaQuery) {
             .push(" AND v.slug = ")
             .push_bind(query.village.clone());
     }
+    if !query.shop.is_empty() {
+        builder
+            .push(" AND e.shop_id = (SELECT id FROM shops WHERE slug = ")
+            .push_bind(query.shop.clone())
+            .push(")");
+    }
     if !query.tag.is_empty() {
         builder.push(" AND e.tags LIKE ").push_bind(format!(
             "%,{},%",
@@ -266,6 +272,7 @@ struct ListingRow {
     opening_hours_en: Option<String>,
     organiser_name: String,
     shop_name: Option<String>,
+    shop_slug: Option<String>,
     price_rupiah: i64,
     capacity: Option<i64>,
     village_name: String,
@@ -290,7 +297,7 @@ pub async fn find_listing(
         "SELECT e.id, e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.description_id,
                 e.description_en, e.tags, e.venue, e.address, e.latitude, e.longitude, e.accessibility_id,
                 e.accessibility_en, e.opening_hours_id, e.opening_hours_en, e.organiser_name,
-                sh.name AS shop_name, e.price_rupiah, e.capacity, v.name AS village_name,
+                sh.name AS shop_name, sh.slug AS shop_slug, e.price_rupiah, e.capacity, v.name AS village_name,
                 v.slug AS village_slug, e.status, e.village_id, e.organiser_account_id
          FROM events e JOIN villages v ON v.id = e.village_id LEFT JOIN shops sh ON sh.id = e.shop_id
          WHERE e.slug = $1",
@@ -328,6 +335,7 @@ pub async fn find_listing(
             opening_hours_en: row.opening_hours_en,
             organiser_name: row.organiser_name,
             shop_name: row.shop_name,
+            shop_slug: row.shop_slug,
             price_rupiah: row.price_rupiah,
             capacity: row.capacity,
             village_name: row.village_name,

@@ -84,6 +84,8 @@ pub struct AgendaQuery {
     /// `gratis` or `berbayar`.
     pub cost: String,
     pub q: String,
+    /// Only listings run by this Pasar shop (its slug); used by the shop page.
+    pub shop: String,
     /// 1-based page of dated sessions.
     pub page: u32,
 }
@@ -147,6 +149,8 @@ pub struct Listing {
     pub opening_hours_en: Option<String>,
     pub organiser_name: String,
     pub shop_name: Option<String>,
+    /// The shop's page in Pasar, when a seller runs it.
+    pub shop_slug: Option<String>,
     pub price_rupiah: i64,
     pub capacity: Option<i64>,
     pub village_name: String,

@@ -121,6 +121,7 @@ fn query_from_url() -> AgendaQuery {
         village: text("desa"),
         cost: text("biaya"),
         q: text("q"),
+        shop: String::new(),
         page: text("hal").parse().unwrap_or(1).max(1),
     }
 }
@@ -672,6 +673,7 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
         opening_hours_en,
         organiser_name,
         shop_name,
+        shop_slug,
         price_rupiah,
         village_name,
         village_slug,
@@ -718,7 +720,9 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
                 <div>
                     <dt class="font-semibold">{t!(i18n, budaya.organiser)}</dt>
                     <dd>{organiser_name}
-                        {shop_name.map(|shop| view! { <span class="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t!(i18n, budaya.seller_badge)} ": " {shop}</span> })}
+                        {shop_name.zip(shop_slug).map(|(shop, shop_slug)| view! {
+                            <a href=format!("/pasar/toko/{shop_slug}") class="ml-2 inline-flex min-h-9 items-center rounded-full bg-amber-100 px-3 text-xs font-semibold text-amber-900 underline">{t!(i18n, budaya.seller_badge)} ": " {shop}</a>
+                        })}
                     </dd>
                 </div>
                 {opening_hours_id.map(|hours| view! {

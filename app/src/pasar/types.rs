@@ -61,6 +61,21 @@ impl ProductCard {
     }
 }
 
+/// A shop's page: its story, where it is, what it sells, and the classes it runs (Budaya).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopPage {
+    pub slug: String,
+    pub name: String,
+    pub story_id: String,
+    pub story_en: Option<String>,
+    pub village_name: String,
+    pub village_slug: String,
+    /// The owner is a verified resident of the village.
+    pub owner_verified: bool,
+    pub products: Vec<ProductCard>,
+    pub workshops: Vec<crate::budaya::EventCard>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

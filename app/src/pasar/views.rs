@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{list_products, Category, ProductCard};
+use super::{get_shop, list_products, Category, ProductCard, ShopPage};
 use crate::format::rupiah;
 use crate::i18n::*;
 use crate::ui::feedback::{render_list, CardsLoading};
@@ -106,5 +106,67 @@ fn category_tint(category: Category) -> &'static str {
         Category::MakananOlahan => "bg-rose-200",
         Category::Fashion => "bg-sky-200",
         Category::Seni => "bg-violet-200",
+    }
+}
+
+/// `/pasar/toko/{slug}`: a shop's story, where it is, its products, and the classes it runs.
+#[component]
+pub fn ShopPageView() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let shop = Resource::new(move || slug.clone(), get_shop);
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
+            {move || Suspend::new(async move {
+                match shop.await {
+                    Ok(shop) => leptos::either::Either::Left(view! { <ShopDetail shop /> }),
+                    Err(error) => leptos::either::Either::Right(view! { <crate::ui::layout::NotFoundOr error /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ShopDetail(shop: ShopPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let ShopPage {
+        name,
+        story_id,
+        story_en,
+        village_name,
+        village_slug,
+        owner_verified,
+        products,
+        workshops,
+        ..
+    } = shop;
+    let title = name.clone();
+    let has_workshops = !workshops.is_empty();
+    view! {
+        <crate::ui::layout::PageTitle text=move || title.clone() />
+        <nav class="text-sm"><a href="/pasar" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, pasar.title)}</a></nav>
+        <h1 class="flex flex-wrap items-center gap-2 text-2xl font-bold">{name}
+            {owner_verified.then(|| view! { <crate::akun::VerifiedBadge /> })}
+        </h1>
+        <p class="text-stone-600"><a href=format!("/desa/{village_slug}") class="underline">{village_name}</a></p>
+        <p class="mt-2 max-w-prose whitespace-pre-line"><Localized id=story_id en=story_en /></p>
+        {has_workshops.then(|| view! {
+            <section class="mt-6" aria-labelledby="kelas-lapak">
+                <h2 id="kelas-lapak" class="mb-2 text-lg font-bold">{t!(i18n, pasar.shop_workshops)}</h2>
+                <ul role="list" class="grid gap-3 sm:grid-cols-2">
+                    {workshops.into_iter().map(|event| view! { <li class="flex"><crate::budaya::EventCardView event /></li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section class="mt-6" aria-labelledby="produk-lapak">
+            <h2 id="produk-lapak" class="mb-2 text-lg font-bold">{t!(i18n, pasar.shop_products)}</h2>
+            {render_list(
+                Ok(products),
+                "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4",
+                move || view! { <p>{t!(i18n, pasar.empty)}</p> },
+                |product| view! { <ProductCardView product /> },
+            )}
+        </section>
     }
 }
