@@ -28,6 +28,7 @@ const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
 fn is_photo_upload(path: &str) -> bool {
     path.starts_with("/budaya/acara/") && path.ends_with("/foto")
 }
+
 /// Long enough for a slow phone link to finish an upload of that size.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
