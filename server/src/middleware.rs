@@ -1,5 +1,6 @@
 //! The middleware stack, outermost first: request logging, panic catching,
-//! client IP, cross-site refusal, body limit, compression, security headers, timeout.
+//! client IP, cross-site refusal, body limit, compression, security headers, timeout (body limit and
+//! timeout are larger for photo uploads).
 
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use http::{header, HeaderValue, StatusCode};
 use tower::{util::MapRequestLayer, ServiceBuilder};
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer,
-    set_header::SetResponseHeaderLayer, timeout::TimeoutLayer, trace::TraceLayer,
+    set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
 /// Forms and server-function calls are small; photo uploads (up to six phone photos) get more. The
@@ -29,8 +30,10 @@ fn is_photo_upload(path: &str) -> bool {
     path.starts_with("/budaya/acara/") && path.ends_with("/foto")
 }
 
-/// Long enough for a slow phone link to finish an upload of that size.
+/// Long enough for a slow phone link to finish a form post of that size.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Several phone photos over 3G (~1 Mbit/s up) take minutes, not seconds.
+const PHOTO_UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
 
 pub fn apply<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
@@ -69,8 +72,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             ))
-            // Innermost, because its own 408 answer needs the plain body type.
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT)),
+            .layer(from_fn(time_limit)),
     )
 }
 
@@ -127,4 +129,17 @@ async fn limit_body(request: Request<Body>, next: Next) -> axum::response::Respo
     }
     next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
         .await
+}
+
+/// Answers 408 when a request takes longer than its path allows (photo uploads get minutes).
+async fn time_limit(request: Request<Body>, next: Next) -> axum::response::Response {
+    let limit = if is_photo_upload(request.uri().path()) {
+        PHOTO_UPLOAD_TIMEOUT
+    } else {
+        REQUEST_TIMEOUT
+    };
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
 }
