@@ -57,8 +57,9 @@ fn found(decided: bool) -> Result<(), AppError> {
     }
 }
 
+/// A text field left empty (or only spaces) is no value.
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-fn optional_text(value: Option<String>) -> Option<String> {
+pub fn optional_text(value: Option<String>) -> Option<String> {
     value
         .map(|text| text.trim().to_string())
         .filter(|text| !text.is_empty())

@@ -23,27 +23,12 @@ pub fn period(when: &str, from: &str, to: &str, now: i64) -> Result<(i64, i64), 
         "hari-ini" => Ok((now, day_after(today))),
         "akhir-pekan" => {
             // Saturday and Sunday of this week; on a Sunday, today is still the weekend.
-            let saturday = match today.weekday() {
-                0 => CivilDate::from_days(today.days() - 1),
-                weekday => CivilDate::from_days(today.days() + i64::from(6 - weekday)),
-            };
+            let saturday = today.weekend_saturday();
             let monday = CivilDate::from_days(saturday.days() + 2);
             Ok((start_of(saturday).max(now), start_of(monday)))
         }
         "bulan-ini" => {
-            let next_month = if today.month == 12 {
-                CivilDate {
-                    year: today.year + 1,
-                    month: 1,
-                    day: 1,
-                }
-            } else {
-                CivilDate {
-                    year: today.year,
-                    month: today.month + 1,
-                    day: 1,
-                }
-            };
+            let next_month = today.first_of_next_month();
             Ok((now, start_of(next_month)))
         }
         "tanggal" => {

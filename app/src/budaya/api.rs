@@ -9,6 +9,8 @@ use super::{
     Agenda, AgendaQuery, EventCard, ListingConsole, ListingPage, MonthCalendar, OrganiserHome,
     Ticket, TicketSummary,
 };
+#[cfg(feature = "ssr")]
+use crate::akun::optional_text;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -98,18 +100,7 @@ pub async fn get_month_calendar(
     let now = crate::db::now_unix();
     let today = CivilDate::of_unix_wib(now);
     let first = CivilDate::parse(&format!("{month}-01")).unwrap_or(CivilDate { day: 1, ..today });
-    let next = if first.month == 12 {
-        CivilDate {
-            year: first.year + 1,
-            month: 1,
-            day: 1,
-        }
-    } else {
-        CivilDate {
-            month: first.month + 1,
-            ..first
-        }
-    };
+    let next = first.first_of_next_month();
     let previous = CivilDate::from_days(first.days() - 1);
     let query = AgendaQuery {
         kind,
@@ -359,13 +350,6 @@ fn staff_village_ids(actor: &Actor) -> Vec<i64> {
         .collect()
 }
 
-#[cfg(feature = "ssr")]
-fn optional_text(value: Option<String>) -> Option<String> {
-    value
-        .map(|text| text.trim().to_string())
-        .filter(|text| !text.is_empty())
-}
-
 /// Checks a required text's length in characters.
 #[cfg(feature = "ssr")]
 fn required_text(field: &str, value: &str, min: usize, max: usize) -> Result<String, AppError> {
@@ -409,15 +393,8 @@ fn listing_fields(
         Ok(None) => (None, None),
         Err(code) => return Err(AppError::field("latitude", code)),
     };
-    let capacity = match capacity.trim() {
-        "" => None,
-        text => Some(
-            text.parse::<i64>()
-                .ok()
-                .filter(|seats| (1..=10_000).contains(seats))
-                .ok_or_else(|| AppError::field("capacity", "capacity_invalid"))?,
-        ),
-    };
+    let capacity =
+        input::parse_capacity(capacity).map_err(|code| AppError::field("capacity", code))?;
     let opening_hours_id = optional_text(opening_hours_id);
     if kind == super::EventKind::Tempat && opening_hours_id.is_none() {
         return Err(AppError::field(
@@ -616,15 +593,9 @@ pub async fn add_sessions(
     };
     let exceptions = parse_date_list(&exceptions.unwrap_or_default())
         .map_err(|_| invalid("exceptions", "date_invalid"))?;
-    let capacity = match capacity.trim() {
-        "" => found.listing.capacity,
-        text => Some(
-            text.parse::<i64>()
-                .ok()
-                .filter(|seats| (1..=10_000).contains(seats))
-                .ok_or_else(|| invalid("capacity", "capacity_invalid"))?,
-        ),
-    };
+    let capacity = super::input::parse_capacity(&capacity)
+        .map_err(|code| invalid("capacity", code))?
+        .or(found.listing.capacity);
     let plan = SessionPlan {
         first_day,
         start_minute,

@@ -252,11 +252,7 @@ pub const LISTING_COUNT: usize = LISTINGS.len();
 
 /// Saturday of this weekend in WIB (yesterday on a Sunday), so "this weekend" always has classes.
 pub fn this_weekends_saturday(now: i64) -> CivilDate {
-    let today = CivilDate::of_unix_wib(now);
-    match today.weekday() {
-        0 => CivilDate::from_days(today.days() - 1),
-        weekday => CivilDate::from_days(today.days() + i64::from(6 - weekday)),
-    }
+    CivilDate::of_unix_wib(now).weekend_saturday()
 }
 
 fn sessions_of(series: &Series, saturday: CivilDate) -> Vec<(i64, i64)> {

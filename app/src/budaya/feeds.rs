@@ -31,10 +31,8 @@ fn locale(options: &FeedOptions) -> Locale {
 }
 
 fn entry(session: FeedSession, origin: &str, locale: Locale) -> IcsEntry {
-    let pick = |id: String, en: Option<String>| match locale {
-        Locale::en => en.filter(|text| !text.trim().is_empty()).unwrap_or(id),
-        Locale::id => id,
-    };
+    let pick =
+        |id: String, en: Option<String>| crate::ui::text::pick(locale, &id, en.as_deref()).text;
     let url = format!("{origin}/budaya/acara/{}", session.slug);
     let location = [session.venue, session.address, session.village_name]
         .into_iter()

@@ -60,6 +60,19 @@ pub fn parse_coordinates(
     }
 }
 
+/// Seats per session: empty means none given; otherwise 1 to 10,000.
+pub fn parse_capacity(text: &str) -> Result<Option<i64>, &'static str> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .filter(|seats| (1..=10_000).contains(seats))
+            .map(Some)
+            .ok_or("capacity_invalid"),
+    }
+}
+
 /// `Kelas Membatik: Gajah Oling!` → `kelas-membatik-gajah-oling`; never empty.
 pub fn slugify(title: &str) -> String {
     let mut slug = String::new();
@@ -124,6 +137,14 @@ mod tests {
         );
         assert_eq!(parse_coordinates("-8.2", ""), Err("coordinates_invalid"));
         assert_eq!(parse_coordinates("95", "114"), Err("coordinates_invalid"));
+    }
+
+    #[test]
+    fn capacity_is_empty_or_a_sane_number() {
+        assert_eq!(parse_capacity(" "), Ok(None));
+        assert_eq!(parse_capacity("25"), Ok(Some(25)));
+        assert_eq!(parse_capacity("0"), Err("capacity_invalid"));
+        assert_eq!(parse_capacity("banyak"), Err("capacity_invalid"));
     }
 
     #[test]

@@ -48,6 +48,31 @@ impl CivilDate {
         self.days() * 86_400 + i64::from(minute_of_day) * 60 - WIB_OFFSET_SECONDS
     }
 
+    /// The 1st of the following month (January after December).
+    pub fn first_of_next_month(self) -> CivilDate {
+        if self.month == 12 {
+            CivilDate {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            CivilDate {
+                year: self.year,
+                month: self.month + 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// Saturday of this day's weekend: the coming Saturday, or yesterday on a Sunday.
+    pub fn weekend_saturday(self) -> CivilDate {
+        match self.weekday() {
+            0 => CivilDate::from_days(self.days() - 1),
+            weekday => CivilDate::from_days(self.days() + i64::from(6 - weekday)),
+        }
+    }
+
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

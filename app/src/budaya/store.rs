@@ -70,13 +70,13 @@ impl CardRow {
     }
 }
 
-/// The first photo of listing `e`, as three columns of a card row.
-const FIRST_PHOTO: &str = ", (SELECT p.id FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
-        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_id,
-    (SELECT p.key FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
-        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_key,
-    (SELECT p.widths FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
-        WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1) AS photo_widths";
+/// The first photo of listing `e`: its columns for a card row, and the join that finds it (one lookup
+/// per row).
+const FIRST_PHOTO_COLUMNS: &str =
+    ", ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths";
+const FIRST_PHOTO_JOIN: &str =
+    " LEFT JOIN photos ph ON ph.id = (SELECT ep.photo_id FROM event_photos ep
+     WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1)";
 
 /// Escapes `%`, `_` and `\` so a search word matches literally inside `LIKE … ESCAPE '\'`.
 fn like_pattern(word: &str) -> String {
@@ -163,9 +163,10 @@ pub async fn agenda_sessions(
     builder
         .push(CONFIRMED_SEATS)
         .push(" AS confirmed_seats, s.status = 'cancelled' AS cancelled");
-    builder.push(FIRST_PHOTO).push(
-        " FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN villages v ON v.id = e.village_id",
-    );
+    builder
+        .push(FIRST_PHOTO_COLUMNS)
+        .push(" FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN villages v ON v.id = e.village_id")
+        .push(FIRST_PHOTO_JOIN);
     push_filters(&mut builder, query);
     builder
         .push(" AND s.ends_at > ")
@@ -191,8 +192,9 @@ pub async fn places(pool: &SqlitePool, query: &AgendaQuery) -> Result<Vec<EventC
                 NULL AS capacity, 0 AS confirmed_seats, FALSE AS cancelled",
     );
     builder
-        .push(FIRST_PHOTO)
-        .push(" FROM events e JOIN villages v ON v.id = e.village_id");
+        .push(FIRST_PHOTO_COLUMNS)
+        .push(" FROM events e JOIN villages v ON v.id = e.village_id")
+        .push(FIRST_PHOTO_JOIN);
     push_filters(&mut builder, query);
     builder.push(" AND e.kind = 'tempat' ORDER BY e.title_id LIMIT 24");
     let rows: Vec<CardRow> = builder.build_query_as().fetch_all(pool).await?;
@@ -1021,49 +1023,39 @@ pub async fn create_listing(
         slug = format!("{base_slug}-{suffix}");
         suffix += 1;
     }
-    sqlx::query(
-        "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
-                             starts_at, ends_at, price_rupiah, description_id, description_en, tags, address,
-                             latitude, longitude, accessibility_id, accessibility_en, opening_hours_id,
-                             opening_hours_en, organiser_name, organiser_account_id, shop_id, capacity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                 $21, $22, $23, $24)",
+    // The row with its owner and placement; the organiser's fields are then written by the same
+    // statement an edit uses.
+    let event_id: i64 = sqlx::query_scalar(
+        "INSERT INTO events (village_id, slug, kind, title_id, summary_id, venue, starts_at, ends_at,
+                             organiser_account_id, shop_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)
+         RETURNING id",
     )
     .bind(village_id)
     .bind(&slug)
     .bind(fields.kind.code())
     .bind(&fields.title_id)
-    .bind(&fields.title_en)
     .bind(&fields.summary_id)
-    .bind(&fields.summary_en)
     .bind(&fields.venue)
     .bind(now)
-    .bind(fields.price_rupiah)
-    .bind(&fields.description_id)
-    .bind(&fields.description_en)
-    .bind(&fields.tags)
-    .bind(&fields.address)
-    .bind(fields.latitude)
-    .bind(fields.longitude)
-    .bind(&fields.accessibility_id)
-    .bind(&fields.accessibility_en)
-    .bind(&fields.opening_hours_id)
-    .bind(&fields.opening_hours_en)
-    .bind(&fields.organiser_name)
     .bind(organiser_account_id)
     .bind(shop_id)
-    .bind(fields.capacity)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
+    update_listing(&mut *tx, event_id, fields).await?;
     tx.commit().await?;
     Ok(slug)
 }
 
-pub async fn update_listing(
-    pool: &SqlitePool,
+/// Writes the organiser's fields of a listing (used by creating and editing alike).
+pub async fn update_listing<'e, E>(
+    executor: E,
     event_id: i64,
     fields: &ListingFields,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
     sqlx::query(
         "UPDATE events SET kind = $2, title_id = $3, title_en = $4, summary_id = $5, summary_en = $6,
                 venue = $7, price_rupiah = $8, description_id = $9, description_en = $10, tags = $11,
@@ -1092,7 +1084,7 @@ pub async fn update_listing(
     .bind(&fields.opening_hours_en)
     .bind(&fields.organiser_name)
     .bind(fields.capacity)
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(())
 }

@@ -26,6 +26,16 @@ pub async fn list_active_products(
     village_slug: &str,
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
+    active_products(pool, village_slug, None, limit).await
+}
+
+/// Active products of approved shops, newest first, of one village and/or one shop.
+async fn active_products(
+    pool: &SqlitePool,
+    village_slug: &str,
+    shop_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ProductCard>, sqlx::Error> {
     let rows = sqlx::query_as::<_, ProductCardRow>(
         "SELECT p.slug, p.title_id, p.title_en, p.category, p.price_rupiah, p.unit, p.stock,
                 s.name AS shop_name, v.name AS village_name, v.slug AS village_slug
@@ -33,10 +43,12 @@ pub async fn list_active_products(
          JOIN shops s ON s.id = p.shop_id
          JOIN villages v ON v.id = s.village_id
          WHERE p.status = 'active' AND s.status = 'approved' AND ($1 = '' OR v.slug = $1)
+           AND ($2 IS NULL OR s.id = $2)
          ORDER BY p.created_at DESC, p.id DESC
-         LIMIT $2",
+         LIMIT $3",
     )
     .bind(village_slug)
+    .bind(shop_id)
     .bind(limit)
     .fetch_all(pool)
     .await?;
@@ -81,30 +93,5 @@ pub async fn shop_products(
     pool: &SqlitePool,
     shop_id: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, ProductCardRow>(
-        "SELECT p.slug, p.title_id, p.title_en, p.category, p.price_rupiah, p.unit, p.stock,
-                s.name AS shop_name, v.name AS village_name, v.slug AS village_slug
-         FROM products p JOIN shops s ON s.id = p.shop_id JOIN villages v ON v.id = s.village_id
-         WHERE p.status = 'active' AND s.id = $1
-         ORDER BY p.created_at DESC, p.id DESC LIMIT 48",
-    )
-    .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(ProductCard {
-                category: decode_code("product category", &row.category, Category::from_code)?,
-                slug: row.slug,
-                title_id: row.title_id,
-                title_en: row.title_en,
-                price_rupiah: row.price_rupiah,
-                unit: row.unit,
-                stock: row.stock,
-                shop_name: row.shop_name,
-                village_name: row.village_name,
-                village_slug: row.village_slug,
-            })
-        })
-        .collect()
+    active_products(pool, "", Some(shop_id), 48).await
 }
