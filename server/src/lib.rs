@@ -74,6 +74,20 @@ pub fn router(state: AppState) -> Router {
             "/budaya/acara/{slug}/foto",
             axum::routing::post(app::budaya::photos::upload_listing_photos),
         )
+        .route(
+            "/pasar/saya/produk/{slug}/foto",
+            axum::routing::post(app::pasar::uploads::upload_product_photos),
+        )
+        .route(
+            "/pasar/saya/foto",
+            axum::routing::post(app::pasar::uploads::upload_shop_photo),
+        )
+        // A receipt: uploaded by the buyer, shown to buyer and seller only.
+        .route(
+            "/pasar/pesanan/{code}/bukti",
+            get(app::pasar::uploads::payment_proof)
+                .post(app::pasar::uploads::upload_payment_proof),
+        )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(
             "/budaya/ics/acara/{file}",

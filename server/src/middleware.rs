@@ -25,9 +25,11 @@ use tower_http::{
 const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
 const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
 
-/// Paths that receive photo uploads.
+/// Paths that receive photo uploads: a listing's or product's photos, a shop's picture, a receipt.
 fn is_photo_upload(path: &str) -> bool {
-    path.starts_with("/budaya/acara/") && path.ends_with("/foto")
+    (path.starts_with("/budaya/acara/") || path.starts_with("/pasar/saya"))
+        && path.ends_with("/foto")
+        || (path.starts_with("/pasar/pesanan/") && path.ends_with("/bukti"))
 }
 
 /// Long enough for a slow phone link to finish a form post of that size.

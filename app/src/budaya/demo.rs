@@ -508,7 +508,7 @@ pub async fn load_photos(
         .await
         .map_err(|_| crate::error::AppError::Internal)?
         .map_err(|_| crate::error::AppError::Internal)?;
-        let photo = crate::media::store::save(pool, store, processed, None, now).await?;
+        let photo = crate::media::store::save(pool, store, processed, None, false, now).await?;
         super::store::attach_photo(pool, found.listing.id, photo.id).await?;
         added += 1;
     }

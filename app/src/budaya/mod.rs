@@ -16,9 +16,7 @@ pub mod input;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod photos;
-
-/// A gallery holds at most this many photos.
-pub const MAX_PHOTOS: usize = 6;
+pub use crate::media::MAX_PHOTOS;
 mod organiser_views;
 #[cfg(feature = "ssr")]
 mod qr;

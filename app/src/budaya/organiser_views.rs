@@ -15,13 +15,12 @@ use super::{
 use crate::akun::SignInForm;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::media::{Photo, PhotoRef};
+use crate::media::PhotoManager;
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
-use crate::ui::form::{field_error_text, just_saved, last_error, Field, FormError, SubmitButton};
+use crate::ui::form::{field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea};
 use crate::ui::layout::{NotFoundOr, PageTitle};
 
-const SELECT: &str = "min-h-12 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
-const TEXTAREA: &str = "min-h-24 w-full rounded-lg border border-stone-300 bg-white p-3 text-base";
+use crate::ui::style::SELECT;
 
 fn sign_in_instead(next: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -97,26 +96,6 @@ fn OrganiserHomeView(home: OrganiserHome, save: ServerAction<SaveListing>) -> im
         } else {
             Either::Right(view! { <p class="mt-4 text-stone-600">{t!(i18n, budaya.who_may_create)}</p> })
         }}
-    }
-}
-
-/// A textarea with its label and error, for the listing form.
-#[component]
-fn TextArea(
-    #[prop(into)] label: Signal<String>,
-    name: &'static str,
-    #[prop(optional, into)] value: Option<String>,
-    #[prop(default = false)] required: bool,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    let message = field_error_text(error, name);
-    view! {
-        <div class="flex flex-col gap-1">
-            <label for=id.clone() class="font-medium">{label}</label>
-            <textarea id=id.clone() name=name required=required class=TEXTAREA aria-describedby=format!("{id}-error")>{value}</textarea>
-            <p id=format!("{id}-error") class="text-sm font-medium text-red-700" role="alert">{message}</p>
-        </div>
     }
 }
 
@@ -275,7 +254,23 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                 <SubmitButton label=label(|i| t_string!(i, budaya.check_in_button).to_string()) />
             </ActionForm>
         </section>
-        <PhotoManager slug=slug.clone() photos alt=listing.title_id.clone() remove=actions.remove_photo />
+        <PhotoManager
+            photos
+            alt=listing.title_id.clone()
+            upload_action=format!("/budaya/acara/{slug}/foto")
+            remove={
+                let slug = slug.clone();
+                move |photo_id| {
+                let slug = slug.clone();
+                view! {
+                    <ActionForm action=actions.remove_photo>
+                        <input type="hidden" name="slug" value=slug />
+                        <input type="hidden" name="photo_id" value=photo_id />
+                        <button type="submit" class=format!("{BUTTON_SECONDARY} w-full text-sm")>{t!(i18n, foto.remove_photo)}</button>
+                    </ActionForm>
+                }.into_any()
+            }}
+        />
         <section class="mt-4" aria-labelledby="sesi">
             <h2 id="sesi" class="mb-2 text-lg font-bold">{t!(i18n, budaya.sessions_title)}</h2>
             {if sessions.is_empty() {
@@ -403,62 +398,5 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
                 </details>
             })}
         </li>
-    }
-}
-
-/// The listing's photos (up to six) with remove buttons, and the upload form: a plain multipart post;
-/// with JavaScript, the bar shows how much is sent.
-#[component]
-fn PhotoManager(
-    slug: String,
-    photos: Vec<PhotoRef>,
-    alt: String,
-    remove: ServerAction<RemoveListingPhoto>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_code = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("foto_galat")
-        .unwrap_or_default();
-    let message =
-        (!error_code.is_empty()).then(|| crate::ui::form::field_message(i18n, &error_code));
-    let count = photos.len();
-    let may_add = count < super::MAX_PHOTOS;
-    let upload_action = format!("/budaya/acara/{slug}/foto");
-    let photo_items: Vec<_> = photos
-        .into_iter()
-        .map(|photo| (photo.id, photo, slug.clone(), alt.clone()))
-        .collect();
-    view! {
-        <section id="foto" class=format!("{CARD} mt-4") aria-labelledby="foto-title">
-            <h2 id="foto-title" class="font-bold">{t!(i18n, budaya.photos_title)} {format!(" ({count}/{})", super::MAX_PHOTOS)}</h2>
-            {(!photo_items.is_empty()).then(|| view! {
-                <ul class="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
-                    {photo_items.into_iter().map(|(id, photo, slug, alt)| {
-                        view! {
-                            <li class="flex flex-col gap-1">
-                                <Photo photo alt sizes="(min-width: 640px) 33vw, 50vw" />
-                                <ActionForm action=remove>
-                                    <input type="hidden" name="slug" value=slug />
-                                    <input type="hidden" name="photo_id" value=id />
-                                    <button type="submit" class=format!("{BUTTON_SECONDARY} w-full text-sm")>{t!(i18n, budaya.remove_photo)}</button>
-                                </ActionForm>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            })}
-            {may_add.then(|| view! {
-                <form method="post" enctype="multipart/form-data" action=upload_action data-upload="" class="mt-3 flex flex-col gap-2">
-                    <label for="f-photos" class="font-medium">{t!(i18n, budaya.add_photos)}</label>
-                    <p class="text-sm text-stone-600">{t!(i18n, budaya.photos_hint)}</p>
-                    <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple required
-                        aria-describedby="f-photos-error" class="min-h-12 text-base" />
-                    <p id="f-photos-error" role="alert" class="text-sm font-medium text-red-700">{message}</p>
-                    <progress max="100" value="0" hidden class="h-3 w-full" aria-label=move || t_string!(i18n, budaya.upload_progress).to_string()></progress>
-                    <SubmitButton label=Signal::derive(move || t_string!(i18n, budaya.upload).to_string()) />
-                </form>
-            })}
-        </section>
     }
 }

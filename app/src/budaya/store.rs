@@ -58,14 +58,11 @@ impl CardRow {
                 .capacity
                 .map(|capacity| seats_left(capacity, self.confirmed_seats)),
             cancelled: self.cancelled,
-            photo: match (self.photo_id, self.photo_key, self.photo_widths) {
-                (Some(id), Some(key), Some(widths)) => Some(crate::media::PhotoRef {
-                    id,
-                    key,
-                    widths: crate::media::PhotoRef::widths_from_text(&widths),
-                }),
-                _ => None,
-            },
+            photo: crate::media::PhotoRef::from_columns(
+                self.photo_id,
+                self.photo_key,
+                self.photo_widths,
+            ),
         })
     }
 }

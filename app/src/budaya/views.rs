@@ -20,14 +20,7 @@ use crate::ui::form::{field_error_text, last_error, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};
 use crate::ui::text::{pick, Localized};
 
-pub(super) const CARD: &str = "rounded-xl border border-stone-200 bg-white p-4";
-pub(super) const LINK: &str =
-    "inline-flex min-h-11 items-center font-semibold text-teal-700 underline";
-pub(super) const BUTTON: &str =
-    "inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white";
-pub(super) const BUTTON_SECONDARY: &str =
-    "inline-flex min-h-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-4 font-semibold";
-const SELECT: &str = "min-h-12 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
+pub(super) use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 
 /// The translated name of a kind.
 pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: EventKind) -> String {
@@ -699,7 +692,7 @@ fn ListingDetail(page: ListingPage) -> impl IntoView {
         <nav class="text-sm"><a href="/budaya" class=LINK>{t!(i18n, budaya.title)}</a></nav>
         {is_hidden.then(|| view! { <p class="rounded bg-amber-100 p-2 text-sm">{t!(i18n, budaya.hidden_notice)}</p> })}
         <article class="mt-2 flex flex-col gap-4">
-            <Gallery photos alt=pick(locale, &title_id, title_en.as_deref()).text />
+            <crate::media::Gallery photos alt=pick(locale, &title_id, title_en.as_deref()).text />
             <header>
                 <span class="rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
                 <h1 class="mt-1 text-2xl font-bold leading-tight"><Localized id=title_id en=title_en /></h1>
@@ -949,27 +942,3 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
-/// The first photo large (it is the page's main content, so loaded at once), the others in a row to
-/// swipe through, loaded lazily. Each keeps its 4:3 box while loading.
-#[component]
-fn Gallery(photos: Vec<crate::media::PhotoRef>, alt: String) -> impl IntoView {
-    let mut photos = photos.into_iter();
-    let first = photos.next();
-    let rest: Vec<_> = photos.collect();
-    first.map(|first| {
-        view! {
-            <div class="-mx-4 sm:mx-0">
-                <crate::media::Photo photo=first alt=alt.clone() sizes="(min-width: 768px) 720px, 100vw" eager=true class="rounded-none sm:rounded-xl" />
-                {(!rest.is_empty()).then(|| view! {
-                    <ul class="mt-2 flex snap-x gap-2 overflow-x-auto px-4 sm:px-0" role="list">
-                        {rest.into_iter().map(|photo| view! {
-                            <li class="w-2/3 shrink-0 snap-start sm:w-1/3">
-                                <crate::media::Photo photo alt=alt.clone() sizes="(min-width: 640px) 33vw, 66vw" />
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })}
-            </div>
-        }
-    })
-}

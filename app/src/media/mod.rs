@@ -12,7 +12,12 @@ pub mod serve;
 pub mod storage;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod upload;
 mod types;
+
+/// A gallery (listing, product) holds at most this many photos.
+pub const MAX_PHOTOS: usize = 6;
 mod views;
 
 pub use types::*;

@@ -61,6 +61,38 @@ fn classify(error: image::ImageError) -> PhotoError {
 /// orientation, crops to 4:3 around the centre and encodes the WebP widths. Metadata never survives:
 /// only pixels are re-encoded.
 pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
+    let image = crop_to_aspect(decode_upright(bytes)?);
+    let mut variants = Vec::new();
+    for target in PHOTO_WIDTHS {
+        // Never enlarge; the smallest size always exists.
+        if target > image.width() && target != PHOTO_WIDTHS[0] {
+            continue;
+        }
+        let target_height = target * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
+        variants.push(encode(&image, target, target_height));
+    }
+    Ok(ProcessedPhoto {
+        key: content_key(bytes),
+        variants,
+    })
+}
+
+/// A photo of a document (a transfer receipt, a KTP): the same checks and clean-up as [`process`], but
+/// the whole picture is kept (no crop: a receipt is tall) in one size, at most 1280 px wide.
+pub fn process_document(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
+    let image = decode_upright(bytes)?;
+    let max_width = PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1];
+    let width = image.width().min(max_width).max(1);
+    let height = ((u64::from(image.height()) * u64::from(width)) / u64::from(image.width().max(1)))
+        .clamp(1, u64::from(MAX_SIDE)) as u32;
+    Ok(ProcessedPhoto {
+        key: content_key(bytes),
+        variants: vec![encode(&image, width, height)],
+    })
+}
+
+/// Checks, decodes under limits and turns the picture upright.
+fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge);
     }
@@ -86,28 +118,23 @@ pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
     image.apply_orientation(orientation);
-    let image = crop_to_aspect(image);
-    let mut variants = Vec::new();
-    for target in PHOTO_WIDTHS {
-        // Never enlarge; the smallest size always exists.
-        if target > image.width() && target != PHOTO_WIDTHS[0] {
-            continue;
-        }
-        let target_height = target * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
-        let resized = image
-            .resize_exact(target, target_height, FilterType::CatmullRom)
-            .to_rgb8();
-        let webp =
-            webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY);
-        variants.push((target, target_height, webp.to_vec()));
-    }
-    let digest = Sha256::digest(bytes);
-    let key = digest
+    Ok(image)
+}
+
+fn encode(image: &DynamicImage, width: u32, height: u32) -> (u32, u32, Vec<u8>) {
+    let resized = image
+        .resize_exact(width, height, FilterType::CatmullRom)
+        .to_rgb8();
+    let webp = webp::Encoder::from_rgb(resized.as_raw(), width, height).encode(WEBP_QUALITY);
+    (width, height, webp.to_vec())
+}
+
+fn content_key(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .take(12)
         .map(|byte| format!("{byte:02x}"))
-        .collect();
-    Ok(ProcessedPhoto { key, variants })
+        .collect()
 }
 
 /// The largest 4:3 rectangle in the middle of the image.
@@ -213,6 +240,22 @@ mod tests {
         let photo = process(&phone_jpeg(700, 2000, None)).unwrap();
         let widths: Vec<u32> = photo.variants.iter().map(|(w, _, _)| *w).collect();
         assert_eq!(widths, [320, 640]);
+    }
+
+    #[test]
+    fn a_receipt_keeps_its_whole_tall_shape_without_metadata() {
+        let receipt = phone_jpeg(600, 1400, None);
+        let processed = process_document(&receipt).unwrap();
+        assert_eq!(processed.variants.len(), 1);
+        let (width, height, bytes) = &processed.variants[0];
+        assert_eq!((*width, *height), (600, 1400));
+        assert!(!bytes.windows(4).any(|window| window == b"Exif"));
+        let decoded = image::load_from_memory(bytes).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (600, 1400));
+        assert_eq!(
+            process_document(b"%PDF-1.4").err(),
+            Some(PhotoError::NotAnImage)
+        );
     }
 
     #[test]

@@ -7,12 +7,13 @@ use super::storage::PhotoStore;
 use super::PhotoRef;
 
 /// Writes the files, then the row (a row never points at missing files). The same photo uploaded again
-/// reuses its row.
+/// reuses its row. A private photo (a payment receipt) is never served from the public `/media` path.
 pub async fn save(
     pool: &SqlitePool,
     store: &dyn PhotoStore,
     photo: ProcessedPhoto,
     uploaded_by: Option<i64>,
+    private: bool,
     now: i64,
 ) -> Result<PhotoRef, crate::error::AppError> {
     let widths: Vec<u32> = photo.variants.iter().map(|(width, _, _)| *width).collect();
@@ -31,14 +32,15 @@ pub async fn save(
         .collect::<Vec<_>>()
         .join(",");
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO photos (key, widths, uploaded_by, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths
+        "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths, is_private = excluded.is_private
          RETURNING id",
     )
     .bind(&photo.key)
     .bind(&widths_text)
     .bind(uploaded_by)
     .bind(now)
+    .bind(private)
     .fetch_one(pool)
     .await?;
     Ok(PhotoRef {

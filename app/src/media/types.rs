@@ -41,6 +41,22 @@ impl PhotoRef {
             .join(", ")
     }
 
+    /// A photo from a query's optional columns (a `LEFT JOIN` that found nothing gives `None`).
+    pub fn from_columns(
+        id: Option<i64>,
+        key: Option<String>,
+        widths: Option<String>,
+    ) -> Option<PhotoRef> {
+        match (id, key, widths) {
+            (Some(id), Some(key), Some(widths)) => Some(PhotoRef {
+                id,
+                widths: PhotoRef::widths_from_text(&widths),
+                key,
+            }),
+            _ => None,
+        }
+    }
+
     /// Stored as `320,640,1280`.
     pub fn widths_from_text(text: &str) -> Vec<u32> {
         text.split(',')

@@ -1,10 +1,17 @@
-//! Pasar: the village market where villagers sell creative-economy products.
-//! For now: the product catalogue as shown on the home page and the market page.
+//! Pasar: the village market where villagers sell creative-economy products. Shops (applied for by a
+//! resident, approved by the village), products with variants, discounts and photos, the market with
+//! word search and filters, product pages made to be shared on WhatsApp, the cart in the account,
+//! checkout into one order per shop, the order timeline, reviews, and the seller's dashboard.
 
 mod api;
+pub mod order_flow;
+pub mod pricing;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
+#[cfg(feature = "ssr")]
+pub mod uploads;
 mod views;
 
 pub use api::*;

@@ -151,6 +151,26 @@ pub fn Field(
     }
 }
 
+/// A textarea with its label and, after a failed submit, its error.
+#[component]
+pub fn TextArea(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = false)] required: bool,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let message = field_error_text(error, name);
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="font-medium">{label}</label>
+            <textarea id=id.clone() name=name required=required class=crate::ui::style::TEXTAREA aria-describedby=format!("{id}-error")>{value}</textarea>
+            <p id=format!("{id}-error") class="text-sm font-medium text-red-700" role="alert">{message}</p>
+        </div>
+    }
+}
+
 /// An error that belongs to no single field (too many attempts, network, not allowed).
 #[component]
 pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {

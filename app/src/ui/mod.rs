@@ -7,4 +7,5 @@ pub mod language;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod site;
+pub mod style;
 pub mod text;

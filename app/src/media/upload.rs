@@ -1,0 +1,127 @@
+//! Receiving photos from a plain multipart form (works without JavaScript; with it, the form island
+//! shows the upload's progress). Shared by every handler that takes photos: a listing's gallery, a
+//! product's photos, a shop's picture, a payment receipt. The handlers decide who may upload and where
+//! the photos go; this reads the files, processes each on a blocking thread and stores it.
+
+use axum::extract::Multipart;
+use axum::http::{header, HeaderMap};
+use sqlx::SqlitePool;
+
+use super::process::{self, PhotoError};
+use super::storage::PhotoStore;
+use super::PhotoRef;
+use crate::akun::access::Actor;
+
+/// The signed-in person of a plain (non-server-function) request, from the session cookie.
+pub async fn actor_from_headers(
+    pool: &SqlitePool,
+    headers: &HeaderMap,
+    now: i64,
+) -> Result<Option<Actor>, sqlx::Error> {
+    let token = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(crate::akun::session::token_from_cookie_header)
+        .map(str::to_owned);
+    let Some(token) = token else {
+        return Ok(None);
+    };
+    match crate::akun::session::account_for_token(pool, &token, now).await? {
+        Some(account) => crate::akun::store::load_actor(pool, account).await,
+        None => Ok(None),
+    }
+}
+
+/// What kind of picture is expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A gallery photo: 4:3, three widths, public.
+    Gallery,
+    /// A document (receipt): whole picture, one width, private (never served from `/media`).
+    Document,
+}
+
+/// What came out of a form: the photos stored (in the order sent) and, if one was refused, why (the
+/// code translated next to the field). Photos stored before a refused one are kept.
+pub struct Received {
+    pub photos: Vec<PhotoRef>,
+    pub refused: Option<&'static str>,
+}
+
+/// Reads the fields named `field` and stores at most `room` photos; one more is refused with
+/// `photo_too_many`. Only a storage or database failure is an `Err`.
+pub async fn receive_photos(
+    multipart: &mut Multipart,
+    field_name: &str,
+    kind: Kind,
+    room: usize,
+    pool: &SqlitePool,
+    store: &dyn PhotoStore,
+    uploaded_by: i64,
+    now: i64,
+) -> Result<Received, crate::error::AppError> {
+    let mut received = Received {
+        photos: Vec::new(),
+        refused: None,
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            // A body over the limit or a connection lost mid-upload.
+            Err(_) => {
+                received.refused = Some(PhotoError::TooLarge.code());
+                break;
+            }
+        };
+        if field.name() != Some(field_name) {
+            continue;
+        }
+        let bytes = match field.bytes().await {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                received.refused = Some(PhotoError::TooLarge.code());
+                break;
+            }
+        };
+        if bytes.is_empty() {
+            continue; // the picker was left empty
+        }
+        if received.photos.len() >= room {
+            received.refused = Some("photo_too_many");
+            break;
+        }
+        let processing = tokio::task::spawn_blocking(move || match kind {
+            Kind::Gallery => process::process(&bytes),
+            Kind::Document => process::process_document(&bytes),
+        })
+        .await;
+        let processed = match processing {
+            Ok(Ok(processed)) => processed,
+            Ok(Err(error)) => {
+                received.refused = Some(error.code());
+                break;
+            }
+            Err(error) => {
+                tracing::error!(%error, "photo processing task");
+                received.refused = Some(PhotoError::Unreadable.code());
+                break;
+            }
+        };
+        let photo = super::store::save(
+            pool,
+            store,
+            processed,
+            Some(uploaded_by),
+            kind == Kind::Document,
+            now,
+        )
+        .await?;
+        received.photos.push(photo);
+    }
+    if received.photos.is_empty() && received.refused.is_none() {
+        received.refused = Some("photo_missing");
+    }
+    Ok(received)
+}

@@ -1,0 +1,228 @@
+//! Photo uploads of the market, as plain multipart forms (they work without JavaScript; with it, the
+//! form island shows progress): a product's photos and a shop's picture by the seller, a transfer receipt
+//! by the buyer. Each answers with a redirect back to its page, `?disimpan=foto` or `?foto_galat={code}`.
+//! The receipt is private: it is shown only through `GET /pasar/pesanan/{code}/bukti`, to the buyer and
+//! the seller.
+
+use axum::{
+    extract::{Multipart, Path, State},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use sqlx::SqlitePool;
+
+use crate::akun::access::Actor;
+use crate::media::storage::SharedPhotoStore;
+use crate::media::upload::{actor_from_headers, receive_photos, Kind, Received};
+use crate::media::MAX_PHOTOS;
+
+fn internal(what: &str, error: impl std::fmt::Display) -> Response {
+    tracing::error!(%error, "pasar upload: {what}");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+fn outcome(page: &str, received: &Received) -> Response {
+    let query = match received.refused {
+        Some(code) => format!("foto_galat={code}"),
+        None => "disimpan=foto".to_string(),
+    };
+    Redirect::to(&format!("{page}?{query}#foto")).into_response()
+}
+
+/// The signed-in person, or a redirect to sign in and come back to `page`.
+async fn signed_in(pool: &SqlitePool, headers: &HeaderMap, page: &str) -> Result<Actor, Response> {
+    match actor_from_headers(pool, headers, crate::db::now_unix()).await {
+        Ok(Some(actor)) => Ok(actor),
+        Ok(None) => Err(Redirect::to(&format!(
+            "/akun/masuk?next={}",
+            crate::akun::encode_query(page)
+        ))
+        .into_response()),
+        Err(error) => Err(internal("session", error)),
+    }
+}
+
+/// `POST /pasar/saya/produk/{slug}/foto`: the shop's owner adds photos to a product (6 at most).
+pub async fn upload_product_photos(
+    State(pool): State<SqlitePool>,
+    State(store): State<SharedPhotoStore>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let page = format!("/pasar/saya/produk/{slug}");
+    let actor = match signed_in(&pool, &headers, &page).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let product = match super::store::find_product(&pool, &slug).await {
+        Ok(Some(product)) => product,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("product", error),
+    };
+    if product.owner_account_id != Some(actor.account_id) || product.shop_status != "approved" {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let count = match super::store::product_photos(&pool, product.id).await {
+        Ok(photos) => photos.len(),
+        Err(error) => return internal("gallery", error),
+    };
+    let now = crate::db::now_unix();
+    let received = match receive_photos(
+        &mut multipart,
+        "photos",
+        Kind::Gallery,
+        MAX_PHOTOS.saturating_sub(count),
+        &pool,
+        store.as_ref(),
+        actor.account_id,
+        now,
+    )
+    .await
+    {
+        Ok(received) => received,
+        Err(error) => return internal("store", error),
+    };
+    for photo in &received.photos {
+        if let Err(error) = super::store::attach_product_photo(&pool, product.id, photo.id).await {
+            return internal("attach", error);
+        }
+    }
+    outcome(&page, &received)
+}
+
+/// `POST /pasar/saya/foto`: the owner sets the shop's picture (applied or approved).
+pub async fn upload_shop_photo(
+    State(pool): State<SqlitePool>,
+    State(store): State<SharedPhotoStore>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let page = "/pasar/saya";
+    let actor = match signed_in(&pool, &headers, page).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let shop_id = match super::store::own_shop(&pool, actor.account_id).await {
+        Ok(Some((id, _))) => id,
+        Ok(None) => return StatusCode::FORBIDDEN.into_response(),
+        Err(error) => return internal("shop", error),
+    };
+    let received = match receive_photos(
+        &mut multipart,
+        "photos",
+        Kind::Gallery,
+        1,
+        &pool,
+        store.as_ref(),
+        actor.account_id,
+        crate::db::now_unix(),
+    )
+    .await
+    {
+        Ok(received) => received,
+        Err(error) => return internal("store", error),
+    };
+    if let Some(photo) = received.photos.first() {
+        if let Err(error) = super::store::set_shop_photo(&pool, shop_id, photo.id).await {
+            return internal("shop photo", error);
+        }
+    }
+    outcome(page, &received)
+}
+
+/// `POST /pasar/pesanan/{code}/bukti`: the buyer of a bank-transfer order uploads the receipt.
+pub async fn upload_payment_proof(
+    State(pool): State<SqlitePool>,
+    State(store): State<SharedPhotoStore>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let page = format!("/pasar/pesanan/{}", crate::akun::encode_query(&code));
+    let actor = match signed_in(&pool, &headers, &page).await {
+        Ok(actor) => actor,
+        Err(response) => return response,
+    };
+    let order = match super::store::find_order(&pool, &code).await {
+        Ok(Some(order)) => order,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("order", error),
+    };
+    if order.party_of(actor.account_id) != Some(super::Party::Buyer) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let may_upload = order.payment == "transfer" && matches!(order.status.as_str(), "placed" | "confirmed");
+    if !may_upload {
+        return Redirect::to(&format!("{page}?foto_galat=proof_not_needed#foto")).into_response();
+    }
+    let now = crate::db::now_unix();
+    let received = match receive_photos(
+        &mut multipart,
+        "photos",
+        Kind::Document,
+        1,
+        &pool,
+        store.as_ref(),
+        actor.account_id,
+        now,
+    )
+    .await
+    {
+        Ok(received) => received,
+        Err(error) => return internal("store", error),
+    };
+    if let Some(photo) = received.photos.first() {
+        if let Err(error) = super::store::set_payment_proof(
+            &pool,
+            order.id,
+            photo.id,
+            order.owner_account_id,
+            &order.code,
+            now,
+        )
+        .await
+        {
+            return internal("proof", error);
+        }
+    }
+    outcome(&page, &received)
+}
+
+/// `GET /pasar/pesanan/{code}/bukti`: the receipt, to the order's buyer and seller only, never cached
+/// by shared caches.
+pub async fn payment_proof(
+    State(pool): State<SqlitePool>,
+    State(store): State<SharedPhotoStore>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
+        Ok(Some(actor)) => actor,
+        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(error) => return internal("session", error),
+    };
+    let order = match super::store::find_order(&pool, &code).await {
+        Ok(Some(order)) => order,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("order", error),
+    };
+    if order.party_of(actor.account_id).is_none() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let Some(photo_id) = order.payment_proof_photo_id else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let photo = match super::store::proof_photo(&pool, photo_id).await {
+        Ok(Some(photo)) => photo,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("proof photo", error),
+    };
+    let width = photo.widths.first().copied().unwrap_or(1280);
+    crate::media::serve::file_response(
+        &store,
+        &format!("{}-{width}.webp", photo.key),
+        "private, no-store",
+    )
+    .await
+}
