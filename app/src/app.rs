@@ -77,6 +77,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/toko/:slug") view=pasar::ShopPageView ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/produk/:slug") view=pasar::ProductPageView ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/keranjang") view=pasar::CartPage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/pesanan") view=pasar::MyOrdersPage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/pesanan/:code") view=pasar::OrderPageView ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/saya") view=pasar::SellerDashboardPage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/saya/produk/:slug") view=pasar::ProductEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kalender") view=budaya::CalendarPage ssr=SsrMode::Async />

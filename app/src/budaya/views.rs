@@ -545,23 +545,6 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-/// Escapes text for a JSON string inside a `<script>` block (no `</script>` can close it early).
-fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// schema.org Event markup, so search engines and chat apps understand the listing.
 pub fn event_json_ld(page: &ListingPage, locale: Locale) -> String {
@@ -573,8 +556,8 @@ pub fn event_json_ld(page: &ListingPage, locale: Locale) -> String {
         .map(|session| {
             format!(
                 r#","startDate":{},"endDate":{}"#,
-                json_string(&iso_utc(session.starts_at)),
-                json_string(&iso_utc(session.ends_at))
+                crate::format::json_string(&iso_utc(session.starts_at)),
+                crate::format::json_string(&iso_utc(session.ends_at))
             )
         })
         .unwrap_or_default();
@@ -591,15 +574,15 @@ pub fn event_json_ld(page: &ListingPage, locale: Locale) -> String {
     };
     format!(
         r#"{{"@context":"https://schema.org","@type":"Event","name":{},"description":{},"url":{}{dates},"eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode","eventStatus":"https://schema.org/EventScheduled","location":{{"@type":"Place","name":{},"address":{{"@type":"PostalAddress","streetAddress":{},"addressLocality":{},"addressRegion":"Jawa Timur","addressCountry":"ID"}}{geo}}},"organizer":{{"@type":"Organization","name":{}}},"offers":{{"@type":"Offer","price":{},"priceCurrency":"IDR","availability":"{availability}","url":{}}}}}"#,
-        json_string(&title),
-        json_string(&summary),
-        json_string(&page.canonical_url),
-        json_string(&listing.venue),
-        json_string(&listing.address),
-        json_string(&listing.village_name),
-        json_string(&listing.organiser_name),
+        crate::format::json_string(&title),
+        crate::format::json_string(&summary),
+        crate::format::json_string(&page.canonical_url),
+        crate::format::json_string(&listing.venue),
+        crate::format::json_string(&listing.address),
+        crate::format::json_string(&listing.village_name),
+        crate::format::json_string(&listing.organiser_name),
         listing.price_rupiah,
-        json_string(&page.canonical_url),
+        crate::format::json_string(&page.canonical_url),
     )
 }
 

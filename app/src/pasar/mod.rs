@@ -5,8 +5,10 @@
 
 mod api;
 pub mod order_flow;
+mod order_views;
 pub mod pricing;
 pub mod search;
+mod seller_views;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
@@ -15,5 +17,7 @@ pub mod uploads;
 mod views;
 
 pub use api::*;
+pub use order_views::*;
+pub use seller_views::*;
 pub use types::*;
 pub use views::*;

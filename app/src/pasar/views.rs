@@ -1,27 +1,209 @@
-//! Pasar pages and components.
+//! Pasar public pages: the market (search, filters, sort, pages — a GET form, so it works without
+//! JavaScript and every result has an address), product cards, the product page (made to be shared on
+//! WhatsApp: OpenGraph and schema.org Product), and the shop page.
 
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{get_shop, list_products, Category, ProductCard, ShopPage};
-use crate::format::rupiah;
+use super::{
+    get_market, get_product, get_shop, list_products, AddToCart, Category, MarketPage,
+    MarketQuery, ProductCard, ProductPage, Rating, Review, ShopPage, Sort, VariantOption,
+};
+use crate::format::{json_string, rupiah};
 use crate::i18n::*;
+use crate::media::{Gallery, Photo};
 use crate::ui::feedback::{render_list, CardsLoading};
-use crate::ui::layout::PageHeader;
-use crate::ui::text::Localized;
+use crate::ui::form::{field_error_text, last_error, FormError, SubmitButton};
+use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};
+use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
+use crate::ui::text::{pick, Localized};
 
 #[component]
 pub fn PasarPage() -> impl IntoView {
     let i18n = use_i18n();
+    let query = MarketQuery::from_map(&use_query_map().read_untracked());
+    let market = Resource::new(
+        {
+            let query = query.clone();
+            move || query.clone()
+        },
+        get_market,
+    );
     view! {
         <PageHeader
             title=move || t_string!(i18n, pasar.title).to_string()
             intro=move || t_string!(i18n, pasar.description).to_string()
         />
-        <ProductList limit=24 />
+        <nav class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_label).to_string()>
+            {Category::ALL.into_iter().map(|category| {
+                let href = MarketQuery { category: category.code().into(), ..MarketQuery::default() }.url_for_page(1);
+                let current = query.category == category.code();
+                view! {
+                    <a href=href aria-current=current.then_some("page")
+                        class="inline-flex min-h-11 shrink-0 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-semibold aria-[current=page]:border-teal-700 aria-[current=page]:bg-teal-700 aria-[current=page]:text-white">
+                        <CategoryLabel category />
+                    </a>
+                }
+            }).collect_view()}
+        </nav>
+        <Suspense fallback=|| view! { <CardsLoading /> }>
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
+                    match market.await {
+                        Ok(market) => Either::Left(view! { <MarketView market query /> }),
+                        Err(error) => Either::Right(view! { <crate::ui::feedback::ErrorNotice error /> }),
+                    }
+                })
+            }}
+        </Suspense>
+        <p class="mt-6 text-sm text-stone-600">
+            {t!(i18n, pasar.sell_prompt)} " "
+            <a href="/pasar/saya" class=LINK>{t!(i18n, pasar.open_shop)}</a>
+        </p>
     }
 }
 
-/// Products, newest first; `village` limits them to one village.
+#[component]
+fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let MarketPage {
+        products,
+        total,
+        page,
+        page_count,
+        ignored,
+        villages,
+        sort,
+    } = market;
+    let previous_page = (page > 1).then(|| query.url_for_page(page - 1));
+    let next_page = (page < page_count).then(|| query.url_for_page(page + 1));
+    let filtered = query.has_filters();
+    let searching = !query.q.trim().is_empty();
+    let empty = products.is_empty();
+    view! {
+        <MarketFilters query=query.clone() villages sort />
+        {(!ignored.is_empty()).then(|| view! {
+            <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, pasar.filter_ignored)}</p>
+        })}
+        {(!empty).then(|| view! {
+            <p class="mb-2 text-sm text-stone-600" role="status">{t!(i18n, pasar.result_count, count = move || total)}</p>
+        })}
+        {empty.then(|| view! {
+            <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
+                <p class="font-medium">{if searching { t!(i18n, pasar.no_results_search).into_any() } else { t!(i18n, pasar.no_results).into_any() }}</p>
+                <p class="mt-1 text-sm">{t!(i18n, pasar.no_results_hint)}</p>
+                {filtered.then(|| view! { <a href="/pasar" class=LINK>{t!(i18n, pasar.clear_filters)}</a> })}
+            </div>
+        })}
+        <ul role="list" class="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+            {products.into_iter().enumerate().map(|(index, product)| view! {
+                // The first row is above the fold on a phone: load those photos at once.
+                <li class="flex"><ProductCardView product eager=index < 2 /></li>
+            }).collect_view()}
+        </ul>
+        {(page_count > 1).then(|| view! {
+            <nav class="my-4 flex items-center justify-between gap-2" aria-label=move || t_string!(i18n, pasar.pages).to_string()>
+                {previous_page.map(|href| view! { <a href=href rel="prev" class=BUTTON_SECONDARY>{t!(i18n, pasar.previous_page)}</a> })}
+                <span class="text-sm text-stone-600">{t!(i18n, pasar.page_of, page = move || page, count = move || page_count)}</span>
+                {next_page.map(|href| view! { <a href=href rel="next" class=BUTTON_SECONDARY>{t!(i18n, pasar.next_page)}</a> })}
+            </nav>
+        })}
+    }
+}
+
+pub fn sort_label(i18n: leptos_i18n::I18nContext<Locale>, sort: Sort) -> String {
+    match sort {
+        Sort::Relevance => t_string!(i18n, pasar.sort_relevance),
+        Sort::Newest => t_string!(i18n, pasar.sort_newest),
+        Sort::PriceLow => t_string!(i18n, pasar.sort_price_low),
+        Sort::PriceHigh => t_string!(i18n, pasar.sort_price_high),
+        Sort::BestRated => t_string!(i18n, pasar.sort_rating),
+    }
+    .to_string()
+}
+
+/// Search, filters and sort: a GET form (no JavaScript needed, every result has an address).
+#[component]
+fn MarketFilters(query: MarketQuery, villages: Vec<(String, String)>, sort: Sort) -> impl IntoView {
+    let i18n = use_i18n();
+    let selected = |current: &str, value: &str| (current == value).then_some("");
+    let MarketQuery {
+        q,
+        category,
+        village,
+        min_price,
+        max_price,
+        in_stock,
+        ..
+    } = query;
+    let open_details = [&village, &min_price, &max_price, &in_stock]
+        .iter()
+        .any(|value| !value.is_empty());
+    view! {
+        <form method="get" action="/pasar" role="search" class=format!("{CARD} mb-4 flex flex-col gap-3")>
+            <div class="flex gap-2">
+                <label for="f-q" class="sr-only">{t!(i18n, pasar.search_label)}</label>
+                <input id="f-q" name="q" type="search" value=q placeholder=move || t_string!(i18n, pasar.search_placeholder).to_string()
+                    class="min-h-12 w-full rounded-lg border border-stone-300 px-3 text-base" />
+                <button type="submit" class=BUTTON>{t!(i18n, pasar.search_button)}</button>
+            </div>
+            <div class="grid grid-cols-2 gap-2">
+                <div class="flex flex-col gap-1">
+                    <label for="f-category" class="text-sm font-medium">{t!(i18n, pasar.category_label)}</label>
+                    <select id="f-category" name="category" class=SELECT>
+                        <option value="">{t!(i18n, pasar.all_categories)}</option>
+                        {Category::ALL.into_iter().map(|option| view! {
+                            <option value=option.code() selected=selected(&category, option.code())><CategoryLabel category=option /></option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="f-sort" class="text-sm font-medium">{t!(i18n, pasar.sort_label)}</label>
+                    <select id="f-sort" name="sort" class=SELECT>
+                        {Sort::CHOICES.into_iter().map(|option| view! {
+                            <option value=option.code() selected=(option == sort).then_some("")>{sort_label(i18n, option)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <details open=open_details>
+                <summary class="flex min-h-11 cursor-pointer items-center font-semibold text-teal-800">{t!(i18n, pasar.more_filters)}</summary>
+                <div class="mt-2 grid gap-3 sm:grid-cols-2">
+                    <div class="flex flex-col gap-1">
+                        <label for="f-village" class="font-medium">{t!(i18n, pasar.village_label)}</label>
+                        <select id="f-village" name="village" class=SELECT>
+                            <option value="">{t!(i18n, pasar.all_villages)}</option>
+                            {villages.into_iter().map(|(slug, name)| {
+                                let is_selected = selected(&village, &slug);
+                                view! { <option value=slug selected=is_selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="grid grid-cols-2 gap-2">
+                        <div class="flex flex-col gap-1">
+                            <label for="f-min" class="font-medium">{t!(i18n, pasar.min_price)}</label>
+                            <input id="f-min" name="min_price" inputmode="numeric" value=min_price placeholder="0" class=SELECT />
+                        </div>
+                        <div class="flex flex-col gap-1">
+                            <label for="f-max" class="font-medium">{t!(i18n, pasar.max_price)}</label>
+                            <input id="f-max" name="max_price" inputmode="numeric" value=max_price placeholder="500.000" class=SELECT />
+                        </div>
+                    </div>
+                    <label class="inline-flex min-h-11 items-center gap-2">
+                        <input type="checkbox" name="in_stock" value="1" checked=(in_stock == "1").then_some("") class="h-5 w-5" />
+                        {t!(i18n, pasar.in_stock_only)}
+                    </label>
+                </div>
+            </details>
+            <button type="submit" class=format!("{BUTTON_SECONDARY} w-full sm:w-auto")>{t!(i18n, pasar.apply_filters)}</button>
+        </form>
+    }
+}
+
+/// Products, newest first; `village` limits them to one village (home and village pages).
 #[component]
 pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
     let i18n = use_i18n();
@@ -43,44 +225,88 @@ pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> imp
     }
 }
 
+/// A price with the old one struck through when discounted; "from" when variants differ.
 #[component]
-pub fn ProductCardView(product: ProductCard) -> impl IntoView {
+pub fn PriceTag(
+    price: i64,
+    original: Option<i64>,
+    #[prop(default = false)] from: bool,
+    #[prop(default = "")] unit: &'static str,
+    #[prop(optional, into)] unit_text: Option<String>,
+    #[prop(default = "font-bold text-teal-800")] class: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let unit_text = unit_text.unwrap_or_else(|| unit.to_string());
+    view! {
+        <p class=class>
+            {from.then(|| view! { <span class="text-xs font-normal text-stone-600">{t!(i18n, pasar.price_from)} " "</span> })}
+            {rupiah(price, locale)}
+            {(!unit_text.is_empty()).then(|| view! { <span class="text-xs font-normal text-stone-500">" / " {unit_text.clone()}</span> })}
+            {original.map(|original| view! {
+                <span class="ml-1 text-xs font-normal text-stone-500 line-through">
+                    <span class="sr-only">{t!(i18n, pasar.was_price)} " "</span>{rupiah(original, locale)}
+                </span>
+            })}
+        </p>
+    }
+}
+
+#[component]
+pub fn Stars(rating: Rating) -> impl IntoView {
+    let i18n = use_i18n();
+    let decimal_comma = i18n.get_locale() == Locale::id;
+    let count = rating.count;
+    view! {
+        <span class="text-xs text-amber-800">
+            "★ " {rating.stars_text(decimal_comma)}
+            <span class="text-stone-500">" (" {t!(i18n, pasar.review_count, count = move || count)} ")"</span>
+        </span>
+    }
+}
+
+#[component]
+pub fn ProductCardView(product: ProductCard, #[prop(default = false)] eager: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let sold_out = product.is_sold_out();
     let ProductCard {
+        slug,
         title_id,
         title_en,
         category,
         price_rupiah,
+        original_price_rupiah,
+        price_varies,
         unit,
         shop_name,
         village_name,
+        photo,
+        rating,
         ..
-    } = product.clone();
-    let sold_out = product.is_sold_out();
+    } = product;
     view! {
-        <article class="flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white">
-            <div class=format!(
-                "flex aspect-[4/3] items-end p-2 {}",
-                category_tint(category),
-            )>
-                <span class="rounded bg-white/85 px-1.5 py-0.5 text-xs font-medium">
-                    <CategoryLabel category />
-                </span>
-            </div>
+        <a href=format!("/pasar/produk/{slug}") class="flex w-full flex-col overflow-hidden rounded-xl border border-stone-200 bg-white hover:border-teal-600">
+            {match photo {
+                // Decorative: the title below names the product.
+                Some(photo) => Either::Left(view! {
+                    <Photo photo alt="" eager sizes="(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw" class="rounded-none" />
+                }),
+                None => Either::Right(view! {
+                    <div class=format!("flex aspect-[4/3] items-end p-2 {}", category_tint(category))>
+                        <span class="rounded bg-white/85 px-1.5 py-0.5 text-xs font-medium"><CategoryLabel category /></span>
+                    </div>
+                }),
+            }}
             <div class="flex flex-1 flex-col gap-1 p-3">
-                <h3 class="text-sm font-semibold leading-snug">
-                    <Localized id=title_id en=title_en />
-                </h3>
-                <p class="font-bold text-teal-800">
-                    {move || rupiah(price_rupiah, i18n.get_locale())}
-                    <span class="text-xs font-normal text-stone-500">" / " {unit.clone()}</span>
-                </p>
-                <p class="text-xs text-stone-500">{shop_name} " · " {village_name}</p>
+                <h3 class="text-sm font-semibold leading-snug"><Localized id=title_id en=title_en /></h3>
+                <PriceTag price=price_rupiah original=original_price_rupiah from=price_varies unit_text=unit />
+                {rating.map(|rating| view! { <Stars rating /> })}
+                <p class="mt-auto text-xs text-stone-500">{shop_name} " · " {village_name}</p>
                 {sold_out.then(|| view! {
                     <p class="text-xs font-semibold text-red-700">{t!(i18n, pasar.sold_out)}</p>
                 })}
             </div>
-        </article>
+        </a>
     }
 }
 
@@ -97,7 +323,7 @@ pub fn CategoryLabel(category: Category) -> impl IntoView {
     }
 }
 
-/// Until products have photos (Pasar issue), each category gets its own calm colour.
+/// A product without photos yet gets its category's calm colour.
 fn category_tint(category: Category) -> &'static str {
     match category {
         Category::BatikKain => "bg-amber-200",
@@ -109,18 +335,297 @@ fn category_tint(category: Category) -> &'static str {
     }
 }
 
+/// schema.org Product markup, so a shared link and search engines show name, photo and price.
+pub fn product_json_ld(page: &ProductPage, locale: Locale, image: Option<&str>) -> String {
+    let title = pick(locale, &page.title_id, page.title_en.as_deref()).text;
+    let description = pick(locale, &page.description_id, page.description_en.as_deref()).text;
+    let price = page.price_from().map_or(0, |variant| variant.price_rupiah);
+    let availability = if page.stock() > 0 {
+        "https://schema.org/InStock"
+    } else {
+        "https://schema.org/SoldOut"
+    };
+    let image = image
+        .map(|image| format!(r#","image":{}"#, json_string(image)))
+        .unwrap_or_default();
+    let rating = page
+        .rating
+        .map(|rating| {
+            format!(
+                r#","aggregateRating":{{"@type":"AggregateRating","ratingValue":"{}","reviewCount":{}}}"#,
+                rating.stars_text(false),
+                rating.count
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"{{"@context":"https://schema.org","@type":"Product","name":{},"description":{},"url":{}{image}{rating},"brand":{{"@type":"Brand","name":{}}},"offers":{{"@type":"Offer","price":{price},"priceCurrency":"IDR","availability":"{availability}","url":{},"seller":{{"@type":"Organization","name":{}}}}}}}"#,
+        json_string(&title),
+        json_string(&description),
+        json_string(&page.canonical_url),
+        json_string(&page.seller.name),
+        json_string(&page.canonical_url),
+        json_string(&page.seller.name),
+    )
+}
+
+/// `/pasar/produk/{slug}`.
+#[component]
+pub fn ProductPageView() -> impl IntoView {
+    let params = use_params_map();
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    let page = Resource::new(move || slug.clone(), get_product);
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => Either::Left(view! { <ProductDetail page /> }),
+                    Err(error) => Either::Right(view! { <NotFoundOr error /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn variant_label(locale: Locale, variant: &VariantOption) -> String {
+    pick(locale, &variant.name_id, variant.name_en.as_deref()).text
+}
+
+#[component]
+fn ProductDetail(page: ProductPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let origin = page
+        .canonical_url
+        .split("/pasar/")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let og_image = page
+        .photos
+        .first()
+        .map(|photo| format!("{origin}{}", photo.url(photo.best_width(1280))));
+    let json_ld = product_json_ld(&page, locale, og_image.as_deref());
+    let stock = page.stock();
+    let price_from = page.price_from().cloned();
+    let price_varies = page
+        .variants
+        .iter()
+        .any(|variant| Some(variant.price_rupiah) != price_from.as_ref().map(|v| v.price_rupiah));
+    let title = pick(locale, &page.title_id, page.title_en.as_deref()).text;
+    let description = pick(locale, &page.description_id, page.description_en.as_deref()).text;
+    let meta_description: String = description.chars().take(160).collect();
+    let og_description = match &price_from {
+        Some(variant) => format!("{} · {}", rupiah(variant.price_rupiah, locale), page.seller.name),
+        None => page.seller.name.clone(),
+    };
+    let ProductPage {
+        slug,
+        title_id,
+        title_en,
+        description_id,
+        description_en,
+        category,
+        unit,
+        status,
+        variants,
+        photos,
+        seller,
+        more_from_shop,
+        reviews,
+        rating,
+        canonical_url,
+        is_owner,
+        ..
+    } = page;
+    let add = ServerAction::<AddToCart>::new();
+    let edit_slug = slug.clone();
+    let error = last_error(add.value());
+    let quantity_error = field_error_text(error, "quantity");
+    let page_title = title.clone();
+    let has_choices = variants.len() > 1 || variants.iter().any(|variant| !variant.name_id.is_empty());
+    let single_variant = (!has_choices).then(|| variants.first().map(|variant| variant.id)).flatten();
+    let first_in_stock = variants.iter().find(|variant| variant.stock > 0).map(|variant| variant.id);
+    let share = format!(
+        "https://wa.me/?text={}",
+        crate::akun::encode_query(&format!("{title} — {canonical_url}"))
+    );
+    view! {
+        <PageTitle text=move || page_title.clone() />
+        <Meta name="description" content=meta_description />
+        <Meta property="og:type" content="product" />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=og_description />
+        <Meta property="og:url" content=canonical_url.clone() />
+        {og_image.map(|image| view! {
+            <Meta property="og:image" content=image />
+            <Meta property="og:image:type" content="image/webp" />
+        })}
+        {price_from.as_ref().map(|variant| view! {
+            <Meta property="product:price:amount" content=variant.price_rupiah.to_string() />
+            <Meta property="product:price:currency" content="IDR" />
+        })}
+        <script type="application/ld+json" inner_html=json_ld></script>
+        <nav class="text-sm" aria-label=move || t_string!(i18n, pasar.breadcrumb).to_string()>
+            <a href="/pasar" class=LINK>{t!(i18n, pasar.title)}</a> " › "
+            <a href=MarketQuery { category: category.code().into(), ..MarketQuery::default() }.url_for_page(1) class=LINK><CategoryLabel category /></a>
+        </nav>
+        {(status != "active").then(|| view! {
+            <p class="my-2 rounded bg-amber-100 p-2 text-sm">{t!(i18n, pasar.not_on_sale_notice)}</p>
+        })}
+        <div class="mt-2 grid gap-4 md:grid-cols-2">
+            <div>
+                <Gallery photos alt=title.clone() />
+            </div>
+            <div class="flex flex-col gap-3">
+                <h1 class="text-2xl font-bold leading-tight"><Localized id=title_id.clone() en=title_en.clone() /></h1>
+                {price_from.map(|variant| view! {
+                    <PriceTag price=variant.price_rupiah original=variant.original_price_rupiah from=price_varies unit_text=unit.clone() class="text-2xl font-bold text-teal-800" />
+                })}
+                {rating.map(|rating| view! { <Stars rating /> })}
+                <p class="text-sm" role="status">
+                    {if stock > 0 {
+                        Either::Left(view! { <span class="font-semibold text-teal-800">{t!(i18n, pasar.in_stock, count = move || stock)}</span> })
+                    } else {
+                        Either::Right(view! { <span class="font-semibold text-red-700">{t!(i18n, pasar.sold_out)}</span> })
+                    }}
+                </p>
+                {(stock > 0).then(|| view! {
+                    <ActionForm action=add attr:class=format!("{CARD} flex flex-col gap-3")>
+                        <input type="hidden" name="product" value=slug.clone() />
+                        {match single_variant {
+                            Some(id) => Either::Left(view! { <input type="hidden" name="variant_id" value=id /> }),
+                            None => Either::Right(view! {
+                                <fieldset class="flex flex-col gap-2">
+                                    <legend class="mb-1 font-medium">{t!(i18n, pasar.choose_variant)}</legend>
+                                    {variants.iter().map(|variant| {
+                                        let label = variant_label(locale, variant);
+                                        let sold_out = variant.stock <= 0;
+                                        let price = variant.price_rupiah;
+                                        let left = variant.stock;
+                                        view! {
+                                            <label class="flex min-h-12 items-center gap-3 rounded-lg border border-stone-300 px-3 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50">
+                                                <input type="radio" name="variant_id" value=variant.id required disabled=sold_out
+                                                    checked=(Some(variant.id) == first_in_stock).then_some("") class="h-5 w-5" />
+                                                <span class="flex-1 font-medium">{label}</span>
+                                                <span class="text-sm">{rupiah(price, locale)}</span>
+                                                <span class="text-xs text-stone-600">
+                                                    {if sold_out { t_string!(i18n, pasar.sold_out).to_string() } else { t_string!(i18n, pasar.left_short).replace("{count}", &left.to_string()) }}
+                                                </span>
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                            }),
+                        }}
+                        <div class="flex items-end gap-2">
+                            <div class="flex w-28 flex-col gap-1">
+                                <label for="f-quantity" class="font-medium">{t!(i18n, pasar.quantity)}</label>
+                                <input id="f-quantity" name="quantity" type="number" inputmode="numeric" min="1" max="99" value="1" required
+                                    aria-describedby="f-quantity-error" class="min-h-12 rounded-lg border border-stone-300 px-3 text-base" />
+                            </div>
+                            <SubmitButton label=Signal::derive(move || t_string!(i18n, pasar.add_to_cart).to_string()) />
+                        </div>
+                        <p id="f-quantity-error" role="alert" class="text-sm font-medium text-red-700">{quantity_error}</p>
+                        <FormError error />
+                    </ActionForm>
+                })}
+                <SellerCardView seller=seller.clone() />
+                <a href=share class=format!("{BUTTON_SECONDARY} w-full") rel="noopener" target="_blank">{t!(i18n, pasar.share_whatsapp)}</a>
+                {is_owner.then(|| view! {
+                    <a href=format!("/pasar/saya/produk/{edit_slug}") class=format!("{BUTTON_SECONDARY} w-full")>{t!(i18n, pasar.edit_product)}</a>
+                })}
+            </div>
+        </div>
+        <section class="mt-6" aria-labelledby="deskripsi">
+            <h2 id="deskripsi" class="mb-2 text-lg font-bold">{t!(i18n, pasar.description_title)}</h2>
+            <p class="max-w-prose whitespace-pre-line"><Localized id=description_id en=description_en /></p>
+        </section>
+        <ReviewList reviews />
+        {(!more_from_shop.is_empty()).then(|| view! {
+            <section class="mt-6" aria-labelledby="lainnya">
+                <h2 id="lainnya" class="mb-2 text-lg font-bold">{t!(i18n, pasar.more_from_shop, shop = move || seller.name.clone())}</h2>
+                <ul role="list" class="grid grid-cols-2 gap-3 sm:grid-cols-4">
+                    {more_from_shop.into_iter().map(|product| view! { <li class="flex"><ProductCardView product /></li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn SellerCardView(seller: super::SellerCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let super::SellerCard {
+        slug,
+        name,
+        village_name,
+        owner_verified,
+        rating,
+        photo,
+        whatsapp_url,
+        ..
+    } = seller;
+    view! {
+        <section class=format!("{CARD} flex flex-col gap-2") aria-label=move || t_string!(i18n, pasar.seller).to_string()>
+            <div class="flex items-center gap-3">
+                {photo.map(|photo| view! { <div class="w-16 shrink-0"><Photo photo alt="" sizes="64px" /></div> })}
+                <div>
+                    <a href=format!("/pasar/toko/{slug}") class="font-semibold underline">{name}</a>
+                    <p class="text-sm text-stone-600">{village_name}</p>
+                    <div class="flex flex-wrap items-center gap-2">
+                        {owner_verified.then(|| view! { <crate::akun::VerifiedBadge /> })}
+                        {rating.map(|rating| view! { <Stars rating /> })}
+                    </div>
+                </div>
+            </div>
+            {whatsapp_url.map(|url| view! {
+                <a href=url rel="noopener" target="_blank" class="inline-flex min-h-12 items-center justify-center rounded-lg bg-green-700 px-4 font-semibold text-white">
+                    {t!(i18n, pasar.chat_whatsapp)}
+                </a>
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewList(reviews: Vec<Review>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    view! {
+        <section class="mt-6" aria-labelledby="ulasan">
+            <h2 id="ulasan" class="mb-2 text-lg font-bold">{t!(i18n, pasar.reviews_title)}</h2>
+            {if reviews.is_empty() {
+                Either::Left(view! { <p class="text-stone-600">{t!(i18n, pasar.no_reviews)}</p> })
+            } else {
+                Either::Right(view! {
+                    <ul role="list" class="flex flex-col gap-2">
+                        {reviews.into_iter().map(|review| view! {
+                            <li class=CARD>
+                                <p class="text-amber-800" aria-label=format!("{}/5", review.stars)>{"★".repeat(review.stars as usize)}<span class="text-stone-300">{"★".repeat(5 - review.stars as usize)}</span></p>
+                                <p class="mt-1 whitespace-pre-line">{review.body}</p>
+                                <p class="mt-1 text-xs text-stone-500">{review.author} " · " {crate::format::long_date(review.created_at, locale)}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}
+
 /// `/pasar/toko/{slug}`: a shop's story, where it is, its products, and the classes it runs.
 #[component]
 pub fn ShopPageView() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
+    let params = use_params_map();
     let slug = params.read_untracked().get("slug").unwrap_or_default();
     let shop = Resource::new(move || slug.clone(), get_shop);
     view! {
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
                 match shop.await {
-                    Ok(shop) => leptos::either::Either::Left(view! { <ShopDetail shop /> }),
-                    Err(error) => leptos::either::Either::Right(view! { <crate::ui::layout::NotFoundOr error /> }),
+                    Ok(shop) => Either::Left(view! { <ShopDetail shop /> }),
+                    Err(error) => Either::Right(view! { <NotFoundOr error /> }),
                 }
             })}
         </Suspense>
@@ -137,6 +642,9 @@ fn ShopDetail(shop: ShopPage) -> impl IntoView {
         village_name,
         village_slug,
         owner_verified,
+        photo,
+        rating,
+        reviews,
         products,
         workshops,
         ..
@@ -144,12 +652,18 @@ fn ShopDetail(shop: ShopPage) -> impl IntoView {
     let title = name.clone();
     let has_workshops = !workshops.is_empty();
     view! {
-        <crate::ui::layout::PageTitle text=move || title.clone() />
-        <nav class="text-sm"><a href="/pasar" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, pasar.title)}</a></nav>
-        <h1 class="flex flex-wrap items-center gap-2 text-2xl font-bold">{name}
-            {owner_verified.then(|| view! { <crate::akun::VerifiedBadge /> })}
-        </h1>
-        <p class="text-stone-600"><a href=format!("/desa/{village_slug}") class="underline">{village_name}</a></p>
+        <PageTitle text=move || title.clone() />
+        <nav class="text-sm"><a href="/pasar" class=LINK>{t!(i18n, pasar.title)}</a></nav>
+        <div class="flex items-start gap-3">
+            {photo.map(|photo| view! { <div class="w-24 shrink-0"><Photo photo alt="" sizes="96px" eager=true /></div> })}
+            <div>
+                <h1 class="flex flex-wrap items-center gap-2 text-2xl font-bold">{name}
+                    {owner_verified.then(|| view! { <crate::akun::VerifiedBadge /> })}
+                </h1>
+                <p class="text-stone-600"><a href=format!("/desa/{village_slug}") class="underline">{village_name}</a></p>
+                {rating.map(|rating| view! { <Stars rating /> })}
+            </div>
+        </div>
         <p class="mt-2 max-w-prose whitespace-pre-line"><Localized id=story_id en=story_en /></p>
         {has_workshops.then(|| view! {
             <section class="mt-6" aria-labelledby="kelas-lapak">
@@ -168,5 +682,6 @@ fn ShopDetail(shop: ShopPage) -> impl IntoView {
                 |product| view! { <ProductCardView product /> },
             )}
         </section>
+        <ReviewList reviews />
     }
 }
