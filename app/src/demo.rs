@@ -13,7 +13,6 @@ use sqlx::SqlitePool;
 
 #[cfg(test)]
 const DAY: i64 = 86_400;
-const HOUR: i64 = 3_600;
 
 struct Kecamatan {
     code: &'static str,
@@ -102,134 +101,6 @@ const VILLAGES: &[Village] = &[
     },
 ];
 
-struct Shop {
-    slug: &'static str,
-    village: &'static str,
-    name: &'static str,
-    story_id: &'static str,
-    story_en: Option<&'static str>,
-}
-
-const SHOPS: &[Shop] = &[
-    Shop {
-        slug: "batik-sekar-osing",
-        village: "kemiren",
-        name: "Batik Sekar Osing",
-        story_id:
-            "Bu Sulastri membatik motif Gajah Oling sejak remaja, kini bersama enam tetangga.",
-        story_en: Some(
-            "Bu Sulastri has drawn Gajah Oling batik since her teens, now with six neighbours.",
-        ),
-    },
-    Shop {
-        slug: "kopi-lereng-ijen",
-        village: "gombengsari",
-        name: "Kopi Lereng Ijen",
-        story_id: "Kopi robusta dan arabika dari kebun keluarga Pak Darmaji, disangrai sendiri.",
-        story_en: None,
-    },
-    Shop {
-        slug: "anyaman-tamansari",
-        village: "tamansari",
-        name: "Anyaman Bambu Tamansari",
-        story_id: "Kelompok perajin bambu Tamansari membuat keranjang, tudung saji dan lampu.",
-        story_en: Some("Tamansari's bamboo weavers make baskets, food covers and lamps."),
-    },
-];
-
-struct Product {
-    slug: &'static str,
-    shop: &'static str,
-    title_id: &'static str,
-    title_en: Option<&'static str>,
-    category: &'static str,
-    price_rupiah: i64,
-    unit: &'static str,
-    stock: i64,
-}
-
-const PRODUCTS: &[Product] = &[
-    Product {
-        slug: "selendang-gajah-oling",
-        shop: "batik-sekar-osing",
-        title_id: "Selendang batik tulis Gajah Oling",
-        title_en: Some("Hand-drawn Gajah Oling batik scarf"),
-        category: "batik_kain",
-        price_rupiah: 275_000,
-        unit: "lembar",
-        stock: 6,
-    },
-    Product {
-        slug: "kain-batik-kangkung-setingkes",
-        shop: "batik-sekar-osing",
-        title_id: "Kain batik Kangkung Setingkes 2 m",
-        title_en: Some("Kangkung Setingkes batik cloth, 2 m"),
-        category: "batik_kain",
-        price_rupiah: 450_000,
-        unit: "lembar",
-        stock: 2,
-    },
-    Product {
-        slug: "kemeja-batik-osing",
-        shop: "batik-sekar-osing",
-        title_id: "Kemeja batik Osing lengan pendek",
-        title_en: None,
-        category: "fashion",
-        price_rupiah: 185_000,
-        unit: "pcs",
-        stock: 0,
-    },
-    Product {
-        slug: "kopi-robusta-gombengsari",
-        shop: "kopi-lereng-ijen",
-        title_id: "Kopi robusta Gombengsari sangrai 250 g",
-        title_en: Some("Gombengsari roasted robusta coffee, 250 g"),
-        category: "kopi_hasil_bumi",
-        price_rupiah: 45_000,
-        unit: "paket",
-        stock: 40,
-    },
-    Product {
-        slug: "kopi-lanang",
-        shop: "kopi-lereng-ijen",
-        title_id: "Kopi lanang (peaberry) 200 g",
-        title_en: Some("Peaberry coffee (kopi lanang), 200 g"),
-        category: "kopi_hasil_bumi",
-        price_rupiah: 60_000,
-        unit: "paket",
-        stock: 15,
-    },
-    Product {
-        slug: "susu-kambing-etawa",
-        shop: "kopi-lereng-ijen",
-        title_id: "Susu kambing etawa bubuk",
-        title_en: None,
-        category: "makanan_olahan",
-        price_rupiah: 55_000,
-        unit: "paket",
-        stock: 12,
-    },
-    Product {
-        slug: "tudung-saji-bambu",
-        shop: "anyaman-tamansari",
-        title_id: "Tudung saji anyaman bambu",
-        title_en: Some("Woven bamboo food cover"),
-        category: "kerajinan",
-        price_rupiah: 75_000,
-        unit: "pcs",
-        stock: 9,
-    },
-    Product {
-        slug: "lampu-bambu-ijen",
-        shop: "anyaman-tamansari",
-        title_id: "Lampu gantung bambu motif kawah",
-        title_en: Some("Bamboo pendant lamp, crater pattern"),
-        category: "seni",
-        price_rupiah: 210_000,
-        unit: "pcs",
-        stock: 3,
-    },
-];
 
 struct Service {
     slug: &'static str,
@@ -371,43 +242,7 @@ pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::
         }
     }
 
-    for shop in SHOPS {
-        sqlx::query(
-            "INSERT INTO shops (village_id, slug, name, story_id, story_en)
-             SELECT id, $2, $3, $4, $5 FROM villages WHERE slug = $1
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(shop.village)
-        .bind(shop.slug)
-        .bind(shop.name)
-        .bind(shop.story_id)
-        .bind(shop.story_en)
-        .execute(&mut *tx)
-        .await?;
-    }
-
-    for (position, product) in PRODUCTS.iter().enumerate() {
-        // Listed a few hours apart so "newest first" has a stable, meaningful order.
-        let created_at = now_unix - (PRODUCTS.len() - position) as i64 * 3 * HOUR;
-        report.products += sqlx::query(
-            "INSERT INTO products (shop_id, slug, title_id, title_en, category, price_rupiah, unit, stock,
-                                   status, created_at)
-             SELECT id, $2, $3, $4, $5, $6, $7, $8, 'active', $9 FROM shops WHERE slug = $1
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(product.shop)
-        .bind(product.slug)
-        .bind(product.title_id)
-        .bind(product.title_en)
-        .bind(product.category)
-        .bind(product.price_rupiah)
-        .bind(product.unit)
-        .bind(product.stock)
-        .bind(created_at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    }
+    report.products += crate::pasar::demo::load_catalogue(&mut tx, now_unix).await?;
 
     report.events += crate::budaya::demo::load_listings(&mut tx, now_unix).await?;
 
@@ -580,6 +415,7 @@ pub async fn load_accounts(
     .execute(&mut *tx)
     .await?;
     crate::budaya::demo::load_people(&mut tx, now_unix).await?;
+    crate::pasar::demo::load_orders(&mut tx, now_unix).await?;
     tx.commit().await?;
     Ok(added)
 }
@@ -598,7 +434,7 @@ mod tests {
         let now = unix_from_wib(2026, 11, 27, 12, 0);
         let first = load(&pool, now).await.unwrap();
         assert_eq!(first.villages, VILLAGES.len() as u64);
-        assert_eq!(first.products, PRODUCTS.len() as u64);
+        assert_eq!(first.products, 60);
         assert_eq!(first.services, (VILLAGES.len() * SERVICES.len()) as u64);
         assert_eq!(first.events, crate::budaya::demo::LISTING_COUNT as u64);
         let second = load(&pool, now + DAY).await.unwrap();

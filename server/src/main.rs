@@ -31,9 +31,13 @@ async fn main() -> anyhow::Result<()> {
                 .context("loading demo data")?;
             let photos = app::media::storage::LocalDisk::new(config.photos_dir())
                 .context("opening the photo directory")?;
-            let photo_count = app::budaya::demo::load_photos(&pool, &photos, app::db::now_unix())
+            let now = app::db::now_unix();
+            let photo_count = app::budaya::demo::load_photos(&pool, &photos, now)
                 .await
-                .map_err(|error| anyhow::anyhow!("loading demo photos: {error}"))?;
+                .map_err(|error| anyhow::anyhow!("loading demo photos: {error}"))?
+                + app::pasar::demo::load_photos(&pool, &photos, now)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("loading demo product photos: {error}"))?;
             tracing::info!(photos = photo_count, "demo photos generated");
             let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
                 .context("reading the NIK key")?;

@@ -5,6 +5,8 @@
 //! Shared by Budaya listings now and Pasar products next.
 
 #[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
 pub mod process;
 #[cfg(feature = "ssr")]
 pub mod serve;

@@ -4,6 +4,8 @@
 //! checkout into one order per shop, the order timeline, reviews, and the seller's dashboard.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod order_flow;
 mod order_views;
 pub mod pricing;

@@ -177,8 +177,9 @@ pub fn next_status(
     let allowed = match (facts.status, to) {
         (Placed, Confirmed | Declined | Cancelled) => true,
         (Confirmed, next) => next == after_confirmed,
-        (Paid, next) => next == handover,
-        (Ready | Delivering, Completed) => true,
+        // Only a transfer order is ever "paid" before the handover.
+        (Paid, next) => facts.payment == Payment::Transfer && next == handover,
+        (status @ (Ready | Delivering), Completed) => status == handover,
         _ => false,
     };
     if !allowed {

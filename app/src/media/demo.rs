@@ -1,0 +1,38 @@
+//! Pictures for the demo data, drawn on the spot (no image files to ship): they go through the same
+//! upload pipeline as a phone's photo.
+
+/// A "phone photo" with a batik-like motif (kawung circles on a ground colour), as a JPEG: the demo
+/// runs it through the same pipeline as a real upload.
+pub fn batik_picture(width: u32, height: u32, ground: [u8; 3], motif: [u8; 3]) -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+    let picture = RgbImage::from_fn(width, height, |x, y| {
+        let (cx, cy) = ((x % 160) as i32 - 80, (y % 160) as i32 - 80);
+        let ring = cx * cx + cy * cy;
+        let petal =
+            (cx.abs() - 40).pow(2) + cy * cy < 900 || cx * cx + (cy.abs() - 40).pow(2) < 900;
+        let shade = (y * 40 / height) as u8;
+        if petal || (3_000..3_600).contains(&ring) {
+            Rgb([
+                motif[0].saturating_sub(shade),
+                motif[1].saturating_sub(shade),
+                motif[2].saturating_sub(shade),
+            ])
+        } else {
+            Rgb([
+                ground[0].saturating_add(shade),
+                ground[1].saturating_add(shade),
+                ground[2].saturating_add(shade),
+            ])
+        }
+    });
+    let mut jpeg = Vec::new();
+    // Encoding a picture we just drew cannot fail; an empty file would be refused by the pipeline anyway.
+    let _ = JpegEncoder::new_with_quality(&mut jpeg, 88).write_image(
+        picture.as_raw(),
+        width,
+        height,
+        image::ExtendedColorType::Rgb8,
+    );
+    jpeg
+}
+
