@@ -101,7 +101,6 @@ const VILLAGES: &[Village] = &[
     },
 ];
 
-
 struct Service {
     slug: &'static str,
     kind: &'static str,

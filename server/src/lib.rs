@@ -85,8 +85,7 @@ pub fn router(state: AppState) -> Router {
         // A receipt: uploaded by the buyer, shown to buyer and seller only.
         .route(
             "/pasar/pesanan/{code}/bukti",
-            get(app::pasar::uploads::payment_proof)
-                .post(app::pasar::uploads::upload_payment_proof),
+            get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
         )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(

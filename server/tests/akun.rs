@@ -572,6 +572,27 @@ const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("get_village", "slug=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_products", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_shop", "slug=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_market", "query[q]=batik&query[page]=1", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_product", "slug=selendang-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    // Quantity 0 is refused (422) after authorization, so the matrix fills no cart.
+    ("add_to_cart", "product=selendang-gajah-oling&variant_id=1&quantity=0", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("update_cart", "variant_id=999999&quantity=0", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_cart", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // Empty carts: allowed callers get 422.
+    ("checkout", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // Siti's demo order to Sulastri's shop: only the two of them.
+    ("get_order", "code=DEMU2345", ["401", "+", "+", "403", "403", "403", "403", "403"]),
+    // Confirming is the seller's move: Siti (buyer) gets 422, Sulastri's call would confirm, so ask for a
+    // move nobody may make now (completed): both parties get 422, everyone else 403.
+    ("move_order", "code=DEMU2345&to=completed", ["401", "+", "+", "403", "403", "403", "403", "403"]),
+    ("list_my_orders", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("review_order", "code=DEMU2345&stars=5&body=Bagus%20sekali", ["401", "+", "403", "403", "403", "403", "403", "403"]),
+    ("get_seller_dashboard", "status=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // An empty shop name: allowed callers get 422, no shop is created.
+    ("save_shop", "name=&story_id=&whatsapp=&pickup_address=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_product_editor", "slug=", ["401", "403", "+", "403", "403", "403", "403", "403"]),
+    ("save_product", "slug=&title_id=&description_id=&category=seni&price=1&unit=pcs&status=active", ["401", "403", "+", "403", "403", "403", "403", "403"]),
+    ("remove_product_photo", "slug=selendang-gajah-oling&photo_id=999999", ["401", "403", "+", "403", "403", "403", "403", "403"]),
     ("list_services", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_upcoming_events", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("set_language", "lang=en", ["+", "+", "+", "+", "+", "+", "+", "+"]),

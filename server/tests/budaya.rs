@@ -37,25 +37,6 @@ async fn class_with_one_session(app: &TestApp, capacity: i64) -> i64 {
     .unwrap()
 }
 
-/// `count` new accounts (tourists), each with a live session; returns their cookies.
-async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
-    let mut cookies = Vec::with_capacity(count);
-    for n in 0..count {
-        let phone = format!("+62813{n:08}");
-        sqlx::query(
-            "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
-             SELECT $1, $2, id, 'not-a-hash', 0 FROM villages WHERE slug = 'kemiren'",
-        )
-        .bind(&phone)
-        .bind(format!("Wisatawan {n}"))
-        .execute(&app.pool)
-        .await
-        .unwrap();
-        cookies.push(signed_in_as(app, &phone).await);
-    }
-    cookies
-}
-
 async fn count(app: &TestApp, sql: &str, session: i64) -> i64 {
     sqlx::query_scalar(sql)
         .bind(session)
@@ -494,42 +475,12 @@ fn the_agenda_filters_without_javascript_and_calendar_files_are_served() {
     });
 }
 
-/// A multipart body with one file in the `photos` field.
 fn photo_upload(
     slug: &str,
     cookie: Option<&str>,
     file: &[u8],
 ) -> axum::http::Request<axum::body::Body> {
-    let boundary = "----sk-test-boundary";
-    let mut body = Vec::new();
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"IMG_2031.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let mut request = axum::http::Request::post(format!("/budaya/acara/{slug}/foto")).header(
-        http::header::CONTENT_TYPE,
-        format!("multipart/form-data; boundary={boundary}"),
-    );
-    if let Some(cookie) = cookie {
-        request = request.header(http::header::COOKIE, cookie);
-    }
-    request.body(axum::body::Body::from(body)).unwrap()
-}
-
-/// A small JPEG as a phone writes it, GPS position included in its EXIF block.
-fn phone_photo() -> Vec<u8> {
-    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
-    let pixels: Vec<u8> = (0..800 * 600)
-        .flat_map(|i| [(i % 251) as u8, 90, 160])
-        .collect();
-    let mut jpeg = Vec::new();
-    let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 85);
-    let mut exif = b"II\x2a\x00\x08\x00\x00\x00\x01\x00\x25\x88\x04\x00\x01\x00\x00\x00\x1a\x00\x00\x00\x00\x00\x00\x00".to_vec();
-    exif.extend_from_slice(b"GPSLatitude-8.2149");
-    encoder.set_exif_metadata(exif).unwrap();
-    encoder
-        .write_image(&pixels, 800, 600, image::ExtendedColorType::Rgb8)
-        .unwrap();
-    jpeg
+    multipart_upload(&format!("/budaya/acara/{slug}/foto"), cookie, file)
 }
 
 #[test]

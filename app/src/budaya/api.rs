@@ -352,7 +352,12 @@ fn staff_village_ids(actor: &Actor) -> Vec<i64> {
 
 /// Checks a required text's length in characters.
 #[cfg(feature = "ssr")]
-pub(crate) fn required_text(field: &str, value: &str, min: usize, max: usize) -> Result<String, AppError> {
+pub(crate) fn required_text(
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> Result<String, AppError> {
     let value = value.trim();
     match value.chars().count() {
         0 => Err(AppError::field(field, "text_required")),

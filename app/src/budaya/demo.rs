@@ -467,7 +467,9 @@ pub async fn load_photos(
         }
         let (ground, motif) = (*ground, *motif);
         let processed = tokio::task::spawn_blocking(move || {
-            crate::media::process::process(&crate::media::demo::batik_picture(1600, 1200, ground, motif))
+            crate::media::process::process(&crate::media::demo::batik_picture(
+                1600, 1200, ground, motif,
+            ))
         })
         .await
         .map_err(|_| crate::error::AppError::Internal)?

@@ -17,7 +17,9 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::media::PhotoManager;
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
-use crate::ui::form::{field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea};
+use crate::ui::form::{
+    field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
+};
 use crate::ui::layout::{NotFoundOr, PageTitle};
 
 use crate::ui::style::SELECT;

@@ -545,7 +545,6 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-
 /// schema.org Event markup, so search engines and chat apps understand the listing.
 pub fn event_json_ld(page: &ListingPage, locale: Locale) -> String {
     let listing = &page.listing;
@@ -924,4 +923,3 @@ pub fn RegisterPage() -> impl IntoView {
         </Suspense>
     }
 }
-

@@ -35,4 +35,3 @@ pub fn batik_picture(width: u32, height: u32, ground: [u8; 3], motif: [u8; 3]) -
     );
     jpeg
 }
-

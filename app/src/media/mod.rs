@@ -14,9 +14,9 @@ pub mod serve;
 pub mod storage;
 #[cfg(feature = "ssr")]
 pub mod store;
+mod types;
 #[cfg(feature = "ssr")]
 pub mod upload;
-mod types;
 
 /// A gallery (listing, product) holds at most this many photos.
 pub const MAX_PHOTOS: usize = 6;

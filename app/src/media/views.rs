@@ -76,7 +76,8 @@ pub fn PhotoUploadForm(
     #[prop(optional, into)] label: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let label = label.unwrap_or_else(|| Signal::derive(move || t_string!(i18n, foto.add_photos).to_string()));
+    let label = label
+        .unwrap_or_else(|| Signal::derive(move || t_string!(i18n, foto.add_photos).to_string()));
     view! {
         <form method="post" enctype="multipart/form-data" action=action data-upload="" class="mt-3 flex flex-col gap-2">
             <label for="f-photos" class="font-medium">{label}</label>

@@ -291,7 +291,11 @@ fn photo_colours(category: &str, index: usize) -> ([u8; 3], [u8; 3]) {
     };
     let shift = (index % 5) as u8 * 12;
     (
-        [ground[0].saturating_add(shift), ground[1], ground[2].saturating_add(shift / 2)],
+        [
+            ground[0].saturating_add(shift),
+            ground[1],
+            ground[2].saturating_add(shift / 2),
+        ],
         [motif[0], motif[1].saturating_sub(shift), motif[2]],
     )
 }
@@ -403,8 +407,7 @@ pub async fn load_photos(
             .await
             .map_err(|_| crate::error::AppError::Internal)?
             .map_err(|_| crate::error::AppError::Internal)?;
-            let photo =
-                crate::media::store::save(pool, store, processed, None, false, now).await?;
+            let photo = crate::media::store::save(pool, store, processed, None, false, now).await?;
             super::store::attach_product_photo(pool, row.id, photo.id).await?;
             added += 1;
         }
@@ -421,10 +424,45 @@ pub async fn load_orders(
     const DAY: i64 = 86_400;
     // (code, product, variant name, quantity, status, days ago, review stars and text)
     let orders: [(&str, &str, &str, i64, &str, i64, Option<(i64, &str)>); 5] = [
-        ("DEMQ2345", "kopi-robusta-gombengsari", "Biji 250 g", 2, "completed", 20, Some((5, "Kopinya harum, dikirim cepat. Pasti pesan lagi."))),
-        ("DEMR2345", "tudung-saji-bambu", "", 1, "completed", 15, Some((4, "Anyamannya rapi, sedikit lebih kecil dari bayangan saya."))),
-        ("DEMS2345", "kain-batik-kangkung-setingkes", "", 1, "completed", 9, Some((5, "Batik tulisnya halus sekali. Bu Sulastri ramah."))),
-        ("DEMT2345", "madu-hutan-ijen", "500 ml", 1, "completed", 4, Some((5, "Madu asli, kental."))),
+        (
+            "DEMQ2345",
+            "kopi-robusta-gombengsari",
+            "Biji 250 g",
+            2,
+            "completed",
+            20,
+            Some((5, "Kopinya harum, dikirim cepat. Pasti pesan lagi.")),
+        ),
+        (
+            "DEMR2345",
+            "tudung-saji-bambu",
+            "",
+            1,
+            "completed",
+            15,
+            Some((
+                4,
+                "Anyamannya rapi, sedikit lebih kecil dari bayangan saya.",
+            )),
+        ),
+        (
+            "DEMS2345",
+            "kain-batik-kangkung-setingkes",
+            "",
+            1,
+            "completed",
+            9,
+            Some((5, "Batik tulisnya halus sekali. Bu Sulastri ramah.")),
+        ),
+        (
+            "DEMT2345",
+            "madu-hutan-ijen",
+            "500 ml",
+            1,
+            "completed",
+            4,
+            Some((5, "Madu asli, kental.")),
+        ),
         ("DEMU2345", "masker-batik-kawung", "", 3, "placed", 0, None),
     ];
     for (code, product, variant, quantity, status, days_ago, review) in orders {
@@ -520,7 +558,11 @@ mod tests {
         assert_eq!(SHOPS.len(), 12);
         assert_eq!(PRODUCTS.len(), 60);
         for product in PRODUCTS {
-            assert!(SHOPS.iter().any(|shop| shop.slug == product.shop), "{}", product.slug);
+            assert!(
+                SHOPS.iter().any(|shop| shop.slug == product.shop),
+                "{}",
+                product.slug
+            );
             assert!(super::super::Category::from_code(product.category).is_some());
             if let Some((kind, value)) = product.discount {
                 let discount = super::super::Discount::from_parts(Some(kind), Some(value)).unwrap();

@@ -47,7 +47,9 @@ impl OrderStatus {
     }
 
     pub fn from_code(code: &str) -> Option<OrderStatus> {
-        OrderStatus::ALL.into_iter().find(|status| status.code() == code)
+        OrderStatus::ALL
+            .into_iter()
+            .find(|status| status.code() == code)
     }
 
     /// Still needs someone to act (shown first on the seller's dashboard).
@@ -90,7 +92,9 @@ impl Fulfilment {
     }
 
     pub fn from_code(code: &str) -> Option<Fulfilment> {
-        Fulfilment::ALL.into_iter().find(|option| option.code() == code)
+        Fulfilment::ALL
+            .into_iter()
+            .find(|option| option.code() == code)
     }
 }
 
@@ -306,7 +310,10 @@ mod tests {
         for status in OrderStatus::ALL {
             assert_eq!(OrderStatus::from_code(status.code()), Some(status));
         }
-        assert_eq!(Fulfilment::from_code("delivery"), Some(Fulfilment::Delivery));
+        assert_eq!(
+            Fulfilment::from_code("delivery"),
+            Some(Fulfilment::Delivery)
+        );
         assert_eq!(Payment::from_code("cheque"), None);
     }
 }

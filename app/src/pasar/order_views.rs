@@ -16,7 +16,9 @@ use crate::format::{long_date, rupiah, time_of_day};
 use crate::i18n::*;
 use crate::media::{Photo, PhotoUploadForm};
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
-use crate::ui::form::{field_error_text, just_saved, last_error, FormError, SubmitButton, TextArea};
+use crate::ui::form::{
+    field_error_text, just_saved, last_error, FormError, SubmitButton, TextArea,
+};
 use crate::ui::layout::{NotFoundOr, PageTitle};
 use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 use crate::ui::text::Localized;

@@ -114,10 +114,19 @@ mod tests {
     #[test]
     fn discounts_are_checked_against_the_price() {
         assert_eq!(Discount::Percent(10).check(1000), Ok(()));
-        assert_eq!(Discount::Percent(0).check(1000), Err("discount_percent_invalid"));
-        assert_eq!(Discount::Percent(95).check(1000), Err("discount_percent_invalid"));
+        assert_eq!(
+            Discount::Percent(0).check(1000),
+            Err("discount_percent_invalid")
+        );
+        assert_eq!(
+            Discount::Percent(95).check(1000),
+            Err("discount_percent_invalid")
+        );
         assert_eq!(Discount::Amount(999).check(1000), Ok(()));
-        assert_eq!(Discount::Amount(1000).check(1000), Err("discount_amount_invalid"));
+        assert_eq!(
+            Discount::Amount(1000).check(1000),
+            Err("discount_amount_invalid")
+        );
         assert_eq!(
             Discount::from_parts(Some("percent"), Some(20)),
             Some(Discount::Percent(20))
@@ -128,19 +137,39 @@ mod tests {
     #[test]
     fn order_totals_add_lines_and_the_delivery_fee() {
         let lines = [
-            Line { unit_price: 247_500, quantity: 2 },
-            Line { unit_price: 35_000, quantity: 3 },
+            Line {
+                unit_price: 247_500,
+                quantity: 2,
+            },
+            Line {
+                unit_price: 35_000,
+                quantity: 3,
+            },
         ];
         assert_eq!(
             order_totals(&lines, 10_000),
-            Some(Totals { subtotal: 600_000, delivery_fee: 10_000, total: 610_000 })
+            Some(Totals {
+                subtotal: 600_000,
+                delivery_fee: 10_000,
+                total: 610_000
+            })
         );
         assert_eq!(
             order_totals(&[], 0),
-            Some(Totals { subtotal: 0, delivery_fee: 0, total: 0 })
+            Some(Totals {
+                subtotal: 0,
+                delivery_fee: 0,
+                total: 0
+            })
         );
         assert_eq!(
-            order_totals(&[Line { unit_price: i64::MAX, quantity: 2 }], 0),
+            order_totals(
+                &[Line {
+                    unit_price: i64::MAX,
+                    quantity: 2
+                }],
+                0
+            ),
             None
         );
     }

@@ -37,7 +37,10 @@ mod tests {
 
     #[test]
     fn words_become_prefix_terms_that_must_all_match() {
-        assert_eq!(fts_query("Batik tulis"), Some("\"batik\"* \"tulis\"*".into()));
+        assert_eq!(
+            fts_query("Batik tulis"),
+            Some("\"batik\"* \"tulis\"*".into())
+        );
         assert_eq!(fts_query("  kopi  "), Some("\"kopi\"*".into()));
     }
 
@@ -45,7 +48,9 @@ mod tests {
     fn query_syntax_typed_by_a_buyer_is_plain_text() {
         assert_eq!(
             fts_query("\"kopi\" OR -gula NEAR(x) title_id:batik*"),
-            Some("\"kopi\"* \"or\"* \"gula\"* \"near\"* \"x\"* \"title\"* \"id\"* \"batik\"*".into())
+            Some(
+                "\"kopi\"* \"or\"* \"gula\"* \"near\"* \"x\"* \"title\"* \"id\"* \"batik\"*".into()
+            )
         );
         assert_eq!(fts_query("*** --- \"\""), None);
         assert_eq!(fts_query(""), None);

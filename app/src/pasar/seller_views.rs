@@ -19,7 +19,9 @@ use crate::format::rupiah;
 use crate::i18n::*;
 use crate::media::{Photo, PhotoManager, PhotoUploadForm};
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
-use crate::ui::form::{field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea};
+use crate::ui::form::{
+    field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
+};
 use crate::ui::layout::PageTitle;
 use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 
@@ -39,7 +41,10 @@ fn sign_in_instead(next: &str) -> impl IntoView {
 #[component]
 pub fn SellerDashboardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let status = use_query_map().read_untracked().get("status").unwrap_or_default();
+    let status = use_query_map()
+        .read_untracked()
+        .get("status")
+        .unwrap_or_default();
     let dashboard = Resource::new(move || status.clone(), get_seller_dashboard);
     view! {
         <PageTitle text=move || t_string!(i18n, pasar.dashboard_title).to_string() />
@@ -278,7 +283,10 @@ fn ShopForm(shop: Option<MyShop>, action: ServerAction<SaveShop>) -> impl IntoVi
 #[component]
 pub fn ProductEditorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
+    let slug = use_params_map()
+        .read_untracked()
+        .get("slug")
+        .unwrap_or_default();
     let editing = if slug == "baru" { String::new() } else { slug };
     let next = if editing.is_empty() {
         "/pasar/saya/produk/baru".to_string()

@@ -28,9 +28,11 @@ fn discounted_sql(base: &str) -> String {
 }
 
 /// The cheapest and dearest active variant's base price of product `p`.
-const MIN_BASE_PRICE: &str = "(SELECT MIN(COALESCE(pv.price_rupiah, p.price_rupiah)) FROM product_variants pv
+const MIN_BASE_PRICE: &str =
+    "(SELECT MIN(COALESCE(pv.price_rupiah, p.price_rupiah)) FROM product_variants pv
      WHERE pv.product_id = p.id AND pv.is_active)";
-const MAX_BASE_PRICE: &str = "(SELECT MAX(COALESCE(pv.price_rupiah, p.price_rupiah)) FROM product_variants pv
+const MAX_BASE_PRICE: &str =
+    "(SELECT MAX(COALESCE(pv.price_rupiah, p.price_rupiah)) FROM product_variants pv
      WHERE pv.product_id = p.id AND pv.is_active)";
 
 /// Reviews that count for product `p`: those of orders that contained it.
@@ -216,7 +218,9 @@ pub async fn market(
     }
     query.push(ON_SALE);
     if let Some(fts) = &filter.fts {
-        query.push(" AND products_fts MATCH ").push_bind(fts.clone());
+        query
+            .push(" AND products_fts MATCH ")
+            .push_bind(fts.clone());
     }
     if let Some(category) = filter.category {
         query.push(" AND p.category = ").push_bind(category.code());
@@ -358,7 +362,11 @@ pub async fn reviews(
         .into_iter()
         .map(|(name, stars, body, created_at)| Review {
             // First name only: a review is public.
-            author: name.split_whitespace().next().unwrap_or_default().to_string(),
+            author: name
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
             stars,
             body,
             created_at,
@@ -393,7 +401,10 @@ impl ProductRow {
     }
 }
 
-pub async fn find_product(pool: &SqlitePool, slug: &str) -> Result<Option<ProductRow>, sqlx::Error> {
+pub async fn find_product(
+    pool: &SqlitePool,
+    slug: &str,
+) -> Result<Option<ProductRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.id, p.shop_id, p.slug, p.title_id, p.title_en, p.description_id, p.description_en,
                 p.category, p.price_rupiah, p.unit, p.status, p.discount_kind, p.discount_value,
@@ -493,7 +504,10 @@ pub async fn detach_product_photo(
 // The seller's shop and products
 
 /// The shop owned by an account (any status).
-pub async fn own_shop(pool: &SqlitePool, account_id: i64) -> Result<Option<(i64, MyShop)>, sqlx::Error> {
+pub async fn own_shop(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Option<(i64, MyShop)>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -626,7 +640,11 @@ pub async fn village_name(pool: &SqlitePool, village_id: i64) -> Result<String, 
         .await
 }
 
-pub async fn set_shop_photo(pool: &SqlitePool, shop_id: i64, photo_id: i64) -> Result<(), sqlx::Error> {
+pub async fn set_shop_photo(
+    pool: &SqlitePool,
+    shop_id: i64,
+    photo_id: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE shops SET photo_id = $1 WHERE id = $2")
         .bind(photo_id)
         .bind(shop_id)
@@ -901,12 +919,14 @@ pub async fn set_cart_quantity(
             .execute(pool)
             .await?;
     } else {
-        sqlx::query("UPDATE cart_items SET quantity = $3 WHERE account_id = $1 AND variant_id = $2")
-            .bind(account_id)
-            .bind(variant_id)
-            .bind(quantity)
-            .execute(pool)
-            .await?;
+        sqlx::query(
+            "UPDATE cart_items SET quantity = $3 WHERE account_id = $1 AND variant_id = $2",
+        )
+        .bind(account_id)
+        .bind(variant_id)
+        .bind(quantity)
+        .execute(pool)
+        .await?;
     }
     Ok(())
 }
@@ -1001,7 +1021,11 @@ pub async fn cart(pool: &SqlitePool, account_id: i64) -> Result<Cart, sqlx::Erro
             unit_price_rupiah: row.unit_price(),
             quantity: row.quantity,
             stock: row.stock,
-            photo: PhotoRef::from_columns(row.photo_id, row.photo_key.clone(), row.photo_widths.clone()),
+            photo: PhotoRef::from_columns(
+                row.photo_id,
+                row.photo_key.clone(),
+                row.photo_widths.clone(),
+            ),
             available: row.available(),
         };
         if cart.shops.last().map(|shop| shop.shop_id) != Some(row.shop_id) {
@@ -1047,7 +1071,10 @@ pub struct ShopChoice {
 pub enum CheckoutRefused {
     EmptyCart,
     /// A shop in the cart has no choice, or the choice is not offered by the shop.
-    Choice { field: &'static str, code: &'static str },
+    Choice {
+        field: &'static str,
+        code: &'static str,
+    },
     /// Something went off sale or ran short since it was put in the cart: the cart shows what.
     StockChanged,
     Database(sqlx::Error),
@@ -1174,7 +1201,15 @@ pub async fn checkout(
             .execute(&mut *tx)
             .await?;
         }
-        record_step(&mut tx, order_id, OrderStatus::Placed, Some(buyer_account_id), None, now).await?;
+        record_step(
+            &mut tx,
+            order_id,
+            OrderStatus::Placed,
+            Some(buyer_account_id),
+            None,
+            now,
+        )
+        .await?;
         let owner: Option<i64> =
             sqlx::query_scalar("SELECT owner_account_id FROM shops WHERE id = $1")
                 .bind(shop_id)
@@ -1263,7 +1298,14 @@ async fn tell(
 ) -> Result<(), sqlx::Error> {
     let (id, en) = status_message(status, code);
     let link = format!("/pasar/pesanan/{code}");
-    notify(&mut **tx, account_id, Bilingual { id: &id, en: &en }, Some(&link), now).await?;
+    notify(
+        &mut **tx,
+        account_id,
+        Bilingual { id: &id, en: &en },
+        Some(&link),
+        now,
+    )
+    .await?;
     let (phone, locale): (String, String) =
         sqlx::query_as("SELECT phone, locale FROM accounts WHERE id = $1")
             .bind(account_id)
@@ -1360,13 +1402,15 @@ pub async fn order_lines(pool: &SqlitePool, order_id: i64) -> Result<Vec<OrderLi
     Ok(rows
         .into_iter()
         .map(
-            |(product_slug, title_id, title_en, variant_name, unit_price_rupiah, quantity)| OrderLine {
-                product_slug,
-                title_id,
-                title_en,
-                variant_name,
-                unit_price_rupiah,
-                quantity,
+            |(product_slug, title_id, title_en, variant_name, unit_price_rupiah, quantity)| {
+                OrderLine {
+                    product_slug,
+                    title_id,
+                    title_en,
+                    variant_name,
+                    unit_price_rupiah,
+                    quantity,
+                }
             },
         )
         .collect())
@@ -1419,7 +1463,9 @@ pub async fn move_order(
     now: i64,
 ) -> Result<(), MoveError> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let order = find_order(&mut *tx, code).await?.ok_or(MoveError::NotFound)?;
+    let order = find_order(&mut *tx, code)
+        .await?
+        .ok_or(MoveError::NotFound)?;
     let party = order.party_of(account_id).ok_or(MoveError::NotParty)?;
     let facts = order.facts()?;
     let to = next_status(facts, party, to, note).map_err(MoveError::Refused)?;
@@ -1486,7 +1532,10 @@ pub async fn set_payment_proof(
     Ok(())
 }
 
-pub async fn proof_photo(pool: &SqlitePool, photo_id: i64) -> Result<Option<PhotoRef>, sqlx::Error> {
+pub async fn proof_photo(
+    pool: &SqlitePool,
+    photo_id: i64,
+) -> Result<Option<PhotoRef>, sqlx::Error> {
     let row: Option<(i64, String, String)> =
         sqlx::query_as("SELECT id, key, widths FROM photos WHERE id = $1")
             .bind(photo_id)
@@ -1576,7 +1625,10 @@ const SUMMARY_COLUMNS: &str = "o.code, o.status, o.fulfilment, o.payment, o.tota
     (SELECT oi.title_id FROM order_items oi WHERE oi.order_id = o.id ORDER BY oi.rowid LIMIT 1) AS first_item,
     (SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = o.id) AS item_count";
 
-pub async fn buyer_orders(pool: &SqlitePool, account_id: i64) -> Result<Vec<OrderSummary>, sqlx::Error> {
+pub async fn buyer_orders(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Vec<OrderSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, s.name AS other_party FROM orders o JOIN shops s ON s.id = o.shop_id
          WHERE o.buyer_account_id = $1 ORDER BY o.placed_at DESC, o.id DESC LIMIT 100"

@@ -287,7 +287,9 @@ impl ProductPage {
 
     /// The cheapest variant's price (the price shown at the top).
     pub fn price_from(&self) -> Option<&VariantOption> {
-        self.variants.iter().min_by_key(|variant| variant.price_rupiah)
+        self.variants
+            .iter()
+            .min_by_key(|variant| variant.price_rupiah)
     }
 }
 

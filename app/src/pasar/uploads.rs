@@ -152,7 +152,8 @@ pub async fn upload_payment_proof(
     if order.party_of(actor.account_id) != Some(super::Party::Buyer) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let may_upload = order.payment == "transfer" && matches!(order.status.as_str(), "placed" | "confirmed");
+    let may_upload =
+        order.payment == "transfer" && matches!(order.status.as_str(), "placed" | "confirmed");
     if !may_upload {
         return Redirect::to(&format!("{page}?foto_galat=proof_not_needed#foto")).into_response();
     }

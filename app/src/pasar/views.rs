@@ -8,8 +8,8 @@ use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    get_market, get_product, get_shop, list_products, AddToCart, Category, MarketPage,
-    MarketQuery, ProductCard, ProductPage, Rating, Review, ShopPage, Sort, VariantOption,
+    get_market, get_product, get_shop, list_products, AddToCart, Category, MarketPage, MarketQuery,
+    ProductCard, ProductPage, Rating, Review, ShopPage, Sort, VariantOption,
 };
 use crate::format::{json_string, rupiah};
 use crate::i18n::*;
@@ -266,7 +266,10 @@ pub fn Stars(rating: Rating) -> impl IntoView {
 }
 
 #[component]
-pub fn ProductCardView(product: ProductCard, #[prop(default = false)] eager: bool) -> impl IntoView {
+pub fn ProductCardView(
+    product: ProductCard,
+    #[prop(default = false)] eager: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let sold_out = product.is_sold_out();
     let ProductCard {
@@ -416,7 +419,11 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
     let description = pick(locale, &page.description_id, page.description_en.as_deref()).text;
     let meta_description: String = description.chars().take(160).collect();
     let og_description = match &price_from {
-        Some(variant) => format!("{} · {}", rupiah(variant.price_rupiah, locale), page.seller.name),
+        Some(variant) => format!(
+            "{} · {}",
+            rupiah(variant.price_rupiah, locale),
+            page.seller.name
+        ),
         None => page.seller.name.clone(),
     };
     let ProductPage {
@@ -443,9 +450,15 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
     let error = last_error(add.value());
     let quantity_error = field_error_text(error, "quantity");
     let page_title = title.clone();
-    let has_choices = variants.len() > 1 || variants.iter().any(|variant| !variant.name_id.is_empty());
-    let single_variant = (!has_choices).then(|| variants.first().map(|variant| variant.id)).flatten();
-    let first_in_stock = variants.iter().find(|variant| variant.stock > 0).map(|variant| variant.id);
+    let has_choices =
+        variants.len() > 1 || variants.iter().any(|variant| !variant.name_id.is_empty());
+    let single_variant = (!has_choices)
+        .then(|| variants.first().map(|variant| variant.id))
+        .flatten();
+    let first_in_stock = variants
+        .iter()
+        .find(|variant| variant.stock > 0)
+        .map(|variant| variant.id);
     let share = format!(
         "https://wa.me/?text={}",
         crate::akun::encode_query(&format!("{title} — {canonical_url}"))

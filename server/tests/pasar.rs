@@ -1,0 +1,350 @@
+//! Pasar through the real router: concurrent checkouts never oversell, a whole order goes from cart to
+//! review with the timeline and messages, only a shop's owner manages its products and orders, buyers
+//! see only their own orders, uploads are validated, receipts stay private, and search ranks titles first.
+
+mod support;
+
+use http::StatusCode;
+use support::*;
+
+const SITI: &str = "+6281230000001";
+const BUDI: &str = "+6281230000002";
+const SULASTRI: &str = "+6281230000003";
+
+async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(bind)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// The id of a product's variant (by name; "" for a product without options).
+async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT pv.id FROM product_variants pv JOIN products p ON p.id = pv.product_id
+         WHERE p.slug = $1 AND pv.name_id = $2 AND pv.is_active",
+    )
+    .bind(product)
+    .bind(name)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+async fn shop_id_of(app: &TestApp, product: &str) -> i64 {
+    scalar(app, "SELECT shop_id FROM products WHERE slug = $1", product).await
+}
+
+fn pickup_cash(shop_id: i64) -> String {
+    format!("choices[0][shop_id]={shop_id}&choices[0][fulfilment]=pickup_seller&choices[0][payment]=cash&choices[0][address]=&choices[0][note]=")
+}
+
+fn accepted(status: StatusCode) -> bool {
+    status.is_success() || status.is_redirection()
+}
+
+#[test]
+fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
+    run(async {
+        let app = test_app().await;
+        const STOCK: i64 = 5;
+        const BUYERS: usize = 40;
+        let product = "lampu-bambu-ijen";
+        let variant = variant_id(&app, product, "").await;
+        sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
+            .bind(STOCK)
+            .bind(variant)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let shop = shop_id_of(&app, product).await;
+        let cookies = tourists(&app, BUYERS).await;
+        for cookie in &cookies {
+            let added = send(
+                &app,
+                api_call(
+                    "add_to_cart",
+                    &format!("product={product}&variant_id={variant}&quantity=1"),
+                    Some(cookie),
+                ),
+            )
+            .await;
+            assert!(accepted(added.status), "{} {}", added.status, added.body);
+        }
+
+        let started = std::time::Instant::now();
+        let mut checkouts = tokio::task::JoinSet::new();
+        for cookie in cookies.clone() {
+            let router = app.router.clone();
+            let body = pickup_cash(shop);
+            checkouts.spawn(async move {
+                use tower::ServiceExt;
+                router
+                    .oneshot(api_call("checkout", &body, Some(&cookie)))
+                    .await
+                    .unwrap()
+                    .status()
+            });
+        }
+        let mut statuses = Vec::new();
+        while let Some(status) = checkouts.join_next().await {
+            statuses.push(status.unwrap());
+        }
+        let elapsed = started.elapsed();
+        println!("{BUYERS} concurrent checkouts for a stock of {STOCK} took {elapsed:?}");
+        let placed = statuses.iter().filter(|status| accepted(**status)).count();
+        let refused = statuses
+            .iter()
+            .filter(|status| **status == StatusCode::UNPROCESSABLE_ENTITY)
+            .count();
+        assert_eq!(placed as i64, STOCK, "{statuses:?}");
+        assert_eq!(refused, BUYERS - STOCK as usize, "the rest are told the stock changed");
+        let sold: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
+             WHERE oi.variant_id = $1 AND o.status = 'placed'",
+        )
+        .bind(variant)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(sold, STOCK);
+        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await, 0);
+
+        // A buyer cancels before the seller confirms: the lamp is back on the shelf.
+        let (code, buyer): (String, i64) = sqlx::query_as(
+            "SELECT o.code, o.buyer_account_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
+             WHERE oi.variant_id = $1 LIMIT 1",
+        )
+        .bind(variant)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let token = app::akun::session::insert_for_tests(&app.pool, buyer, app::db::now_unix())
+            .await
+            .unwrap();
+        let cancel = send(
+            &app,
+            api_call(
+                "move_order",
+                &format!("code={code}&to=cancelled"),
+                Some(&format!("sk_session={token}")),
+            ),
+        )
+        .await;
+        assert!(accepted(cancel.status), "{} {}", cancel.status, cancel.body);
+        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await, 1);
+    })
+}
+
+#[test]
+fn an_order_goes_from_cart_to_review_with_a_timeline_and_messages_to_both_sides() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let product = "selendang-gajah-oling";
+        let indigo = variant_id(&app, product, "Indigo").await;
+        let shop = shop_id_of(&app, product).await;
+        let stock_before = scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await;
+
+        // The browser cannot set a price: extra fields are ignored, the server prices from the database.
+        let added = send(
+            &app,
+            api_call(
+                "add_to_cart",
+                &format!("product={product}&variant_id={indigo}&quantity=2&price=1"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(added.status), "{} {}", added.status, added.body);
+        let cart = send(&app, get_signed_in("/pasar/keranjang", &siti)).await;
+        assert!(cart.body.contains("Indigo"));
+
+        // Delivery without an address is refused next to the field; nothing is ordered.
+        let no_address = send(
+            &app,
+            api_call(
+                "checkout",
+                &format!("choices[0][shop_id]={shop}&choices[0][fulfilment]=delivery&choices[0][payment]=cash&choices[0][address]=&choices[0][note]="),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert_eq!(no_address.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(no_address.body.contains("address_required"), "{}", no_address.body);
+
+        let placed = send(&app, api_call("checkout", &pickup_cash(shop), Some(&siti))).await;
+        assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
+        let (code, total, status): (String, i64, String) = sqlx::query_as(
+            "SELECT o.code, o.total_rupiah, o.status FROM orders o JOIN order_items oi ON oi.order_id = o.id
+             WHERE oi.variant_id = $1 ORDER BY o.id DESC LIMIT 1",
+        )
+        .bind(indigo)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(total, 2 * 295_000, "the variant's own price, twice");
+        assert_eq!(status, "placed");
+        assert_eq!(
+            scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await,
+            stock_before - 2
+        );
+        assert_eq!(scalar(&app, "SELECT COUNT(*) FROM cart_items WHERE account_id = (SELECT id FROM accounts WHERE phone = $1)", SITI).await, 0);
+
+        // The buyer may not confirm her own order; the seller may not cancel it.
+        let wrong_side = send(&app, api_call("move_order", &format!("code={code}&to=confirmed"), Some(&siti))).await;
+        assert_eq!(wrong_side.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong_side.body.contains("order_move_not_yours"));
+        let decline_without_reason = send(&app, api_call("move_order", &format!("code={code}&to=declined&note="), Some(&sulastri))).await;
+        assert!(decline_without_reason.body.contains("reason_required"));
+
+        for step in ["confirmed", "ready", "completed"] {
+            let moved = send(&app, api_call("move_order", &format!("code={code}&to={step}"), Some(&sulastri))).await;
+            assert!(accepted(moved.status), "{step}: {} {}", moved.status, moved.body);
+        }
+        // Skipping ahead or going back is refused.
+        let again = send(&app, api_call("move_order", &format!("code={code}&to=ready"), Some(&sulastri))).await;
+        assert!(again.body.contains("order_move_not_now"));
+
+        let page = send(&app, get_signed_in(&format!("/pasar/pesanan/{code}"), &siti)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        for step in ["Menunggu konfirmasi", "Dikonfirmasi", "Siap diambil", "Selesai"] {
+            assert!(page.body.contains(step), "timeline shows {step}");
+        }
+        // Siti was told of each of the seller's three moves, Sulastri of the new order.
+        let siti_messages = scalar(&app, "SELECT COUNT(*) FROM outbox WHERE purpose = 'pasar_order' AND to_phone = $1", SITI).await;
+        assert_eq!(siti_messages, 3);
+        let sulastri_messages = scalar(&app, "SELECT COUNT(*) FROM outbox WHERE purpose = 'pasar_order' AND to_phone = $1 AND body LIKE '%Pesanan baru%'", SULASTRI).await;
+        assert!(sulastri_messages >= 1);
+
+        // A review, once; it counts for the product and the shop.
+        let bad_stars = send(&app, api_call("review_order", &format!("code={code}&stars=6&body=Bagus"), Some(&siti))).await;
+        assert!(bad_stars.body.contains("stars_invalid"));
+        let reviewed = send(&app, api_call("review_order", &format!("code={code}&stars=4&body=Warna%20indigonya%20indah"), Some(&siti))).await;
+        assert!(accepted(reviewed.status), "{} {}", reviewed.status, reviewed.body);
+        let twice = send(&app, api_call("review_order", &format!("code={code}&stars=5&body=Lagi%20dong"), Some(&siti))).await;
+        assert!(twice.body.contains("review_not_possible"));
+        let product_page = send(&app, get(&format!("/pasar/produk/{product}"))).await;
+        assert!(product_page.body.contains("Warna indigonya indah"));
+    })
+}
+
+#[test]
+fn only_the_owner_manages_a_shop_and_buyers_see_only_their_own_orders() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let budi = signed_in_as(&app, BUDI).await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+
+        // Siti's demo order waits for Sulastri: Budi sees nothing of it.
+        let code = "DEMU2345";
+        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&siti))).await.status, StatusCode::OK);
+        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&sulastri))).await.status, StatusCode::OK);
+        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&budi))).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, api_call("move_order", &format!("code={code}&to=confirmed"), Some(&budi))).await.status, StatusCode::FORBIDDEN);
+        let budi_orders = send(&app, api_call("list_my_orders", "", Some(&budi))).await;
+        assert!(!budi_orders.body.contains(code));
+
+        // Budi's shop is still pending: he may not list products; Sulastri may not edit another shop's.
+        let form = "slug=&title_id=Topeng%20kecil&title_en=&description_id=Topeng%20kayu%20ukir%20kecil&description_en=&category=seni&price=50000&unit=pcs&stock=3&discount_kind=&discount_value=&status=active";
+        assert_eq!(send(&app, api_call("save_product", form, Some(&budi))).await.status, StatusCode::FORBIDDEN);
+        let other_shop = "slug=kopi-lanang&title_id=Diambil%20alih&title_en=&description_id=Bukan%20produk%20saya%20sendiri&description_en=&category=seni&price=1000&unit=pcs&stock=3&discount_kind=&discount_value=&status=active";
+        assert_eq!(send(&app, api_call("save_product", other_shop, Some(&sulastri))).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(scalar(&app, "SELECT COUNT(*) FROM products WHERE title_id = $1", "Diambil alih").await, 0);
+
+        // Sulastri lists a product with two variants and a discount; a bad discount is refused by field.
+        let too_much = "slug=&title_id=Ikat%20kepala%20batik&title_en=&description_id=Udeng%20batik%20tulis%20Gajah%20Oling&description_en=&category=fashion&price=60000&unit=pcs&stock=&discount_kind=percent&discount_value=95&status=active&variants[0][id]=&variants[0][name]=Merah&variants[0][price]=&variants[0][stock]=4&variants[1][id]=&variants[1][name]=Hitam&variants[1][price]=65000&variants[1][stock]=2";
+        let refused = send(&app, api_call("save_product", too_much, Some(&sulastri))).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("discount_percent_invalid"));
+        let saved = send(&app, api_call("save_product", &too_much.replace("discount_value=95", "discount_value=10"), Some(&sulastri))).await;
+        assert!(accepted(saved.status), "{} {}", saved.status, saved.body);
+        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", "ikat-kepala-batik").await, 6);
+        let page = send(&app, get("/pasar/produk/ikat-kepala-batik")).await;
+        assert!(page.body.contains("Hitam") && page.body.contains("58.500"), "Hitam at 65.000 − 10%");
+    })
+}
+
+#[test]
+fn product_photos_are_validated_and_payment_receipts_stay_private() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let budi = signed_in_as(&app, BUDI).await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let upload = "/pasar/saya/produk/masker-batik-kawung/foto";
+        let jpeg = phone_photo();
+
+        assert_eq!(send(&app, multipart_upload(upload, Some(&budi), &jpeg)).await.status, StatusCode::FORBIDDEN);
+        let pdf = send(&app, multipart_upload(upload, Some(&sulastri), b"%PDF-1.7\n1 0 obj")).await;
+        assert!(pdf.headers[http::header::LOCATION].to_str().unwrap().contains("foto_galat=photo_not_image"));
+        let saved = send(&app, multipart_upload(upload, Some(&sulastri), &jpeg)).await;
+        assert!(saved.headers[http::header::LOCATION].to_str().unwrap().contains("disimpan=foto"));
+        let page = send(&app, get("/pasar/produk/masker-batik-kawung")).await;
+        assert!(page.body.contains(r#"property="og:image""#));
+        assert!(page.body.contains(r#""@type":"Product""#));
+        assert!(page.body.contains("wa.me/"), "Chat via WhatsApp");
+
+        // A transfer order: Siti uploads the receipt; only she and the seller see it, never via /media.
+        let shop = shop_id_of(&app, "kain-batik-kangkung-setingkes").await;
+        let variant = variant_id(&app, "kain-batik-kangkung-setingkes", "").await;
+        send(&app, api_call("add_to_cart", &format!("product=kain-batik-kangkung-setingkes&variant_id={variant}&quantity=1"), Some(&siti))).await;
+        let placed = send(&app, api_call("checkout", &format!("choices[0][shop_id]={shop}&choices[0][fulfilment]=pickup_balai&choices[0][payment]=transfer&choices[0][address]=&choices[0][note]="), Some(&siti))).await;
+        assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
+        let code: String = sqlx::query_scalar("SELECT code FROM orders WHERE payment = 'transfer' ORDER BY id DESC LIMIT 1")
+            .fetch_one(&app.pool).await.unwrap();
+        let receipt = send(&app, multipart_upload(&format!("/pasar/pesanan/{code}/bukti"), Some(&siti), &jpeg)).await;
+        assert!(receipt.headers[http::header::LOCATION].to_str().unwrap().contains("disimpan=foto"));
+        let proof = format!("/pasar/pesanan/{code}/bukti");
+        let for_siti = send(&app, get_signed_in(&proof, &siti)).await;
+        assert_eq!(for_siti.status, StatusCode::OK);
+        assert_eq!(for_siti.headers[http::header::CACHE_CONTROL], "private, no-store");
+        assert_eq!(send(&app, get_signed_in(&proof, &sulastri)).await.status, StatusCode::OK);
+        assert_eq!(send(&app, get_signed_in(&proof, &budi)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, get(&proof)).await.status, StatusCode::UNAUTHORIZED);
+        let key: String = sqlx::query_scalar("SELECT p.key || '-' || p.widths || '.webp' FROM photos p JOIN orders o ON o.payment_proof_photo_id = p.id WHERE o.code = $1")
+            .bind(&code).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(send(&app, get(&format!("/media/{key}"))).await.status, StatusCode::NOT_FOUND);
+    })
+}
+
+#[test]
+fn search_matches_word_prefixes_ranks_titles_first_and_filters_without_javascript() {
+    run(async {
+        let app = test_app().await;
+        // "bat" finds batik by prefix (and nothing without it).
+        let page = send(&app, get("/pasar?q=bat")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Selendang batik tulis Gajah Oling"));
+        assert!(!page.body.contains("Madu hutan Ijen 500 ml"));
+        // Best match first: "kopi" in a title outranks "kopi" only in a description (palm sugar "for
+        // kolak and coffee"), which is still found.
+        let page = send(&app, get("/pasar?q=kopi")).await;
+        let in_title = page.body.find("Kopi lanang").unwrap();
+        let in_description = page.body.find("Gula aren cetak").unwrap();
+        assert!(in_title < in_description);
+
+        // Filters and sort: coffee under 50.000, cheapest first, in stock only.
+        let filtered = send(&app, get("/pasar?category=kopi_hasil_bumi&max_price=50.000&in_stock=1&sort=termurah")).await;
+        let gula = filtered.body.find("Gula semut aren").unwrap();
+        let kopi = filtered.body.find("Kopi Osing sangrai tungku").unwrap();
+        assert!(gula < kopi, "25.000 before 50.000");
+        assert!(!filtered.body.contains("Arabika Ijen"), "85.000 is over the maximum");
+
+        // Nonsense filters are ignored with a notice; a search with no result helps.
+        let odd = send(&app, get("/pasar?category=narkoba&min_price=abc")).await;
+        assert_eq!(odd.status, StatusCode::OK);
+        assert!(odd.body.contains("diabaikan"));
+        let none = send(&app, get("/pasar?q=zzzzqq")).await;
+        assert!(none.body.contains("Hapus semua filter"));
+
+        // Sixty products in pages of twenty, linked for browsers without JavaScript.
+        let first = send(&app, get("/pasar")).await;
+        assert!(first.body.contains("/pasar?page=2"));
+        let third = send(&app, get("/pasar?page=3")).await;
+        assert!(third.body.contains("rel=\"prev\""));
+    })
+}
