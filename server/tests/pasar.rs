@@ -99,7 +99,11 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
             .filter(|status| **status == StatusCode::UNPROCESSABLE_ENTITY)
             .count();
         assert_eq!(placed as i64, STOCK, "{statuses:?}");
-        assert_eq!(refused, BUYERS - STOCK as usize, "the rest are told the stock changed");
+        assert_eq!(
+            refused,
+            BUYERS - STOCK as usize,
+            "the rest are told the stock changed"
+        );
         let sold: i64 = sqlx::query_scalar(
             "SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
              WHERE oi.variant_id = $1 AND o.status = 'placed'",
@@ -109,7 +113,10 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
         .await
         .unwrap();
         assert_eq!(sold, STOCK);
-        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await, 0);
+        assert_eq!(
+            scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await,
+            0
+        );
 
         // A buyer cancels before the seller confirms: the lamp is back on the shelf.
         let (code, buyer): (String, i64) = sqlx::query_as(
@@ -133,7 +140,10 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
         )
         .await;
         assert!(accepted(cancel.status), "{} {}", cancel.status, cancel.body);
-        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await, 1);
+        assert_eq!(
+            scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await,
+            1
+        );
     })
 }
 
@@ -146,7 +156,8 @@ fn an_order_goes_from_cart_to_review_with_a_timeline_and_messages_to_both_sides(
         let product = "selendang-gajah-oling";
         let indigo = variant_id(&app, product, "Indigo").await;
         let shop = shop_id_of(&app, product).await;
-        let stock_before = scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await;
+        let stock_before =
+            scalar(&app, "SELECT stock FROM products WHERE slug = $1", product).await;
 
         // The browser cannot set a price: extra fields are ignored, the server prices from the database.
         let added = send(
@@ -173,7 +184,11 @@ fn an_order_goes_from_cart_to_review_with_a_timeline_and_messages_to_both_sides(
         )
         .await;
         assert_eq!(no_address.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(no_address.body.contains("address_required"), "{}", no_address.body);
+        assert!(
+            no_address.body.contains("address_required"),
+            "{}",
+            no_address.body
+        );
 
         let placed = send(&app, api_call("checkout", &pickup_cash(shop), Some(&siti))).await;
         assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
@@ -194,37 +209,117 @@ fn an_order_goes_from_cart_to_review_with_a_timeline_and_messages_to_both_sides(
         assert_eq!(scalar(&app, "SELECT COUNT(*) FROM cart_items WHERE account_id = (SELECT id FROM accounts WHERE phone = $1)", SITI).await, 0);
 
         // The buyer may not confirm her own order; the seller may not cancel it.
-        let wrong_side = send(&app, api_call("move_order", &format!("code={code}&to=confirmed"), Some(&siti))).await;
+        let wrong_side = send(
+            &app,
+            api_call(
+                "move_order",
+                &format!("code={code}&to=confirmed"),
+                Some(&siti),
+            ),
+        )
+        .await;
         assert_eq!(wrong_side.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(wrong_side.body.contains("order_move_not_yours"));
-        let decline_without_reason = send(&app, api_call("move_order", &format!("code={code}&to=declined&note="), Some(&sulastri))).await;
+        let decline_without_reason = send(
+            &app,
+            api_call(
+                "move_order",
+                &format!("code={code}&to=declined&note="),
+                Some(&sulastri),
+            ),
+        )
+        .await;
         assert!(decline_without_reason.body.contains("reason_required"));
 
         for step in ["confirmed", "ready", "completed"] {
-            let moved = send(&app, api_call("move_order", &format!("code={code}&to={step}"), Some(&sulastri))).await;
-            assert!(accepted(moved.status), "{step}: {} {}", moved.status, moved.body);
+            let moved = send(
+                &app,
+                api_call(
+                    "move_order",
+                    &format!("code={code}&to={step}"),
+                    Some(&sulastri),
+                ),
+            )
+            .await;
+            assert!(
+                accepted(moved.status),
+                "{step}: {} {}",
+                moved.status,
+                moved.body
+            );
         }
         // Skipping ahead or going back is refused.
-        let again = send(&app, api_call("move_order", &format!("code={code}&to=ready"), Some(&sulastri))).await;
+        let again = send(
+            &app,
+            api_call(
+                "move_order",
+                &format!("code={code}&to=ready"),
+                Some(&sulastri),
+            ),
+        )
+        .await;
         assert!(again.body.contains("order_move_not_now"));
 
-        let page = send(&app, get_signed_in(&format!("/pasar/pesanan/{code}"), &siti)).await;
+        let page = send(
+            &app,
+            get_signed_in(&format!("/pasar/pesanan/{code}"), &siti),
+        )
+        .await;
         assert_eq!(page.status, StatusCode::OK);
-        for step in ["Menunggu konfirmasi", "Dikonfirmasi", "Siap diambil", "Selesai"] {
+        for step in [
+            "Menunggu konfirmasi",
+            "Dikonfirmasi",
+            "Siap diambil",
+            "Selesai",
+        ] {
             assert!(page.body.contains(step), "timeline shows {step}");
         }
         // Siti was told of each of the seller's three moves, Sulastri of the new order.
-        let siti_messages = scalar(&app, "SELECT COUNT(*) FROM outbox WHERE purpose = 'pasar_order' AND to_phone = $1", SITI).await;
+        let siti_messages = scalar(
+            &app,
+            "SELECT COUNT(*) FROM outbox WHERE purpose = 'pasar_order' AND to_phone = $1",
+            SITI,
+        )
+        .await;
         assert_eq!(siti_messages, 3);
         let sulastri_messages = scalar(&app, "SELECT COUNT(*) FROM outbox WHERE purpose = 'pasar_order' AND to_phone = $1 AND body LIKE '%Pesanan baru%'", SULASTRI).await;
         assert!(sulastri_messages >= 1);
 
         // A review, once; it counts for the product and the shop.
-        let bad_stars = send(&app, api_call("review_order", &format!("code={code}&stars=6&body=Bagus"), Some(&siti))).await;
+        let bad_stars = send(
+            &app,
+            api_call(
+                "review_order",
+                &format!("code={code}&stars=6&body=Bagus"),
+                Some(&siti),
+            ),
+        )
+        .await;
         assert!(bad_stars.body.contains("stars_invalid"));
-        let reviewed = send(&app, api_call("review_order", &format!("code={code}&stars=4&body=Warna%20indigonya%20indah"), Some(&siti))).await;
-        assert!(accepted(reviewed.status), "{} {}", reviewed.status, reviewed.body);
-        let twice = send(&app, api_call("review_order", &format!("code={code}&stars=5&body=Lagi%20dong"), Some(&siti))).await;
+        let reviewed = send(
+            &app,
+            api_call(
+                "review_order",
+                &format!("code={code}&stars=4&body=Warna%20indigonya%20indah"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            accepted(reviewed.status),
+            "{} {}",
+            reviewed.status,
+            reviewed.body
+        );
+        let twice = send(
+            &app,
+            api_call(
+                "review_order",
+                &format!("code={code}&stars=5&body=Lagi%20dong"),
+                Some(&siti),
+            ),
+        )
+        .await;
         assert!(twice.body.contains("review_not_possible"));
         let product_page = send(&app, get(&format!("/pasar/produk/{product}"))).await;
         assert!(product_page.body.contains("Warna indigonya indah"));
@@ -241,30 +336,103 @@ fn only_the_owner_manages_a_shop_and_buyers_see_only_their_own_orders() {
 
         // Siti's demo order waits for Sulastri: Budi sees nothing of it.
         let code = "DEMU2345";
-        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&siti))).await.status, StatusCode::OK);
-        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&sulastri))).await.status, StatusCode::OK);
-        assert_eq!(send(&app, api_call("get_order", &format!("code={code}"), Some(&budi))).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(send(&app, api_call("move_order", &format!("code={code}&to=confirmed"), Some(&budi))).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            send(
+                &app,
+                api_call("get_order", &format!("code={code}"), Some(&siti))
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            send(
+                &app,
+                api_call("get_order", &format!("code={code}"), Some(&sulastri))
+            )
+            .await
+            .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            send(
+                &app,
+                api_call("get_order", &format!("code={code}"), Some(&budi))
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            send(
+                &app,
+                api_call(
+                    "move_order",
+                    &format!("code={code}&to=confirmed"),
+                    Some(&budi)
+                )
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
         let budi_orders = send(&app, api_call("list_my_orders", "", Some(&budi))).await;
         assert!(!budi_orders.body.contains(code));
 
         // Budi's shop is still pending: he may not list products; Sulastri may not edit another shop's.
         let form = "slug=&title_id=Topeng%20kecil&title_en=&description_id=Topeng%20kayu%20ukir%20kecil&description_en=&category=seni&price=50000&unit=pcs&stock=3&discount_kind=&discount_value=&status=active";
-        assert_eq!(send(&app, api_call("save_product", form, Some(&budi))).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            send(&app, api_call("save_product", form, Some(&budi)))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
         let other_shop = "slug=kopi-lanang&title_id=Diambil%20alih&title_en=&description_id=Bukan%20produk%20saya%20sendiri&description_en=&category=seni&price=1000&unit=pcs&stock=3&discount_kind=&discount_value=&status=active";
-        assert_eq!(send(&app, api_call("save_product", other_shop, Some(&sulastri))).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(scalar(&app, "SELECT COUNT(*) FROM products WHERE title_id = $1", "Diambil alih").await, 0);
+        assert_eq!(
+            send(&app, api_call("save_product", other_shop, Some(&sulastri)))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            scalar(
+                &app,
+                "SELECT COUNT(*) FROM products WHERE title_id = $1",
+                "Diambil alih"
+            )
+            .await,
+            0
+        );
 
         // Sulastri lists a product with two variants and a discount; a bad discount is refused by field.
         let too_much = "slug=&title_id=Ikat%20kepala%20batik&title_en=&description_id=Udeng%20batik%20tulis%20Gajah%20Oling&description_en=&category=fashion&price=60000&unit=pcs&stock=&discount_kind=percent&discount_value=95&status=active&variants[0][id]=&variants[0][name]=Merah&variants[0][price]=&variants[0][stock]=4&variants[1][id]=&variants[1][name]=Hitam&variants[1][price]=65000&variants[1][stock]=2";
         let refused = send(&app, api_call("save_product", too_much, Some(&sulastri))).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains("discount_percent_invalid"));
-        let saved = send(&app, api_call("save_product", &too_much.replace("discount_value=95", "discount_value=10"), Some(&sulastri))).await;
+        let saved = send(
+            &app,
+            api_call(
+                "save_product",
+                &too_much.replace("discount_value=95", "discount_value=10"),
+                Some(&sulastri),
+            ),
+        )
+        .await;
         assert!(accepted(saved.status), "{} {}", saved.status, saved.body);
-        assert_eq!(scalar(&app, "SELECT stock FROM products WHERE slug = $1", "ikat-kepala-batik").await, 6);
+        assert_eq!(
+            scalar(
+                &app,
+                "SELECT stock FROM products WHERE slug = $1",
+                "ikat-kepala-batik"
+            )
+            .await,
+            6
+        );
         let page = send(&app, get("/pasar/produk/ikat-kepala-batik")).await;
-        assert!(page.body.contains("Hitam") && page.body.contains("58.500"), "Hitam at 65.000 − 10%");
+        assert!(
+            page.body.contains("Hitam") && page.body.contains("58.500"),
+            "Hitam at 65.000 − 10%"
+        );
     })
 }
 
@@ -278,11 +446,26 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         let upload = "/pasar/saya/produk/masker-batik-kawung/foto";
         let jpeg = phone_photo();
 
-        assert_eq!(send(&app, multipart_upload(upload, Some(&budi), &jpeg)).await.status, StatusCode::FORBIDDEN);
-        let pdf = send(&app, multipart_upload(upload, Some(&sulastri), b"%PDF-1.7\n1 0 obj")).await;
-        assert!(pdf.headers[http::header::LOCATION].to_str().unwrap().contains("foto_galat=photo_not_image"));
+        assert_eq!(
+            send(&app, multipart_upload(upload, Some(&budi), &jpeg))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let pdf = send(
+            &app,
+            multipart_upload(upload, Some(&sulastri), b"%PDF-1.7\n1 0 obj"),
+        )
+        .await;
+        assert!(pdf.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("foto_galat=photo_not_image"));
         let saved = send(&app, multipart_upload(upload, Some(&sulastri), &jpeg)).await;
-        assert!(saved.headers[http::header::LOCATION].to_str().unwrap().contains("disimpan=foto"));
+        assert!(saved.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=foto"));
         let page = send(&app, get("/pasar/produk/masker-batik-kawung")).await;
         assert!(page.body.contains(r#"property="og:image""#));
         assert!(page.body.contains(r#""@type":"Product""#));
@@ -291,23 +474,57 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         // A transfer order: Siti uploads the receipt; only she and the seller see it, never via /media.
         let shop = shop_id_of(&app, "kain-batik-kangkung-setingkes").await;
         let variant = variant_id(&app, "kain-batik-kangkung-setingkes", "").await;
-        send(&app, api_call("add_to_cart", &format!("product=kain-batik-kangkung-setingkes&variant_id={variant}&quantity=1"), Some(&siti))).await;
+        send(
+            &app,
+            api_call(
+                "add_to_cart",
+                &format!("product=kain-batik-kangkung-setingkes&variant_id={variant}&quantity=1"),
+                Some(&siti),
+            ),
+        )
+        .await;
         let placed = send(&app, api_call("checkout", &format!("choices[0][shop_id]={shop}&choices[0][fulfilment]=pickup_balai&choices[0][payment]=transfer&choices[0][address]=&choices[0][note]="), Some(&siti))).await;
         assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
-        let code: String = sqlx::query_scalar("SELECT code FROM orders WHERE payment = 'transfer' ORDER BY id DESC LIMIT 1")
-            .fetch_one(&app.pool).await.unwrap();
-        let receipt = send(&app, multipart_upload(&format!("/pasar/pesanan/{code}/bukti"), Some(&siti), &jpeg)).await;
-        assert!(receipt.headers[http::header::LOCATION].to_str().unwrap().contains("disimpan=foto"));
+        let code: String = sqlx::query_scalar(
+            "SELECT code FROM orders WHERE payment = 'transfer' ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let receipt = send(
+            &app,
+            multipart_upload(&format!("/pasar/pesanan/{code}/bukti"), Some(&siti), &jpeg),
+        )
+        .await;
+        assert!(receipt.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=foto"));
         let proof = format!("/pasar/pesanan/{code}/bukti");
         let for_siti = send(&app, get_signed_in(&proof, &siti)).await;
         assert_eq!(for_siti.status, StatusCode::OK);
-        assert_eq!(for_siti.headers[http::header::CACHE_CONTROL], "private, no-store");
-        assert_eq!(send(&app, get_signed_in(&proof, &sulastri)).await.status, StatusCode::OK);
-        assert_eq!(send(&app, get_signed_in(&proof, &budi)).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(send(&app, get(&proof)).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            for_siti.headers[http::header::CACHE_CONTROL],
+            "private, no-store"
+        );
+        assert_eq!(
+            send(&app, get_signed_in(&proof, &sulastri)).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            send(&app, get_signed_in(&proof, &budi)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            send(&app, get(&proof)).await.status,
+            StatusCode::UNAUTHORIZED
+        );
         let key: String = sqlx::query_scalar("SELECT p.key || '-' || p.widths || '.webp' FROM photos p JOIN orders o ON o.payment_proof_photo_id = p.id WHERE o.code = $1")
             .bind(&code).fetch_one(&app.pool).await.unwrap();
-        assert_eq!(send(&app, get(&format!("/media/{key}"))).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            send(&app, get(&format!("/media/{key}"))).await.status,
+            StatusCode::NOT_FOUND
+        );
     })
 }
 
@@ -328,11 +545,18 @@ fn search_matches_word_prefixes_ranks_titles_first_and_filters_without_javascrip
         assert!(in_title < in_description);
 
         // Filters and sort: coffee under 50.000, cheapest first, in stock only.
-        let filtered = send(&app, get("/pasar?category=kopi_hasil_bumi&max_price=50.000&in_stock=1&sort=termurah")).await;
+        let filtered = send(
+            &app,
+            get("/pasar?category=kopi_hasil_bumi&max_price=50.000&in_stock=1&sort=termurah"),
+        )
+        .await;
         let gula = filtered.body.find("Gula semut aren").unwrap();
         let kopi = filtered.body.find("Kopi Osing sangrai tungku").unwrap();
         assert!(gula < kopi, "25.000 before 50.000");
-        assert!(!filtered.body.contains("Arabika Ijen"), "85.000 is over the maximum");
+        assert!(
+            !filtered.body.contains("Arabika Ijen"),
+            "85.000 is over the maximum"
+        );
 
         // Nonsense filters are ignored with a notice; a search with no result helps.
         let odd = send(&app, get("/pasar?category=narkoba&min_price=abc")).await;

@@ -12,7 +12,7 @@ use axum::{
 use sqlx::SqlitePool;
 
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{actor_from_headers, receive_photos, Kind};
+use crate::media::upload::{actor_from_headers, receive_photos, Kind, Uploader};
 use crate::media::MAX_PHOTOS;
 
 fn back(slug: &str, outcome: &str) -> Response {
@@ -57,10 +57,12 @@ pub async fn upload_listing_photos(
         "photos",
         Kind::Gallery,
         MAX_PHOTOS.saturating_sub(count),
-        &pool,
-        store.as_ref(),
-        actor.account_id,
-        now,
+        &Uploader {
+            pool: &pool,
+            store: store.as_ref(),
+            uploaded_by: actor.account_id,
+            now,
+        },
     )
     .await
     {

@@ -49,17 +49,22 @@ pub struct Received {
     pub refused: Option<&'static str>,
 }
 
-/// Reads the fields named `field` and stores at most `room` photos; one more is refused with
+/// Where received photos go and who sent them.
+pub struct Uploader<'a> {
+    pub pool: &'a SqlitePool,
+    pub store: &'a dyn PhotoStore,
+    pub uploaded_by: i64,
+    pub now: i64,
+}
+
+/// Reads the fields named `field_name` and stores at most `room` photos; one more is refused with
 /// `photo_too_many`. Only a storage or database failure is an `Err`.
 pub async fn receive_photos(
     multipart: &mut Multipart,
     field_name: &str,
     kind: Kind,
     room: usize,
-    pool: &SqlitePool,
-    store: &dyn PhotoStore,
-    uploaded_by: i64,
-    now: i64,
+    uploader: &Uploader<'_>,
 ) -> Result<Received, crate::error::AppError> {
     let mut received = Received {
         photos: Vec::new(),
@@ -110,12 +115,12 @@ pub async fn receive_photos(
             }
         };
         let photo = super::store::save(
-            pool,
-            store,
+            uploader.pool,
+            uploader.store,
             processed,
-            Some(uploaded_by),
+            Some(uploader.uploaded_by),
             kind == Kind::Document,
-            now,
+            uploader.now,
         )
         .await?;
         received.photos.push(photo);

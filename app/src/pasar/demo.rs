@@ -423,7 +423,16 @@ pub async fn load_orders(
 ) -> Result<(), sqlx::Error> {
     const DAY: i64 = 86_400;
     // (code, product, variant name, quantity, status, days ago, review stars and text)
-    let orders: [(&str, &str, &str, i64, &str, i64, Option<(i64, &str)>); 5] = [
+    type DemoOrder = (
+        &'static str,
+        &'static str,
+        &'static str,
+        i64,
+        &'static str,
+        i64,
+        Option<(i64, &'static str)>,
+    );
+    let orders: [DemoOrder; 5] = [
         (
             "DEMQ2345",
             "kopi-robusta-gombengsari",

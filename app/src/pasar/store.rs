@@ -416,12 +416,15 @@ pub async fn find_product(
     .await
 }
 
+/// `(id, name_id, name_en, own price, stock)` of a variant row.
+type VariantRow = (i64, String, Option<String>, Option<i64>, i64);
+
 /// The active variants of a product, priced (named ones first in their order; the unnamed one alone).
 pub async fn variants(
     pool: &SqlitePool,
     product: &ProductRow,
 ) -> Result<Vec<VariantOption>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<String>, Option<i64>, i64)> = sqlx::query_as(
+    let rows: Vec<VariantRow> = sqlx::query_as(
         "SELECT id, name_id, name_en, price_rupiah, stock FROM product_variants
          WHERE product_id = $1 AND is_active ORDER BY position, id",
     )

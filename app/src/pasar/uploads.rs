@@ -13,7 +13,7 @@ use sqlx::SqlitePool;
 
 use crate::akun::access::Actor;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{actor_from_headers, receive_photos, Kind, Received};
+use crate::media::upload::{actor_from_headers, receive_photos, Kind, Received, Uploader};
 use crate::media::MAX_PHOTOS;
 
 fn internal(what: &str, error: impl std::fmt::Display) -> Response {
@@ -73,10 +73,12 @@ pub async fn upload_product_photos(
         "photos",
         Kind::Gallery,
         MAX_PHOTOS.saturating_sub(count),
-        &pool,
-        store.as_ref(),
-        actor.account_id,
-        now,
+        &Uploader {
+            pool: &pool,
+            store: store.as_ref(),
+            uploaded_by: actor.account_id,
+            now,
+        },
     )
     .await
     {
@@ -113,10 +115,12 @@ pub async fn upload_shop_photo(
         "photos",
         Kind::Gallery,
         1,
-        &pool,
-        store.as_ref(),
-        actor.account_id,
-        crate::db::now_unix(),
+        &Uploader {
+            pool: &pool,
+            store: store.as_ref(),
+            uploaded_by: actor.account_id,
+            now: crate::db::now_unix(),
+        },
     )
     .await
     {
@@ -163,10 +167,12 @@ pub async fn upload_payment_proof(
         "photos",
         Kind::Document,
         1,
-        &pool,
-        store.as_ref(),
-        actor.account_id,
-        now,
+        &Uploader {
+            pool: &pool,
+            store: store.as_ref(),
+            uploaded_by: actor.account_id,
+            now,
+        },
     )
     .await
     {
