@@ -253,7 +253,7 @@ fn Activity(
             </section>
         })}
         <div class="mt-4 grid gap-3 sm:grid-cols-3">
-            <EmptyActivity title=move || t_string!(i18n, akun.orders_title).to_string() body=move || t_string!(i18n, akun.orders_empty).to_string() href="/pasar" />
+            <crate::pasar::MyOrdersCard />
             <EmptyActivity title=move || t_string!(i18n, akun.requests_title).to_string() body=move || t_string!(i18n, akun.requests_empty).to_string() href="/layanan" />
             <crate::budaya::MyTickets />
         </div>

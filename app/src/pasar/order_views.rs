@@ -348,6 +348,9 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
     let move_error = last_error(move_action.value());
     let review = ServerAction::<ReviewOrder>::new();
     let review_error = last_error(review.value());
+    let saved = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("disimpan");
     let may_upload_proof = order.may_upload_proof();
     let may_review = order.may_review();
     let display_code = crate::budaya::seats::display_ticket_code(&order.code);
@@ -402,7 +405,11 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
             }}
         </nav>
         <h1 class="flex flex-wrap items-center gap-2 text-2xl font-bold">{title} <StatusBadge status /></h1>
-        {just_saved().then(|| view! { <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 text-teal-900">{t!(i18n, pasar.order_saved)}</p> })}
+        {saved.map(|what| view! {
+            <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 text-teal-900">
+                {if what == "pesanan" { t!(i18n, pasar.order_placed).into_any() } else { t!(i18n, pasar.order_saved).into_any() }}
+            </p>
+        })}
         <section class=format!("{CARD} mt-4 flex flex-col gap-1") aria-labelledby="rincian">
             <h2 id="rincian" class="font-bold">{t!(i18n, pasar.order_details)}</h2>
             <p>{t!(i18n, pasar.shop_label)} " " <a href=format!("/pasar/toko/{shop_slug}") class="underline">{shop_name}</a></p>
@@ -514,5 +521,42 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
                 </ActionForm>
             </section>
         })}
+    }
+}
+
+/// "My orders" on the account page: the five newest, or an invitation to the market.
+#[component]
+pub fn MyOrdersCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let orders = Resource::new(|| (), |_| list_my_orders());
+    let locale = i18n.get_locale();
+    view! {
+        <section class=CARD aria-labelledby="pesanan-saya">
+            <h2 id="pesanan-saya" class="font-bold">{t!(i18n, akun.orders_title)}</h2>
+            <Suspense fallback=move || view! { <p>{t!(i18n, ui.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match orders.await {
+                        Ok(orders) if orders.is_empty() => EitherOf3::A(view! {
+                            <p class="mt-1 text-sm text-stone-600">{t!(i18n, akun.orders_empty)}</p>
+                            <a href="/pasar" class=LINK>"→"</a>
+                        }),
+                        Ok(orders) => EitherOf3::B(view! {
+                            <ul class="mt-1 flex flex-col">
+                                {orders.into_iter().take(5).map(|order| view! {
+                                    <li>
+                                        <a href=format!("/pasar/pesanan/{}", order.code) class="flex min-h-11 flex-col justify-center py-1 hover:underline">
+                                            <span class="font-semibold">{order.first_item}</span>
+                                            <span class="text-sm text-stone-600">{status_label(i18n, order.status)} " · " {long_date(order.placed_at, locale)}</span>
+                                        </a>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <a href="/pasar/pesanan" class=LINK>{t!(i18n, ui.see_all)}</a>
+                        }),
+                        Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

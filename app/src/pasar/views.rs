@@ -36,7 +36,12 @@ pub fn PasarPage() -> impl IntoView {
             title=move || t_string!(i18n, pasar.title).to_string()
             intro=move || t_string!(i18n, pasar.description).to_string()
         />
-        <nav class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_label).to_string()>
+        <nav class="-mt-2 mb-3 flex flex-wrap gap-x-4" aria-label=move || t_string!(i18n, pasar.my_market).to_string()>
+            <a href="/pasar/keranjang" class=LINK>{t!(i18n, pasar.cart_title)}</a>
+            <a href="/pasar/pesanan" class=LINK>{t!(i18n, pasar.my_orders)}</a>
+            <a href="/pasar/saya" class=LINK>{t!(i18n, pasar.dashboard_title)}</a>
+        </nav>
+        <nav class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_links).to_string()>
             {Category::ALL.into_iter().map(|category| {
                 let href = MarketQuery { category: category.code().into(), ..MarketQuery::default() }.url_for_page(1);
                 let current = query.category == category.code();
