@@ -428,6 +428,29 @@ fn only_the_owner_manages_a_shop_and_buyers_see_only_their_own_orders() {
             .await,
             6
         );
+        // She cannot buy from her own shop.
+        let own = variant_id(&app, "masker-batik-kawung", "").await;
+        send(
+            &app,
+            api_call(
+                "add_to_cart",
+                &format!("product=masker-batik-kawung&variant_id={own}&quantity=1"),
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        let own_shop = shop_id_of(&app, "masker-batik-kawung").await;
+        let refused_own = send(
+            &app,
+            api_call("checkout", &pickup_cash(own_shop), Some(&sulastri)),
+        )
+        .await;
+        assert!(
+            refused_own.body.contains("own_shop"),
+            "{}",
+            refused_own.body
+        );
+
         let page = send(&app, get("/pasar/produk/ikat-kepala-batik")).await;
         assert!(
             page.body.contains("Hitam") && page.body.contains("58.500"),

@@ -1111,6 +1111,18 @@ pub async fn checkout(
     for shop_id in shop_ids {
         let lines: Vec<&CartRow> = rows.iter().filter(|row| row.shop_id == shop_id).collect();
         let first = lines[0];
+        let owner: Option<i64> =
+            sqlx::query_scalar("SELECT owner_account_id FROM shops WHERE id = $1")
+                .bind(shop_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        // A seller does not buy from herself (it would only move her own stock around).
+        if owner == Some(buyer_account_id) {
+            return Err(CheckoutRefused::Choice {
+                field: "cart",
+                code: "own_shop",
+            });
+        }
         let choice = choices
             .iter()
             .find(|choice| choice.shop_id == shop_id)
@@ -1213,11 +1225,6 @@ pub async fn checkout(
             now,
         )
         .await?;
-        let owner: Option<i64> =
-            sqlx::query_scalar("SELECT owner_account_id FROM shops WHERE id = $1")
-                .bind(shop_id)
-                .fetch_one(&mut *tx)
-                .await?;
         if let Some(owner) = owner {
             tell(&mut tx, owner, OrderStatus::Placed, &code, now).await?;
         }

@@ -508,7 +508,8 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
                         Either::Right(view! { <span class="font-semibold text-red-700">{t!(i18n, pasar.sold_out)}</span> })
                     }}
                 </p>
-                {(stock > 0).then(|| view! {
+                // The owner sees an "Edit" link instead (a seller does not buy from herself).
+                {(stock > 0 && !is_owner).then(|| view! {
                     <ActionForm action=add attr:class=format!("{CARD} flex flex-col gap-3")>
                         <input type="hidden" name="product" value=slug.clone() />
                         {match single_variant {

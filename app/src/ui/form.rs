@@ -94,6 +94,7 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "discount_percent_invalid" => t_string!(i18n, fields.discount_percent_invalid),
         "discount_amount_invalid" => t_string!(i18n, fields.discount_amount_invalid),
         "proof_not_needed" => t_string!(i18n, fields.proof_not_needed),
+        "own_shop" => t_string!(i18n, fields.own_shop),
 
         _ => t_string!(i18n, errors.invalid_input),
     };
