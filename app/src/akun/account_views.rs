@@ -381,3 +381,16 @@ fn ProfileForm(
         </ActionForm>
     }
 }
+
+/// A page that needs an account, opened by a visitor: the sign-in form in its place, coming back to
+/// `next` afterwards.
+pub fn sign_in_instead(next: impl Into<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let next = next.into();
+    view! {
+        <div class="mx-auto max-w-md">
+            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
+            <div class=format!("{CARD} mt-4")><SignInForm next /></div>
+        </div>
+    }
+}

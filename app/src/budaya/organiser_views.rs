@@ -12,7 +12,7 @@ use super::{
     Listing, ListingConsole, ManagedSession, MoveSession, OrganiserHome, RemoveListingPhoto,
     SaveListing, TicketStatus,
 };
-use crate::akun::SignInForm;
+use crate::akun::sign_in_instead;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::media::PhotoManager;
@@ -23,16 +23,6 @@ use crate::ui::form::{
 use crate::ui::layout::{NotFoundOr, PageTitle};
 
 use crate::ui::style::SELECT;
-
-fn sign_in_instead(next: String) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="mx-auto max-w-md">
-            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
-            <div class=format!("{CARD} mt-4")><SignInForm next /></div>
-        </div>
-    }
-}
 
 #[component]
 pub fn OrganiserHomePage() -> impl IntoView {

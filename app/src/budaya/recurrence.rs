@@ -5,7 +5,9 @@
 use crate::format::{civil_from_days, days_from_civil, WIB_OFFSET_SECONDS};
 
 /// A calendar day, as typed in an `<input type="date">` (`2026-12-05`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct CivilDate {
     pub year: i64,
     pub month: u32,

@@ -1,7 +1,13 @@
 //! Layanan: village services (letters and appointments) that residents request from their phones.
-//! For now: each village's service catalogue.
+//! So far: each village's service catalogue, and the pure rules the request flow is built on — the
+//! request state machine with its roles, letter numbers, and visit-slot arithmetic.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod letter_pdf;
+pub mod letter_number;
+pub mod request_flow;
+pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;

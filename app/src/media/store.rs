@@ -7,7 +7,9 @@ use super::storage::PhotoStore;
 use super::PhotoRef;
 
 /// Writes the files, then the row (a row never points at missing files). The same photo uploaded again
-/// reuses its row. A private photo (a payment receipt) is never served from the public `/media` path.
+/// reuses its row. A private photo (a payment receipt) is never served from the public `/media` path;
+/// the same bytes uploaded publicly too are public (whoever uploaded them has them anyway), so a
+/// product photo can never vanish because a receipt happened to be the same file.
 pub async fn save(
     pool: &SqlitePool,
     store: &dyn PhotoStore,
@@ -33,7 +35,8 @@ pub async fn save(
         .join(",");
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths, is_private = excluded.is_private
+         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths,
+             is_private = photos.is_private AND excluded.is_private
          RETURNING id",
     )
     .bind(&photo.key)

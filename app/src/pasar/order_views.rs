@@ -10,7 +10,7 @@ use super::{
     get_cart, get_order, list_my_orders, Cart, CartShop, Checkout, Fulfilment, MoveOrder,
     OrderPage, OrderStatus, OrderSummary, Party, Payment, ReviewOrder, UpdateCart,
 };
-use crate::akun::SignInForm;
+use crate::akun::sign_in_instead;
 use crate::error::AppError;
 use crate::format::{long_date, rupiah, time_of_day};
 use crate::i18n::*;
@@ -22,16 +22,6 @@ use crate::ui::form::{
 use crate::ui::layout::{NotFoundOr, PageTitle};
 use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 use crate::ui::text::Localized;
-
-fn sign_in_instead(next: &str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="mx-auto max-w-md">
-            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
-            <div class=format!("{CARD} mt-4")><SignInForm next=next.to_string() /></div>
-        </div>
-    }
-}
 
 pub fn status_label(i18n: leptos_i18n::I18nContext<Locale>, status: OrderStatus) -> String {
     match status {
@@ -331,7 +321,7 @@ pub fn OrderPageView() -> impl IntoView {
                 Suspend::new(async move {
                     match order.await {
                         Ok(order) => EitherOf3::A(view! { <OrderDetail order /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(&next)),
+                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
                         Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
                     }
                 })

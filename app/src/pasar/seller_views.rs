@@ -13,7 +13,7 @@ use super::{
     get_product_editor, get_seller_dashboard, Category, MoveOrder, MyShop, OrderStatus,
     ProductEditor, RemoveProductPhoto, SaveProduct, SaveShop, SellerDashboard, VariantInput,
 };
-use crate::akun::SignInForm;
+use crate::akun::sign_in_instead;
 use crate::error::AppError;
 use crate::format::rupiah;
 use crate::i18n::*;
@@ -26,16 +26,6 @@ use crate::ui::layout::PageTitle;
 use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 
 use super::views::CategoryLabel;
-
-fn sign_in_instead(next: &str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="mx-auto max-w-md">
-            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
-            <div class=format!("{CARD} mt-4")><SignInForm next=next.to_string() /></div>
-        </div>
-    }
-}
 
 /// `/pasar/saya`.
 #[component]
@@ -303,7 +293,7 @@ pub fn ProductEditorPage() -> impl IntoView {
                 Suspend::new(async move {
                     match editor.await {
                         Ok(editor) => EitherOf3::A(view! { <ProductForm editor /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(&next)),
+                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
                         Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
                     }
                 })
