@@ -35,7 +35,7 @@ pub fn OrganiserHomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match home.await {
                     Ok(home) => EitherOf3::A(view! { <OrganiserHomeView home save /> }),
-                    Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/budaya/kelola".into())),
+                    Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/budaya/kelola")),
                     Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
                 }
             })}

@@ -4,7 +4,12 @@
 //! a number.
 
 /// `470/012/35.10.07.2004/2026`: the sequence has at least three digits.
-pub fn format_letter_number(classification: &str, sequence: i64, village_code: &str, year: i32) -> String {
+pub fn format_letter_number(
+    classification: &str,
+    sequence: i64,
+    village_code: &str,
+    year: i32,
+) -> String {
     format!("{classification}/{sequence:03}/{village_code}/{year}")
 }
 

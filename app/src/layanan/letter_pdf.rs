@@ -215,7 +215,12 @@ pub fn render(letter: &LetterContent) -> Vec<u8> {
         w.down(12.0);
         w.text(b"F1", 9.0, text_x, &letter.verification_url);
         w.down(12.0);
-        w.text(b"F1", 9.0, text_x, "Dokumen ini diterbitkan secara elektronik oleh Smart Kampung.");
+        w.text(
+            b"F1",
+            9.0,
+            text_x,
+            "Dokumen ini diterbitkan secara elektronik oleh Smart Kampung.",
+        );
     }
     pdf.stream(content_id, &w.content.finish());
     pdf.finish()
@@ -298,7 +303,10 @@ mod tests {
         assert!(String::from_utf8_lossy(&pdf[pdf.len() - 8..]).contains("%%EOF"));
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("(Nomor: 470/012/35.10.07.2004/2026) Tj"));
-        assert!(text.contains("(Yusuf Hidayat) Tj"), "the camat signs this one");
+        assert!(
+            text.contains("(Yusuf Hidayat) Tj"),
+            "the camat signs this one"
+        );
         assert!(text.contains("/BaseFont /Helvetica"));
         assert_eq!(decode_qr(&pdf), letter.verification_url);
     }

@@ -3,9 +3,9 @@
 //! request state machine with its roles, letter numbers, and visit-slot arithmetic.
 
 mod api;
+pub mod letter_number;
 #[cfg(feature = "ssr")]
 pub mod letter_pdf;
-pub mod letter_number;
 pub mod request_flow;
 pub mod slots;
 #[cfg(feature = "ssr")]

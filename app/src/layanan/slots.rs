@@ -39,7 +39,11 @@ pub fn slots_on(rules: &SlotRules, day: CivilDate) -> Vec<Slot> {
         return Vec::new();
     }
     let mut slots = Vec::new();
-    for hours in rules.hours.iter().filter(|hours| hours.weekday == day.weekday()) {
+    for hours in rules
+        .hours
+        .iter()
+        .filter(|hours| hours.weekday == day.weekday())
+    {
         let mut start = hours.opens;
         while start + rules.slot_minutes <= hours.closes {
             slots.push(Slot {
@@ -102,9 +106,15 @@ mod tests {
         let slots = slots_on(&rules, monday);
         assert_eq!(slots.len(), 8);
         // 08:00 WIB is 01:00 UTC.
-        assert_eq!(slots[0].starts_at, crate::format::unix_from_wib(2026, 11, 30, 8, 0));
+        assert_eq!(
+            slots[0].starts_at,
+            crate::format::unix_from_wib(2026, 11, 30, 8, 0)
+        );
         assert_eq!(slots[0].starts_at % 86_400, 3600);
-        assert_eq!(slots[7].ends_at, crate::format::unix_from_wib(2026, 11, 30, 12, 0));
+        assert_eq!(
+            slots[7].ends_at,
+            crate::format::unix_from_wib(2026, 11, 30, 12, 0)
+        );
         let friday = CivilDate::parse("2026-12-04").unwrap();
         assert_eq!(slots_on(&rules, friday).len(), 6);
     }
@@ -132,7 +142,10 @@ mod tests {
             capacity: 1,
             closed: vec![],
         };
-        assert_eq!(slots_on(&rules, CivilDate::parse("2026-11-30").unwrap()).len(), 2);
+        assert_eq!(
+            slots_on(&rules, CivilDate::parse("2026-11-30").unwrap()).len(),
+            2
+        );
     }
 
     #[test]
