@@ -84,6 +84,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/pasar/saya") view=pasar::SellerDashboardPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/saya/produk/:slug") view=pasar::ProductEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
+                            <Route path=path!("/layanan/saya") view=layanan::MyRequestsPage ssr=SsrMode::Async />
+                            <Route path=path!("/layanan/permohonan/:code") view=layanan::RequestPageView ssr=SsrMode::Async />
+                            <Route path=path!("/layanan/:village/:service") view=layanan::ServicePageView ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/layanan") view=layanan::VillageInboxPage ssr=SsrMode::Async />
+                            <Route path=path!("/kecamatan/:code/layanan") view=layanan::KecamatanInboxPage ssr=SsrMode::Async />
+                            <Route path=path!("/verifikasi/:code") view=layanan::VerificationPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kalender") view=budaya::CalendarPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kelola") view=budaya::OrganiserHomePage ssr=SsrMode::Async />

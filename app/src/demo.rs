@@ -243,6 +243,7 @@ pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::
 
     report.products += crate::pasar::demo::load_catalogue(&mut tx, now_unix).await?;
 
+    crate::layanan::demo::load_details(&mut tx).await?;
     report.events += crate::budaya::demo::load_listings(&mut tx, now_unix).await?;
 
     tx.commit().await?;

@@ -87,6 +87,11 @@ pub fn router(state: AppState) -> Router {
             "/pasar/pesanan/{code}/bukti",
             get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
         )
+        // Issued letters: a PDF for the resident and the staff only (checked in the handler).
+        .route(
+            "/layanan/surat/{code}",
+            get(app::layanan::letters::letter_pdf),
+        )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(
             "/budaya/ics/acara/{file}",

@@ -3,10 +3,15 @@
 //! request state machine with its roles, letter numbers, and visit-slot arithmetic.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod letter_number;
 #[cfg(feature = "ssr")]
 pub mod letter_pdf;
+#[cfg(feature = "ssr")]
+pub mod letters;
 pub mod request_flow;
+mod request_views;
 pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -14,5 +19,6 @@ mod types;
 mod views;
 
 pub use api::*;
+pub use request_views::*;
 pub use types::*;
 pub use views::*;

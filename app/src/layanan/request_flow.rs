@@ -159,6 +159,52 @@ pub fn next_status(
     Ok(to)
 }
 
+/// What the resident is told when their request reaches `status` (Indonesian, English).
+pub fn status_message(status: RequestStatus, service: &str) -> (String, String) {
+    match status {
+        RequestStatus::Diajukan => (
+            format!("Permohonan {service} diterima."),
+            format!("Your request for {service} was received."),
+        ),
+        RequestStatus::Diperiksa => (
+            format!("Permohonan {service} sedang diperiksa."),
+            format!("Your request for {service} is being checked."),
+        ),
+        RequestStatus::PerluPerbaikan => (
+            format!("Permohonan {service} perlu perbaikan. Lihat catatan petugas."),
+            format!("Your request for {service} needs a correction. See the staff's note."),
+        ),
+        RequestStatus::DisetujuiKades => (
+            format!("Permohonan {service} disetujui kepala desa."),
+            format!("Your request for {service} was approved by the village head."),
+        ),
+        RequestStatus::DiteruskanKecamatan => (
+            format!("Permohonan {service} diteruskan ke kecamatan untuk ditandatangani camat."),
+            format!("Your request for {service} was forwarded to the camat for signature."),
+        ),
+        RequestStatus::DitandatanganiCamat => (
+            format!("Surat {service} sudah ditandatangani camat."),
+            format!("The camat signed your {service}."),
+        ),
+        RequestStatus::Siap => (
+            format!("Surat {service} siap: unduh atau ambil di balai desa."),
+            format!("Your {service} is ready: download it or collect it at the village office."),
+        ),
+        RequestStatus::Selesai => (
+            format!("Permohonan {service} selesai. Beri penilaian?"),
+            format!("Your request for {service} is complete. Rate the service?"),
+        ),
+        RequestStatus::Ditolak => (
+            format!("Permohonan {service} ditolak. Lihat alasannya."),
+            format!("Your request for {service} was rejected. See the reason."),
+        ),
+        RequestStatus::Dibatalkan => (
+            format!("Permohonan {service} dibatalkan."),
+            format!("Your request for {service} was cancelled."),
+        ),
+    }
+}
+
 /// The moves offered to `role` now (buttons on the request page), in a stable order.
 pub fn available_moves(facts: RequestFacts, role: RequestRole) -> Vec<RequestStatus> {
     RequestStatus::ALL

@@ -112,3 +112,740 @@ mod tests {
             .all(|service| service.village_slug == "kemiren"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Requests: submitting, moving along the status machine, issuing letters.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::request_flow::{next_status, RequestFacts, RequestRole, RequestStatus};
+use super::{FormField, RequestSummary, TimelineStep};
+use crate::notifikasi::store::{enqueue_message, notify, Bilingual};
+
+/// A service with what a request needs from it and its village.
+#[derive(sqlx::FromRow, Clone)]
+pub struct ServiceRow {
+    pub id: i64,
+    pub slug: String,
+    pub kind: String,
+    pub name_id: String,
+    pub name_en: Option<String>,
+    pub summary_id: String,
+    pub summary_en: Option<String>,
+    pub description_id: String,
+    pub description_en: Option<String>,
+    pub requirements_id: String,
+    pub requirements_en: Option<String>,
+    pub processing_days: i64,
+    pub needs_camat: bool,
+    pub needs_slot: bool,
+    pub fee_rupiah: i64,
+    pub slot_minutes: i64,
+    pub slot_capacity: i64,
+    pub classification_code: String,
+    pub letter_title: String,
+    pub letter_template: String,
+    pub village_id: i64,
+    pub village_slug: String,
+    pub village_name: String,
+    pub village_kind: String,
+    pub village_code: String,
+    pub office_address: String,
+    pub kecamatan_code: String,
+    pub kecamatan_name: String,
+}
+
+const SERVICE_SELECT: &str = "SELECT s.id, s.slug, s.kind, s.name_id, s.name_en, s.summary_id, s.summary_en,
+        s.description_id, s.description_en, s.requirements_id, s.requirements_en, s.processing_days,
+        s.needs_camat, s.needs_slot, s.fee_rupiah, s.slot_minutes, s.slot_capacity, s.classification_code,
+        s.letter_title, s.letter_template, v.id AS village_id, v.slug AS village_slug, v.name AS village_name,
+        v.kind AS village_kind, v.code AS village_code, v.office_address, k.code AS kecamatan_code,
+        k.name AS kecamatan_name
+     FROM services s JOIN villages v ON v.id = s.village_id JOIN kecamatan k ON k.code = v.kecamatan_code";
+
+pub async fn find_service(
+    pool: &SqlitePool,
+    village_slug: &str,
+    service_slug: &str,
+) -> Result<Option<ServiceRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SERVICE_SELECT} WHERE v.slug = $1 AND s.slug = $2 AND s.is_active"
+    ))
+    .bind(village_slug)
+    .bind(service_slug)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn service_fields(
+    pool: &SqlitePool,
+    service_id: i64,
+) -> Result<Vec<FormField>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>, String, String, bool)> = sqlx::query_as(
+        "SELECT name, label_id, label_en, kind, options, required FROM service_fields
+         WHERE service_id = $1 ORDER BY position",
+    )
+    .bind(service_id)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(name, label_id, label_en, kind, options, required)| {
+            Ok(FormField {
+                kind: decode_code("field kind", &kind, super::FieldKind::from_code)?,
+                options: options
+                    .lines()
+                    .map(str::trim)
+                    .filter(|option| !option.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                name,
+                label_id,
+                label_en,
+                required,
+            })
+        })
+        .collect()
+}
+
+/// The slot rules of a service: its weekly hours and the village's closed dates.
+pub async fn slot_rules(
+    pool: &SqlitePool,
+    service: &ServiceRow,
+) -> Result<super::slots::SlotRules, sqlx::Error> {
+    let hours: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT weekday, opens, closes FROM service_hours WHERE service_id = $1 ORDER BY weekday, opens",
+    )
+    .bind(service.id)
+    .fetch_all(pool)
+    .await?;
+    let closed: Vec<String> =
+        sqlx::query_scalar("SELECT date FROM village_closed_dates WHERE village_id = $1")
+            .bind(service.village_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(super::slots::SlotRules {
+        hours: hours
+            .into_iter()
+            .map(|(weekday, opens, closes)| super::slots::OpeningHours {
+                weekday: weekday as u32,
+                opens: opens as u32,
+                closes: closes as u32,
+            })
+            .collect(),
+        slot_minutes: service.slot_minutes as u32,
+        capacity: service.slot_capacity,
+        closed: closed
+            .iter()
+            .filter_map(|date| crate::budaya::recurrence::CivilDate::parse(date))
+            .collect(),
+    })
+}
+
+/// People booked per slot start of a service between two instants (cancelled/rejected requests free
+/// their place).
+pub async fn bookings(
+    pool: &SqlitePool,
+    service_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT slot_starts_at, COUNT(*) FROM service_requests
+         WHERE service_id = $1 AND slot_starts_at >= $2 AND slot_starts_at < $3
+           AND status NOT IN ('dibatalkan', 'ditolak')
+         GROUP BY slot_starts_at",
+    )
+    .bind(service_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await
+}
+
+/// Why a request was not submitted.
+#[derive(Debug)]
+pub enum SubmitRefused {
+    /// Every place of the chosen slot was taken meanwhile.
+    SlotFull,
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for SubmitRefused {
+    fn from(error: sqlx::Error) -> Self {
+        SubmitRefused::Database(error)
+    }
+}
+
+/// Records a request with its answers and (if any) its visit slot, in one `BEGIN IMMEDIATE` transaction:
+/// the slot's bookings are counted first, so concurrent residents can never overbook it, and the queue
+/// number is the next of the village's day. Returns the tracking code and the queue number.
+pub async fn submit_request(
+    pool: &SqlitePool,
+    account_id: i64,
+    service: &ServiceRow,
+    answers: &[(String, String)],
+    slot_starts_at: Option<i64>,
+    code: &str,
+    now: i64,
+) -> Result<Option<i64>, SubmitRefused> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let mut queue_number = None;
+    let mut slot_day = None;
+    if let Some(starts_at) = slot_starts_at {
+        let booked: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
+               AND status NOT IN ('dibatalkan', 'ditolak')",
+        )
+        .bind(service.id)
+        .bind(starts_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        if booked >= service.slot_capacity {
+            return Err(SubmitRefused::SlotFull);
+        }
+        let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
+        let next: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(queue_number), 0) + 1 FROM service_requests WHERE village_id = $1 AND slot_day = $2",
+        )
+        .bind(service.village_id)
+        .bind(&day)
+        .fetch_one(&mut *tx)
+        .await?;
+        queue_number = Some(next);
+        slot_day = Some(day);
+    }
+    let request_id: i64 = sqlx::query_scalar(
+        "INSERT INTO service_requests (code, service_id, village_id, account_id, status, slot_starts_at, slot_day,
+                                       queue_number, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'diajukan', $5, $6, $7, $8, $8) RETURNING id",
+    )
+    .bind(code)
+    .bind(service.id)
+    .bind(service.village_id)
+    .bind(account_id)
+    .bind(slot_starts_at)
+    .bind(&slot_day)
+    .bind(queue_number)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    save_answers(&mut tx, request_id, answers).await?;
+    record_step(
+        &mut tx,
+        request_id,
+        RequestStatus::Diajukan,
+        Some(account_id),
+        RequestRole::Pemohon,
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(queue_number)
+}
+
+async fn save_answers(
+    tx: &mut Transaction<'static, Sqlite>,
+    request_id: i64,
+    answers: &[(String, String)],
+) -> Result<(), sqlx::Error> {
+    for (name, value) in answers {
+        sqlx::query(
+            "INSERT INTO request_answers (request_id, name, value) VALUES ($1, $2, $3)
+             ON CONFLICT (request_id, name) DO UPDATE SET value = excluded.value",
+        )
+        .bind(request_id)
+        .bind(name)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub fn role_code(role: RequestRole) -> &'static str {
+    match role {
+        RequestRole::Pemohon => "pemohon",
+        RequestRole::Operator => "operator",
+        RequestRole::Kades => "kades",
+        RequestRole::Camat => "camat",
+    }
+}
+
+async fn record_step(
+    tx: &mut Transaction<'static, Sqlite>,
+    request_id: i64,
+    status: RequestStatus,
+    actor: Option<i64>,
+    role: RequestRole,
+    note: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO request_events (request_id, status, actor_account_id, role, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(request_id)
+    .bind(status.code())
+    .bind(actor)
+    .bind(role_code(role))
+    .bind(note)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A request with its service and village facts.
+#[derive(sqlx::FromRow, Clone)]
+pub struct RequestRow {
+    pub id: i64,
+    pub code: String,
+    pub status: String,
+    pub account_id: i64,
+    pub holder_name: String,
+    pub holder_phone: String,
+    pub holder_locale: String,
+    pub slot_starts_at: Option<i64>,
+    pub queue_number: Option<i64>,
+    pub rating: Option<i64>,
+    pub created_at: i64,
+    pub service_slug: String,
+    pub service_kind: String,
+    pub service_name_id: String,
+    pub service_name_en: Option<String>,
+    pub needs_camat: bool,
+    pub village_id: i64,
+    pub village_slug: String,
+    pub village_name: String,
+    pub kecamatan_code: String,
+}
+
+impl RequestRow {
+    pub fn facts(&self) -> Result<RequestFacts, sqlx::Error> {
+        Ok(RequestFacts {
+            status: decode_code("request status", &self.status, RequestStatus::from_code)?,
+            needs_camat: self.needs_camat,
+        })
+    }
+}
+
+const REQUEST_SELECT: &str = "SELECT r.id, r.code, r.status, r.account_id, a.name AS holder_name,
+        a.phone AS holder_phone, a.locale AS holder_locale, r.slot_starts_at, r.queue_number, r.rating,
+        r.created_at, s.slug AS service_slug, s.kind AS service_kind, s.name_id AS service_name_id,
+        s.name_en AS service_name_en, s.needs_camat, v.id AS village_id, v.slug AS village_slug,
+        v.name AS village_name, v.kecamatan_code
+     FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
+     JOIN accounts a ON a.id = r.account_id";
+
+pub async fn find_request<'e, E>(executor: E, code: &str) -> Result<Option<RequestRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE r.code = $1"))
+        .bind(code)
+        .fetch_optional(executor)
+        .await
+}
+
+pub async fn request_answers(
+    pool: &SqlitePool,
+    request_id: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, value FROM request_answers WHERE request_id = $1 ORDER BY rowid")
+        .bind(request_id)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn request_timeline(
+    pool: &SqlitePool,
+    request_id: i64,
+) -> Result<Vec<TimelineStep>, sqlx::Error> {
+    // (status, who, role, note, when)
+    type StepRow = (String, Option<String>, String, Option<String>, i64);
+    let rows: Vec<StepRow> = sqlx::query_as(
+        "SELECT e.status, a.name, e.role, e.note, e.at FROM request_events e
+         LEFT JOIN accounts a ON a.id = e.actor_account_id WHERE e.request_id = $1 ORDER BY e.at, e.id",
+    )
+    .bind(request_id)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(status, by, role, note, at)| {
+            Ok(TimelineStep {
+                status: decode_code("request status", &status, RequestStatus::from_code)?,
+                by: by.unwrap_or_default(),
+                role,
+                note,
+                at,
+            })
+        })
+        .collect()
+}
+
+/// Why a move was not made.
+#[derive(Debug)]
+pub enum MoveError {
+    NotFound,
+    Refused(super::request_flow::MoveRefused),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for MoveError {
+    fn from(error: sqlx::Error) -> Self {
+        MoveError::Database(error)
+    }
+}
+
+/// What the caller decides for a letter issued by a move: its verification code and the year whose
+/// number sequence it takes.
+pub struct LetterIssue {
+    pub verification_code: String,
+    pub year: i32,
+}
+
+/// Moves a request on as `role` (one of the roles the caller holds that allows the move), with the
+/// resident's corrected answers when they resubmit. Entering "siap" issues the letter: the village's
+/// next number for the year and the frozen text, in the same transaction. The resident is told.
+#[allow(clippy::too_many_arguments)]
+pub async fn move_request(
+    pool: &SqlitePool,
+    code: &str,
+    actor_account_id: i64,
+    roles: &[RequestRole],
+    to: RequestStatus,
+    note: &str,
+    corrected_answers: &[(String, String)],
+    issue: &LetterIssue,
+    now: i64,
+) -> Result<RequestStatus, MoveError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let request = find_request(&mut *tx, code)
+        .await?
+        .ok_or(MoveError::NotFound)?;
+    let facts = request.facts()?;
+    let mut refusal = super::request_flow::MoveRefused::NotYourRole;
+    let mut chosen = None;
+    for role in roles {
+        match next_status(facts, *role, to, note) {
+            Ok(_) => {
+                chosen = Some(*role);
+                break;
+            }
+            // "Not now" and "note required" say more than "not your role": keep the most telling.
+            Err(other) if other != super::request_flow::MoveRefused::NotYourRole => refusal = other,
+            Err(_) => {}
+        }
+    }
+    let role = chosen.ok_or(MoveError::Refused(refusal))?;
+    sqlx::query("UPDATE service_requests SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(to.code())
+        .bind(now)
+        .bind(request.id)
+        .execute(&mut *tx)
+        .await?;
+    if role == RequestRole::Pemohon && to == RequestStatus::Diajukan {
+        save_answers(&mut tx, request.id, corrected_answers).await?;
+    }
+    let note = Some(note.trim()).filter(|note| !note.is_empty());
+    record_step(
+        &mut tx,
+        request.id,
+        to,
+        Some(actor_account_id),
+        role,
+        note,
+        now,
+    )
+    .await?;
+    if to == RequestStatus::Siap && request.service_kind == "surat" {
+        issue_letter(&mut tx, &request, issue, now).await?;
+    }
+    if role != RequestRole::Pemohon {
+        tell_resident(&mut tx, &request, to, now).await?;
+    }
+    tx.commit().await?;
+    Ok(to)
+}
+
+/// Fills `{field}` placeholders of a template from the answers (and `{nama}`, `{desa}` from the
+/// request); an unknown placeholder stays as written.
+pub fn fill_template(template: &str, values: &[(String, String)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+async fn issue_letter(
+    tx: &mut Transaction<'static, Sqlite>,
+    request: &RequestRow,
+    issue: &LetterIssue,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let sequence: i64 = sqlx::query_scalar(
+        "INSERT INTO letter_sequences (village_id, year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (village_id, year) DO UPDATE SET last_number = last_number + 1
+         RETURNING last_number",
+    )
+    .bind(request.village_id)
+    .bind(issue.year)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (classification, title, template, village_code): (String, String, String, String) =
+        sqlx::query_as(
+            "SELECT s.classification_code, s.letter_title, s.letter_template, v.code
+             FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
+             WHERE r.id = $1",
+        )
+        .bind(request.id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let number = super::letter_number::format_letter_number(
+        &classification,
+        sequence,
+        &village_code,
+        issue.year,
+    );
+    let mut values: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, value FROM request_answers WHERE request_id = $1")
+            .bind(request.id)
+            .fetch_all(&mut **tx)
+            .await?;
+    values.push(("nama".into(), request.holder_name.clone()));
+    values.push(("desa".into(), request.village_name.clone()));
+    let body = fill_template(&template, &values);
+    let kades: Option<String> = sqlx::query_scalar(
+        "SELECT a.name FROM staff_roles sr JOIN accounts a ON a.id = sr.account_id
+         WHERE sr.village_id = $1 AND sr.role = 'kades' ORDER BY sr.id LIMIT 1",
+    )
+    .bind(request.village_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let camat: Option<String> = if request.needs_camat {
+        sqlx::query_scalar(
+            "SELECT a.name FROM request_events e JOIN accounts a ON a.id = e.actor_account_id
+             WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' ORDER BY e.id DESC LIMIT 1",
+        )
+        .bind(request.id)
+        .fetch_optional(&mut **tx)
+        .await?
+    } else {
+        None
+    };
+    let kecamatan_name: String = sqlx::query_scalar("SELECT name FROM kecamatan WHERE code = $1")
+        .bind(&request.kecamatan_code)
+        .fetch_one(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO letters (request_id, number, verification_code, title, holder_name, body, signer_name,
+                              signer_position, camat_name, camat_position, issued_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(request.id)
+    .bind(&number)
+    .bind(&issue.verification_code)
+    .bind(if title.is_empty() { request.service_name_id.to_uppercase() } else { title })
+    .bind(&request.holder_name)
+    .bind(&body)
+    .bind(kades.unwrap_or_else(|| "—".into()))
+    .bind(format!("Kepala Desa {}", request.village_name))
+    .bind(&camat)
+    .bind(camat.as_ref().map(|_| format!("Camat {kecamatan_name}")))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// In-app notification and a message to the resident's phone, in their language.
+async fn tell_resident(
+    tx: &mut Transaction<'static, Sqlite>,
+    request: &RequestRow,
+    status: RequestStatus,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (id, en) = super::request_flow::status_message(status, &request.service_name_id);
+    let link = format!("/layanan/permohonan/{}", request.code);
+    notify(
+        &mut **tx,
+        request.account_id,
+        Bilingual { id: &id, en: &en },
+        Some(&link),
+        now,
+    )
+    .await?;
+    let body = if request.holder_locale == "en" {
+        en
+    } else {
+        id
+    };
+    enqueue_message(
+        &mut **tx,
+        Some(request.account_id),
+        &request.holder_phone,
+        "layanan_request",
+        &format!("{body} {link}"),
+        now,
+    )
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    code: String,
+    status: String,
+    service_name_id: String,
+    service_name_en: Option<String>,
+    holder_name: String,
+    village_name: String,
+    slot_starts_at: Option<i64>,
+    queue_number: Option<i64>,
+    created_at: i64,
+}
+
+fn summaries(rows: Vec<SummaryRow>) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    rows.into_iter()
+        .map(|row| {
+            Ok(RequestSummary {
+                status: decode_code("request status", &row.status, RequestStatus::from_code)?,
+                code: row.code,
+                service_name_id: row.service_name_id,
+                service_name_en: row.service_name_en,
+                holder_name: row.holder_name,
+                village_name: row.village_name,
+                slot_starts_at: row.slot_starts_at,
+                queue_number: row.queue_number,
+                created_at: row.created_at,
+            })
+        })
+        .collect()
+}
+
+const SUMMARY_SELECT: &str = "SELECT r.code, r.status, s.name_id AS service_name_id, s.name_en AS service_name_en,
+        a.name AS holder_name, v.name AS village_name, r.slot_starts_at, r.queue_number, r.created_at
+     FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
+     JOIN accounts a ON a.id = r.account_id";
+
+pub async fn my_requests(
+    pool: &SqlitePool,
+    account_id: i64,
+) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    summaries(
+        sqlx::query_as(&format!(
+            "{SUMMARY_SELECT} WHERE r.account_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 100"
+        ))
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?,
+    )
+}
+
+/// A village's requests in `status` (None: every open one), oldest first: the staff inbox.
+pub async fn village_inbox(
+    pool: &SqlitePool,
+    village_id: i64,
+    status: Option<RequestStatus>,
+) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    summaries(
+        sqlx::query_as(&format!(
+            "{SUMMARY_SELECT} WHERE r.village_id = $1
+               AND (($2 IS NULL AND r.status NOT IN ('selesai', 'ditolak', 'dibatalkan')) OR r.status = $2)
+             ORDER BY r.created_at, r.id LIMIT 200"
+        ))
+        .bind(village_id)
+        .bind(status.map(RequestStatus::code))
+        .fetch_all(pool)
+        .await?,
+    )
+}
+
+pub async fn village_counts(
+    pool: &SqlitePool,
+    village_id: i64,
+) -> Result<Vec<(RequestStatus, i64)>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT status, COUNT(*) FROM service_requests WHERE village_id = $1 GROUP BY status",
+    )
+    .bind(village_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(RequestStatus::ALL
+        .into_iter()
+        .map(|status| {
+            (
+                status,
+                rows.iter()
+                    .find(|(code, _)| code == status.code())
+                    .map_or(0, |(_, count)| *count),
+            )
+        })
+        .collect())
+}
+
+/// Requests forwarded to a kecamatan and waiting for the camat's signature, from every village in it.
+pub async fn kecamatan_inbox(
+    pool: &SqlitePool,
+    kecamatan_code: &str,
+) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    summaries(
+        sqlx::query_as(&format!(
+            "{SUMMARY_SELECT} WHERE v.kecamatan_code = $1 AND r.status = 'diteruskan_kecamatan'
+             ORDER BY r.updated_at, r.id LIMIT 200"
+        ))
+        .bind(kecamatan_code)
+        .fetch_all(pool)
+        .await?,
+    )
+}
+
+/// An issued letter as stored.
+#[derive(sqlx::FromRow, Clone)]
+pub struct LetterRow {
+    pub number: String,
+    pub verification_code: String,
+    pub title: String,
+    pub holder_name: String,
+    pub body: String,
+    pub signer_name: String,
+    pub signer_position: String,
+    pub camat_name: Option<String>,
+    pub camat_position: Option<String>,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+    pub revoked_reason: Option<String>,
+    pub request_code: String,
+    pub village_name: String,
+    pub village_kind: String,
+    pub office_address: String,
+    pub kecamatan_name: String,
+}
+
+const LETTER_SELECT: &str = "SELECT l.number, l.verification_code, l.title, l.holder_name, l.body, l.signer_name,
+        l.signer_position, l.camat_name, l.camat_position, l.issued_at, l.revoked_at, l.revoked_reason,
+        r.code AS request_code, v.name AS village_name, v.kind AS village_kind, v.office_address,
+        k.name AS kecamatan_name
+     FROM letters l JOIN service_requests r ON r.id = l.request_id JOIN villages v ON v.id = r.village_id
+     JOIN kecamatan k ON k.code = v.kecamatan_code";
+
+pub async fn letter_by_verification(
+    pool: &SqlitePool,
+    verification_code: &str,
+) -> Result<Option<LetterRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{LETTER_SELECT} WHERE l.verification_code = $1"))
+        .bind(verification_code)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn letter_of_request(
+    pool: &SqlitePool,
+    request_code: &str,
+) -> Result<Option<LetterRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{LETTER_SELECT} WHERE r.code = $1"))
+        .bind(request_code)
+        .fetch_optional(pool)
+        .await
+}

@@ -47,6 +47,8 @@ pub fn ServiceList(#[prop(optional)] village: Option<String>, limit: u32) -> imp
 pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
     let i18n = use_i18n();
     let ServiceCard {
+        slug,
+        village_slug,
         kind,
         name_id,
         name_en,
@@ -77,7 +79,7 @@ pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
         amount => rupiah(amount, i18n.get_locale()),
     };
     view! {
-        <article class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
+        <a href=format!("/layanan/{village_slug}/{slug}") class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4 hover:border-teal-600">
             <div class="flex flex-wrap gap-1 text-xs font-medium">
                 <span class="rounded bg-teal-50 px-1.5 py-0.5 text-teal-800">{kind_label}</span>
                 {needs_camat.then(|| view! {
@@ -87,6 +89,6 @@ pub fn ServiceCardView(service: ServiceCard) -> impl IntoView {
             <h3 class="font-semibold leading-snug"><Localized id=name_id en=name_en /></h3>
             <p class="text-sm text-stone-600"><Localized id=summary_id en=summary_en /></p>
             <p class="mt-auto text-xs text-stone-500">{processing} " · " {fee} " · " {offered_where}</p>
-        </article>
+        </a>
     }
 }

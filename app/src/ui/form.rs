@@ -95,6 +95,12 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "discount_amount_invalid" => t_string!(i18n, fields.discount_amount_invalid),
         "proof_not_needed" => t_string!(i18n, fields.proof_not_needed),
         "own_shop" => t_string!(i18n, fields.own_shop),
+        "slot_required" => t_string!(i18n, fields.slot_required),
+        "slot_not_offered" => t_string!(i18n, fields.slot_not_offered),
+        "slot_full" => t_string!(i18n, fields.slot_full),
+        "number_invalid" => t_string!(i18n, fields.number_invalid),
+        "request_move_not_your_role" => t_string!(i18n, fields.request_move_not_your_role),
+        "request_move_not_now" => t_string!(i18n, fields.request_move_not_now),
 
         _ => t_string!(i18n, errors.invalid_input),
     };

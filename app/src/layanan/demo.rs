@@ -1,0 +1,182 @@
+//! Demo catalogue details: what each demo village's services ask for, their forms, letter templates and
+//! visit hours (the balai desa takes visits Monday–Friday mornings; Friday closes earlier for prayers).
+
+use sqlx::{Sqlite, Transaction};
+
+/// (name, label id, label en, kind, options, required)
+type Field = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+);
+
+struct Details {
+    slug: &'static str,
+    description_id: &'static str,
+    description_en: &'static str,
+    requirements_id: &'static str,
+    requirements_en: &'static str,
+    needs_slot: bool,
+    letter_title: &'static str,
+    classification: &'static str,
+    template: &'static str,
+    fields: &'static [Field],
+}
+
+const DETAILS: &[Details] = &[
+    Details {
+        slug: "sktm",
+        description_id: "Surat keterangan bahwa keluarga pemohon tergolong tidak mampu, untuk keringanan biaya sekolah, beasiswa atau berobat. Setelah disetujui kepala desa, surat diteruskan ke kecamatan dan ditandatangani camat: Anda tidak perlu datang ke kantor kecamatan.",
+        description_en: "A letter stating that the resident's family has a low income, for school fee relief, scholarships or medical costs. After the village head approves it, the village forwards it to the camat for signature: no trip to the kecamatan office.",
+        requirements_id: "KTP dan Kartu Keluarga (dibawa saat datang)\nSurat pengantar RT/RW\nFoto rumah tampak depan",
+        requirements_en: "ID card and family card (bring them to the visit)\nIntroduction letter from the RT/RW\nPhoto of the front of the house",
+        needs_slot: true,
+        letter_title: "SURAT KETERANGAN TIDAK MAMPU",
+        classification: "470",
+        template: "Yang bertanda tangan di bawah ini Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, pekerjaan {pekerjaan}, dengan penghasilan keluarga sekitar Rp {penghasilan} per bulan, adalah benar warga Desa {desa} yang tergolong keluarga tidak mampu.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.\nDemikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        fields: &[
+            ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
+            ("pekerjaan", "Pekerjaan", "Occupation", "text", "", true),
+            ("penghasilan", "Penghasilan keluarga per bulan (Rp)", "Family income per month (Rp)", "number", "", true),
+            ("keperluan", "Keperluan", "Purpose", "select", "Beasiswa sekolah\nKeringanan biaya berobat\nBantuan sosial\nLainnya", true),
+        ],
+    },
+    Details {
+        slug: "pengantar-pindah",
+        description_id: "Pengantar untuk pindah domisili ke luar kecamatan. Ditandatangani kepala desa dan camat.",
+        description_en: "Introduction letter for moving out of the sub-district, signed by the village head and the camat.",
+        requirements_id: "KTP dan Kartu Keluarga\nAlamat tujuan lengkap",
+        requirements_en: "ID card and family card\nFull destination address",
+        needs_slot: false,
+        letter_title: "SURAT PENGANTAR PINDAH",
+        classification: "474",
+        template: "Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, bermaksud pindah ke {tujuan} dengan alasan {alasan}.\nDemikian surat pengantar ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        fields: &[
+            ("alamat", "Alamat sekarang", "Current address", "text", "", true),
+            ("tujuan", "Alamat tujuan", "Destination address", "text", "", true),
+            ("tanggal_pindah", "Tanggal pindah", "Moving date", "date", "", true),
+            ("alasan", "Alasan pindah", "Reason", "select", "Pekerjaan\nPendidikan\nKeluarga\nLainnya", true),
+        ],
+    },
+    Details {
+        slug: "domisili",
+        description_id: "Keterangan tempat tinggal untuk bank, sekolah atau pekerjaan. Ditandatangani kepala desa.",
+        description_en: "Proof of address for banks, schools or employers, signed by the village head.",
+        requirements_id: "KTP\nSurat pengantar RT/RW",
+        requirements_en: "ID card\nIntroduction letter from the RT/RW",
+        needs_slot: false,
+        letter_title: "SURAT KETERANGAN DOMISILI",
+        classification: "470",
+        template: "Kepala Desa {desa} menerangkan bahwa {nama} benar bertempat tinggal di {alamat}, Desa {desa}, sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.",
+        fields: &[
+            ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
+            ("sejak", "Tinggal sejak tahun", "Living here since (year)", "number", "", true),
+            ("keperluan", "Keperluan", "Purpose", "text", "", true),
+        ],
+    },
+    Details {
+        slug: "sku",
+        description_id: "Keterangan bahwa pemohon menjalankan usaha di desa, untuk pinjaman KUR atau izin usaha.",
+        description_en: "Confirms that the resident runs a business in the village, for KUR loans or permits.",
+        requirements_id: "KTP\nFoto tempat usaha",
+        requirements_en: "ID card\nPhoto of the business",
+        needs_slot: false,
+        letter_title: "SURAT KETERANGAN USAHA",
+        classification: "503",
+        template: "Kepala Desa {desa} menerangkan bahwa {nama} benar menjalankan usaha {usaha} di {lokasi} sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan pengajuan pinjaman atau perizinan usaha.",
+        fields: &[
+            ("usaha", "Jenis usaha", "Kind of business", "text", "", true),
+            ("lokasi", "Lokasi usaha", "Business location", "text", "", true),
+            ("sejak", "Berdiri sejak tahun", "Running since (year)", "number", "", true),
+        ],
+    },
+    Details {
+        slug: "pengantar-skck",
+        description_id: "Pengantar dari desa untuk membuat SKCK di Polsek/Polres.",
+        description_en: "The village's introduction letter for a police clearance certificate (SKCK).",
+        requirements_id: "KTP\nKartu Keluarga\nPas foto 4×6 (dibawa ke kepolisian)",
+        requirements_en: "ID card\nFamily card\nPassport photo 4×6 (for the police)",
+        needs_slot: false,
+        letter_title: "SURAT PENGANTAR SKCK",
+        classification: "331",
+        template: "Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, adalah warga Desa {desa} yang berkelakuan baik dan tidak pernah tersangkut perkara pidana sepanjang pengetahuan kami.\nSurat pengantar ini diberikan untuk keperluan: {keperluan}.",
+        fields: &[
+            ("alamat", "Alamat", "Address", "text", "", true),
+            ("keperluan", "Keperluan SKCK", "Purpose of the SKCK", "text", "", true),
+        ],
+    },
+    Details {
+        slug: "konsultasi-adminduk",
+        description_id: "Janji temu dengan operator desa untuk urusan KTP, KK, akta dan pindah datang.",
+        description_en: "An appointment with the village operator about ID cards, family cards, certificates and moves.",
+        requirements_id: "Bawa dokumen yang ingin dikonsultasikan",
+        requirements_en: "Bring the documents you want to discuss",
+        needs_slot: true,
+        letter_title: "",
+        classification: "470",
+        template: "",
+        fields: &[("topik", "Topik konsultasi", "Topic", "select", "KTP\nKartu Keluarga\nAkta kelahiran\nPindah datang\nLainnya", true)],
+    },
+];
+
+/// Fills in every demo village's services with their details, forms and visit hours (idempotent).
+pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), sqlx::Error> {
+    for details in DETAILS {
+        sqlx::query(
+            "UPDATE services SET description_id = $2, description_en = $3, requirements_id = $4,
+                    requirements_en = $5, needs_slot = $6, letter_title = $7, classification_code = $8,
+                    letter_template = $9
+             WHERE slug = $1",
+        )
+        .bind(details.slug)
+        .bind(details.description_id)
+        .bind(details.description_en)
+        .bind(details.requirements_id)
+        .bind(details.requirements_en)
+        .bind(details.needs_slot)
+        .bind(details.letter_title)
+        .bind(details.classification)
+        .bind(details.template)
+        .execute(&mut **tx)
+        .await?;
+        for (position, (name, label_id, label_en, kind, options, required)) in
+            details.fields.iter().enumerate()
+        {
+            sqlx::query(
+                "INSERT INTO service_fields (service_id, position, name, label_id, label_en, kind, options, required)
+                 SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM services WHERE slug = $1
+                 ON CONFLICT (service_id, name) DO NOTHING",
+            )
+            .bind(details.slug)
+            .bind(position as i64)
+            .bind(name)
+            .bind(label_id)
+            .bind(label_en)
+            .bind(kind)
+            .bind(options)
+            .bind(required)
+            .execute(&mut **tx)
+            .await?;
+        }
+        if details.needs_slot {
+            for weekday in 1..=5i64 {
+                let closes = if weekday == 5 { 11 * 60 } else { 12 * 60 };
+                sqlx::query(
+                    "INSERT INTO service_hours (service_id, weekday, opens, closes)
+                     SELECT id, $2, $3, $4 FROM services WHERE slug = $1
+                     ON CONFLICT (service_id, weekday, opens) DO NOTHING",
+                )
+                .bind(details.slug)
+                .bind(weekday)
+                .bind(8 * 60i64)
+                .bind(closes)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}

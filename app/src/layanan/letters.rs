@@ -1,0 +1,100 @@
+//! `GET /layanan/surat/{request code}`: the issued letter as a PDF, for the resident and the staff who
+//! may see the request — never from a public path, never cached by shared caches.
+
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+};
+use sqlx::SqlitePool;
+
+use super::letter_pdf::LetterContent;
+use super::store::LetterRow;
+
+/// What the PDF prints for a stored letter; `origin` makes the QR's verification address absolute.
+pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
+    let place = if letter.village_kind == "kelurahan" {
+        "KELURAHAN"
+    } else {
+        "DESA"
+    };
+    LetterContent {
+        letterhead: [
+            "PEMERINTAH KABUPATEN BANYUWANGI".into(),
+            format!("KECAMATAN {}", letter.kecamatan_name.to_uppercase()),
+            format!("{place} {}", letter.village_name.to_uppercase()),
+        ],
+        office_address: letter.office_address.clone(),
+        title: letter.title.clone(),
+        number: letter.number.clone(),
+        paragraphs: letter
+            .body
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect(),
+        details: Vec::new(),
+        place_and_date: format!(
+            "{}, {}",
+            letter.village_name,
+            crate::format::long_date(letter.issued_at, crate::i18n::Locale::id)
+        ),
+        signer: (letter.signer_position.clone(), letter.signer_name.clone()),
+        camat: letter
+            .camat_name
+            .clone()
+            .zip(letter.camat_position.clone())
+            .map(|(name, position)| (position, name)),
+        verification_url: format!("{origin}/verifikasi/{}", letter.verification_code),
+    }
+}
+
+pub async fn letter_pdf(
+    State(pool): State<SqlitePool>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let internal = |error: sqlx::Error| {
+        tracing::error!(%error, "letter pdf");
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    };
+    let actor = match crate::media::upload::actor_from_headers(
+        &pool,
+        &headers,
+        crate::db::now_unix(),
+    )
+    .await
+    {
+        Ok(Some(actor)) => actor,
+        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
+        Err(error) => return internal(error),
+    };
+    let request = match super::store::find_request(&pool, &code).await {
+        Ok(Some(request)) => request,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal(error),
+    };
+    if super::api::roles_for(&actor, &request).is_empty() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let letter = match super::store::letter_of_request(&pool, &request.code).await {
+        Ok(Some(letter)) => letter,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal(error),
+    };
+    let origin = crate::ui::site::origin_from_headers(&headers);
+    let pdf = super::letter_pdf::render(&letter_content(&letter, &origin));
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"surat-{}.pdf\"", request.code),
+            ),
+        ],
+        pdf,
+    )
+        .into_response()
+}
