@@ -459,6 +459,25 @@ fn only_the_owner_manages_a_shop_and_buyers_see_only_their_own_orders() {
     })
 }
 
+/// A tall screenshot-like picture of a transfer receipt (different bytes from any product photo).
+fn receipt_photo() -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
+    let pixels: Vec<u8> = (0..600 * 900)
+        .flat_map(|i| {
+            if (i / 600) % 40 < 3 {
+                [30, 30, 30]
+            } else {
+                [250, 250, 250]
+            }
+        })
+        .collect();
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .write_image(&pixels, 600, 900, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    jpeg
+}
+
 #[test]
 fn product_photos_are_validated_and_payment_receipts_stay_private() {
     run(async {
@@ -516,7 +535,11 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         .unwrap();
         let receipt = send(
             &app,
-            multipart_upload(&format!("/pasar/pesanan/{code}/bukti"), Some(&siti), &jpeg),
+            multipart_upload(
+                &format!("/pasar/pesanan/{code}/bukti"),
+                Some(&siti),
+                &receipt_photo(),
+            ),
         )
         .await;
         assert!(receipt.headers[http::header::LOCATION]
