@@ -254,7 +254,7 @@ fn Activity(
         })}
         <div class="mt-4 grid gap-3 sm:grid-cols-3">
             <crate::pasar::MyOrdersCard />
-            <EmptyActivity title=move || t_string!(i18n, akun.requests_title).to_string() body=move || t_string!(i18n, akun.requests_empty).to_string() href="/layanan" />
+            <crate::layanan::MyRequestsCard />
             <crate::budaya::MyTickets />
         </div>
         <section class=format!("{CARD} mt-4")>
@@ -298,21 +298,6 @@ pub fn RoleName(role: StaffRole) -> impl IntoView {
         StaffRole::Kades => t_string!(i18n, akun.role_kades),
         StaffRole::Camat => t_string!(i18n, akun.role_camat),
         StaffRole::AdminKabupaten => t_string!(i18n, akun.role_admin),
-    }
-}
-
-#[component]
-fn EmptyActivity(
-    title: impl Fn() -> String + Send + Sync + 'static,
-    body: impl Fn() -> String + Send + Sync + 'static,
-    href: &'static str,
-) -> impl IntoView {
-    view! {
-        <section class=CARD>
-            <h2 class="font-bold">{title}</h2>
-            <p class="mt-1 text-sm text-stone-600">{body}</p>
-            <a href=href class=LINK>"→"</a>
-        </section>
     }
 }
 

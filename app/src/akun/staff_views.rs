@@ -79,6 +79,9 @@ fn Console(console: VillageConsole, actions: ConsoleActions) -> impl IntoView {
     view! {
         <nav class="text-sm"><a href=format!("/desa/{slug}") class="inline-flex min-h-11 items-center text-teal-700 underline">{village.summary.name.clone()}</a></nav>
         <h1 class="text-2xl font-bold">{t!(i18n, konsol.title)} " · " {village.summary.name.clone()}</h1>
+        <a href=format!("/desa/{slug}/layanan") class="mt-3 inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white">
+            {t!(i18n, layanan.inbox_title)}
+        </a>
         <section class=format!("{CARD} mt-4") aria-labelledby="warga">
             <h2 id="warga" class="font-bold">{t!(i18n, konsol.residents_title, count = move || resident_count)}</h2>
             <p class="text-sm text-stone-600">{t!(i18n, konsol.residents_verified, count = move || verified_residents)}</p>

@@ -296,9 +296,15 @@ pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, s
         })
         .transpose()?;
     // role, village name, village slug, kecamatan name
-    type PositionRow = (String, Option<String>, Option<String>, Option<String>);
+    type PositionRow = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let positions: Vec<PositionRow> = sqlx::query_as(
-        "SELECT r.role, v.name, v.slug, k.name FROM staff_roles r
+        "SELECT r.role, v.name, v.slug, k.name, r.kecamatan_code FROM staff_roles r
          LEFT JOIN villages v ON v.id = r.village_id
          LEFT JOIN kecamatan k ON k.code = r.kecamatan_code
          WHERE r.account_id = $1 ORDER BY r.id",
@@ -308,16 +314,23 @@ pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, s
     .await?;
     let positions = positions
         .into_iter()
-        .map(|(role, village_name, village_slug, kecamatan_name)| {
-            let role = decode_code("staff role", &role, StaffRole::from_code)?;
-            Ok(StaffPosition {
-                role,
-                place_name: village_name
-                    .or(kecamatan_name)
-                    .unwrap_or_else(|| "Kabupaten Banyuwangi".into()),
-                console_href: village_slug.map(|slug| format!("/desa/{slug}/kelola")),
-            })
-        })
+        .map(
+            |(role, village_name, village_slug, kecamatan_name, kecamatan_code)| {
+                let role = decode_code("staff role", &role, StaffRole::from_code)?;
+                Ok(StaffPosition {
+                    role,
+                    place_name: village_name
+                        .or(kecamatan_name)
+                        .unwrap_or_else(|| "Kabupaten Banyuwangi".into()),
+                    // Village staff open their console; camat staff the letters waiting for signature.
+                    console_href: village_slug
+                        .map(|slug| format!("/desa/{slug}/kelola"))
+                        .or_else(|| {
+                            kecamatan_code.map(|code| format!("/kecamatan/{code}/layanan"))
+                        }),
+                })
+            },
+        )
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(MyAccount {
         name,

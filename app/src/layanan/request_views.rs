@@ -311,7 +311,9 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
                         <ActionForm action=move_action attr:class="mt-2 flex flex-col gap-2">
                             <input type="hidden" name="code" value=code />
                             <input type="hidden" name="to" value=to.code() />
-                            <label for=format!("note-{}", to.code()) class="font-medium">{t!(i18n, layanan.note_for_resident)}</label>
+                            <label for=format!("note-{}", to.code()) class="font-medium">
+                                {if to == RequestStatus::Ditolak { t_string!(i18n, layanan.note_rejection) } else { t_string!(i18n, layanan.note_revision) }}
+                            </label>
                             <textarea id=format!("note-{}", to.code()) name="note" required rows="2" class=crate::ui::style::TEXTAREA></textarea>
                             <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{note_error}</p>
                             <button type="submit" class=BUTTON_SECONDARY>{move_label(i18n, to)}</button>
@@ -511,5 +513,42 @@ fn VerificationView(letter: LetterVerification) -> impl IntoView {
             <dt class="text-stone-600">{t!(i18n, layanan.holder)}</dt><dd>{letter.holder_masked}</dd>
             <dt class="text-stone-600">{t!(i18n, layanan.signed_by)}</dt><dd>{letter.signer}{letter.camat.map(|camat| format!("; {camat}"))}</dd>
         </dl>
+    }
+}
+
+/// "My requests" on the account page: the five newest, or an invitation to the services.
+#[component]
+pub fn MyRequestsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let requests = Resource::new(|| (), |_| list_my_requests());
+    view! {
+        <section class=CARD aria-labelledby="permohonan-saya">
+            <h2 id="permohonan-saya" class="font-bold">{t!(i18n, akun.requests_title)}</h2>
+            <Suspense fallback=move || view! { <p>{t!(i18n, ui.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match requests.await {
+                        Ok(requests) if requests.is_empty() => EitherOf3::A(view! {
+                            <p class="mt-1 text-sm text-stone-600">{t!(i18n, akun.requests_empty)}</p>
+                            <a href="/layanan" class=LINK>"→"</a>
+                        }),
+                        Ok(requests) => EitherOf3::B(view! {
+                            <ul class="mt-1 flex flex-col">
+                                {requests.into_iter().take(5).map(|request| view! {
+                                    <li>
+                                        <a href=format!("/layanan/permohonan/{}", request.code) class="flex min-h-11 flex-col justify-center py-1 hover:underline">
+                                            <span class="font-semibold"><Localized id=request.service_name_id en=request.service_name_en /></span>
+                                            <span class="text-sm text-stone-600">{status_label(i18n, request.status)} " · " {long_date(request.created_at, locale)}</span>
+                                        </a>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <a href="/layanan/saya" class=LINK>{t!(i18n, ui.see_all)}</a>
+                        }),
+                        Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
