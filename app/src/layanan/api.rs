@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::{Inbox, LetterVerification, RequestPage, RequestSummary, ServiceCard, ServicePage};
+use super::{
+    Inbox, LetterVerification, RequestPage, RequestSummary, ServiceCard, ServicePage, VisitDay,
+};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
@@ -301,9 +303,14 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
             .collect();
         moves.sort_by_key(|status| RequestStatus::ALL.iter().position(|s| s == status));
         moves.dedup();
-        let letter = super::store::letter_of_request(&pool, &request.code)
-            .await?
-            .map(|letter| (letter.number, letter.verification_code));
+        let letter = super::store::letter_of_request(&pool, &request.code).await?;
+        let letter_revoked = letter
+            .as_ref()
+            .is_some_and(|letter| letter.revoked_at.is_some());
+        let letter = letter.map(|letter| (letter.number, letter.verification_code));
+        let is_village_staff = roles
+            .iter()
+            .any(|role| matches!(role, RequestRole::Operator | RequestRole::Kades));
         Ok(RequestPage {
             answers: fields
                 .into_iter()
@@ -317,6 +324,8 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
                 .collect(),
             timeline: super::store::request_timeline(&pool, request.id).await?,
             is_resident: roles.contains(&RequestRole::Pemohon),
+            letter_revoked,
+            is_village_staff,
             status: facts.status,
             moves,
             letter,
@@ -495,6 +504,89 @@ pub async fn verify_letter(code: String) -> Result<LetterVerification, AppError>
             kecamatan_name: letter.kecamatan_name,
             revoked_at: letter.revoked_at,
             revoked_reason: letter.revoked_reason,
+        })
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// The resident rates a finished request, 1–5 stars (once).
+#[server(endpoint = "rate_request")]
+pub async fn rate_request(code: String, stars: String) -> Result<(), AppError> {
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let request = super::store::find_request(&pool, &code)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if request.account_id != actor.account_id {
+            return Err(AppError::Forbidden);
+        }
+        let stars = stars
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|stars| (1..=5).contains(stars))
+            .ok_or_else(|| AppError::field("stars", "stars_invalid"))?;
+        if !super::store::rate_request(&pool, request.id, stars).await? {
+            return Err(AppError::field("stars", "rating_not_possible"));
+        }
+        leptos_axum::redirect(&format!(
+            "/layanan/permohonan/{}?disimpan=nilai",
+            request.code
+        ));
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// Revokes a request's letter with a reason. Staff of the request's village (or an admin).
+#[server(endpoint = "revoke_letter")]
+pub async fn revoke_letter(code: String, reason: String) -> Result<(), AppError> {
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let request = super::store::find_request(&pool, &code)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !actor.may(&Rule::VillageStaff {
+            village_id: request.village_id,
+        }) {
+            return Err(AppError::Forbidden);
+        }
+        let reason = crate::budaya::required_text("reason", &reason, 5, 300)?;
+        if !super::store::revoke_letter(&pool, request.id, &reason, crate::db::now_unix()).await? {
+            return Err(AppError::field("reason", "letter_not_revocable"));
+        }
+        leptos_axum::redirect(&format!(
+            "/layanan/permohonan/{}?disimpan=dicabut",
+            request.code
+        ));
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// Who comes to the balai desa on a day (`date` empty: today), in queue order. That village's staff.
+#[server(endpoint = "get_visit_day")]
+pub async fn get_visit_day(slug: String, date: String) -> Result<VisitDay, AppError> {
+    use crate::budaya::recurrence::CivilDate;
+    async move {
+        let pool = crate::db::pool()?;
+        let (village_id, _) = crate::akun::store::village_ref(&pool, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        authorize(Rule::VillageStaff { village_id }).await?;
+        let day = CivilDate::parse(&date)
+            .unwrap_or_else(|| CivilDate::of_unix_wib(crate::db::now_unix()));
+        Ok(VisitDay {
+            village_name: crate::pasar::store::village_name(&pool, village_id).await?,
+            visits: super::store::visits_on(&pool, village_id, &day.iso()).await?,
+            previous: CivilDate::from_days(day.days() - 1).iso(),
+            next: CivilDate::from_days(day.days() + 1).iso(),
+            date: day.iso(),
         })
     }
     .await

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    get_kecamatan_inbox, get_request, get_service, get_village_inbox, list_my_requests,
-    verify_letter, FieldKind, FormField, Inbox, LetterVerification, MoveRequest, RequestPage,
-    RequestStatus, RequestSummary, ServicePage, SubmitRequest,
+    get_kecamatan_inbox, get_request, get_service, get_village_inbox, get_visit_day,
+    list_my_requests, verify_letter, FieldKind, FormField, Inbox, LetterVerification, MoveRequest,
+    RateRequest, RequestPage, RequestStatus, RequestSummary, RevokeLetter, ServicePage,
+    SubmitRequest, VisitDay,
 };
 use crate::akun::sign_in_instead;
 use crate::error::AppError;
@@ -280,10 +281,13 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
             <section class=format!("{CARD} mt-4") aria-labelledby="surat">
                 <h2 id="surat" class="font-bold">{t!(i18n, layanan.letter)}</h2>
                 <p class="font-mono text-sm">{number}</p>
+                {page.letter_revoked.then(|| view! { <p class="font-semibold text-red-800">{t!(i18n, layanan.letter_revoked)}</p> })}
                 <a href=format!("/layanan/surat/{}", page.code) class=format!("{BUTTON} mt-2 w-full")>{t!(i18n, layanan.download_pdf)}</a>
                 <a href=format!("/verifikasi/{verification}") class=LINK>{t!(i18n, layanan.verification_page)}</a>
+                {(page.is_village_staff && !page.letter_revoked).then(|| view! { <RevokeForm code=page.code.clone() /> })}
             </section>
         })}
+        {(page.is_resident && page.status == RequestStatus::Selesai).then(|| view! { <RatingForm code=page.code.clone() rating=page.rating /> })}
         {(!page.moves.is_empty()).then(|| view! {
             <section class=format!("{CARD} mt-4 flex flex-col gap-3") aria-labelledby="tindakan">
                 <h2 id="tindakan" class="font-bold">{t!(i18n, layanan.next_step)}</h2>
@@ -392,6 +396,9 @@ fn InboxView(inbox: Inbox, base: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h1 class="text-2xl font-bold">{t!(i18n, layanan.inbox_title)} " · " {inbox.place_name.clone()}</h1>
+        {base.starts_with("/desa/").then(|| view! {
+            <a href=base.replace("/layanan", "/kunjungan") class=LINK>{t!(i18n, layanan.visits_title)}</a>
+        })}
         {(!inbox.counts.is_empty()).then(|| view! {
             <nav class="-mx-1 my-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, layanan.by_status).to_string()>
                 <a href=base.clone() aria-current=inbox.showing.is_none().then_some("page")
@@ -550,5 +557,128 @@ pub fn MyRequestsCard() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// The resident's 1–5 stars for a finished request (once; then the given rating is shown).
+#[component]
+fn RatingForm(code: String, rating: Option<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rate = ServerAction::<RateRequest>::new();
+    let error = last_error(rate.value());
+    view! {
+        <section class=format!("{CARD} mt-4") aria-labelledby="nilai">
+            <h2 id="nilai" class="font-bold">{t!(i18n, layanan.rate_title)}</h2>
+            {match rating {
+                Some(stars) => Either::Left(view! { <p class="text-amber-800" aria-label=format!("{stars}/5")>{"★".repeat(stars as usize)}</p> }),
+                None => Either::Right(view! {
+                    <ActionForm action=rate attr:class="mt-2 flex flex-col gap-2">
+                        <input type="hidden" name="code" value=code />
+                        <div class="flex flex-wrap gap-2">
+                            {(1..=5).rev().map(|stars| view! {
+                                <label class="inline-flex min-h-12 min-w-12 items-center justify-center gap-1 rounded-lg border border-stone-300 px-3 has-[:checked]:border-amber-600 has-[:checked]:bg-amber-50">
+                                    <input type="radio" name="stars" value=stars required checked=(stars == 5).then_some("") class="h-5 w-5" />
+                                    {format!("{stars} ★")}
+                                </label>
+                            }).collect_view()}
+                        </div>
+                        <FormError error />
+                        <SubmitButton label=Signal::derive(move || t_string!(i18n, layanan.rate_button).to_string()) />
+                    </ActionForm>
+                }),
+            }}
+        </section>
+    }
+}
+
+/// Village staff revoke an issued letter with a reason the verification page shows.
+#[component]
+fn RevokeForm(code: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let revoke = ServerAction::<RevokeLetter>::new();
+    let error = last_error(revoke.value());
+    let reason_error = field_error_text(error, "reason");
+    view! {
+        <details class="mt-2">
+            <summary class="flex min-h-11 cursor-pointer items-center font-semibold text-red-800">{t!(i18n, layanan.revoke)}</summary>
+            <ActionForm action=revoke attr:class="mt-2 flex flex-col gap-2">
+                <input type="hidden" name="code" value=code />
+                <label for="f-revoke" class="font-medium">{t!(i18n, layanan.revoke_reason)}</label>
+                <input id="f-revoke" name="reason" required class=SELECT />
+                <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{reason_error}</p>
+                <button type="submit" class=format!("{BUTTON_SECONDARY} border-red-300 text-red-800")>{t!(i18n, layanan.revoke)}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// `/desa/{slug}/kunjungan?tanggal=…`: the day's visits with their queue numbers.
+#[component]
+pub fn VisitDayPage() -> impl IntoView {
+    let slug = use_params_map()
+        .read_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let date = use_query_map()
+        .read_untracked()
+        .get("tanggal")
+        .unwrap_or_default();
+    let next = format!("/desa/{slug}/kunjungan");
+    let day = Resource::new(
+        move || (slug.clone(), date.clone()),
+        |(slug, date)| get_visit_day(slug, date),
+    );
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
+            {move || {
+                let next = next.clone();
+                Suspend::new(async move {
+                    match day.await {
+                        Ok(day) => EitherOf3::A(view! { <VisitDayView day base=next /> }),
+                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
+                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VisitDayView(day: VisitDay, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let heading = crate::budaya::recurrence::CivilDate::parse(&day.date)
+        .map(|date| long_date(date.at_wib(12 * 60), locale))
+        .unwrap_or_default();
+    view! {
+        <PageTitle text=move || t_string!(i18n, layanan.visits_title).to_string() />
+        <h1 class="text-2xl font-bold">{t!(i18n, layanan.visits_title)} " · " {day.village_name}</h1>
+        <nav class="my-3 flex items-center justify-between gap-2">
+            <a href=format!("{base}?tanggal={}", day.previous) rel="prev" class=BUTTON_SECONDARY>"←"</a>
+            <span class="font-semibold">{heading}</span>
+            <a href=format!("{base}?tanggal={}", day.next) rel="next" class=BUTTON_SECONDARY>"→"</a>
+        </nav>
+        {if day.visits.is_empty() {
+            Either::Left(view! { <p class="text-stone-600">{t!(i18n, layanan.no_visits)}</p> })
+        } else {
+            Either::Right(view! {
+                <ol class="flex flex-col gap-2">
+                    {day.visits.into_iter().map(|visit| view! {
+                        <li>
+                            <a href=format!("/layanan/permohonan/{}", visit.code) class=format!("{CARD} flex items-center gap-3 hover:border-teal-600")>
+                                <span class="text-2xl font-bold text-teal-800">{visit.queue_number.map(|number| format!("#{number}"))}</span>
+                                <span class="flex flex-col">
+                                    <span class="font-semibold">{visit.holder_name}</span>
+                                    <span class="text-sm text-stone-600">{visit.slot_starts_at.map(|at| time_of_day(at, locale))} " · "
+                                        <Localized id=visit.service_name_id en=visit.service_name_en /></span>
+                                </span>
+                                <span class="ml-auto"><StatusPill status=visit.status /></span>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })
+        }}
     }
 }

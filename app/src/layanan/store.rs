@@ -849,3 +849,59 @@ pub async fn letter_of_request(
         .fetch_optional(pool)
         .await
 }
+
+/// The resident rates a finished request (once). False if it is not finished or already rated.
+pub async fn rate_request(
+    pool: &SqlitePool,
+    request_id: i64,
+    stars: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE service_requests SET rating = $2 WHERE id = $1 AND status = 'selesai' AND rating IS NULL",
+    )
+    .bind(request_id)
+    .bind(stars)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        > 0)
+}
+
+/// Revokes an issued letter with a reason (the verification page then says so). False if there is no
+/// letter or it was already revoked.
+pub async fn revoke_letter(
+    pool: &SqlitePool,
+    request_id: i64,
+    reason: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE letters SET revoked_at = $2, revoked_reason = $3 WHERE request_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(request_id)
+    .bind(now)
+    .bind(reason)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        > 0)
+}
+
+/// Who is coming to the balai desa on one day (WIB `2026-11-30`), in queue order.
+pub async fn visits_on(
+    pool: &SqlitePool,
+    village_id: i64,
+    day: &str,
+) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    summaries(
+        sqlx::query_as(&format!(
+            "{SUMMARY_SELECT} WHERE r.village_id = $1 AND r.slot_day = $2
+               AND r.status NOT IN ('dibatalkan', 'ditolak')
+             ORDER BY r.queue_number"
+        ))
+        .bind(village_id)
+        .bind(day)
+        .fetch_all(pool)
+        .await?,
+    )
+}

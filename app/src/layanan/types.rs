@@ -164,6 +164,9 @@ pub struct RequestPage {
     pub is_resident: bool,
     /// The issued letter's number and verification code.
     pub letter: Option<(String, String)>,
+    pub letter_revoked: bool,
+    /// The viewer is staff of the request's village (may revoke its letter).
+    pub is_village_staff: bool,
     pub rating: Option<i64>,
 }
 
@@ -189,4 +192,15 @@ pub struct LetterVerification {
     pub camat: Option<String>,
     pub revoked_at: Option<i64>,
     pub revoked_reason: Option<String>,
+}
+
+/// `/desa/{slug}/kunjungan`: who comes to the balai desa on a day, in queue order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitDay {
+    pub village_name: String,
+    /// `2026-11-30`
+    pub date: String,
+    pub previous: String,
+    pub next: String,
+    pub visits: Vec<RequestSummary>,
 }

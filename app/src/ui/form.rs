@@ -95,6 +95,8 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "discount_amount_invalid" => t_string!(i18n, fields.discount_amount_invalid),
         "proof_not_needed" => t_string!(i18n, fields.proof_not_needed),
         "own_shop" => t_string!(i18n, fields.own_shop),
+        "rating_not_possible" => t_string!(i18n, fields.rating_not_possible),
+        "letter_not_revocable" => t_string!(i18n, fields.letter_not_revocable),
         "slot_required" => t_string!(i18n, fields.slot_required),
         "slot_not_offered" => t_string!(i18n, fields.slot_not_offered),
         "slot_full" => t_string!(i18n, fields.slot_full),
