@@ -84,6 +84,14 @@ pub async fn find_village(
     row.map(VillageRow::into_profile).transpose()
 }
 
+/// A village's name by id (for headings of pages that only know the id).
+pub async fn village_name(pool: &SqlitePool, village_id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM villages WHERE id = $1")
+        .bind(village_id)
+        .fetch_one(pool)
+        .await
+}
+
 /// A village's id and kecamatan by slug (for authorization and writes).
 pub async fn village_ref(
     pool: &SqlitePool,

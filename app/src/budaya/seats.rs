@@ -33,6 +33,12 @@ pub const TICKET_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /// A code from 8 random bytes (32 symbols divide 256, so every symbol is equally likely).
 pub fn ticket_code_from_bytes(bytes: [u8; 8]) -> String {
+    code_from_bytes(&bytes)
+}
+
+/// A code of any length from random bytes, one symbol of [`TICKET_ALPHABET`] per byte (order codes,
+/// request tracking codes and letter verification codes use it too).
+pub fn code_from_bytes(bytes: &[u8]) -> String {
     bytes
         .iter()
         .map(|byte| TICKET_ALPHABET[usize::from(byte % 32)] as char)

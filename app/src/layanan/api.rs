@@ -168,10 +168,7 @@ fn random_code<const N: usize>() -> Result<String, AppError> {
         tracing::error!(%error, "no randomness for a code");
         AppError::Internal
     })?;
-    Ok(bytes
-        .iter()
-        .map(|byte| crate::budaya::seats::TICKET_ALPHABET[usize::from(byte % 32)] as char)
-        .collect())
+    Ok(crate::budaya::seats::code_from_bytes(&bytes))
 }
 
 /// Submits a request (`answers[field]=…`, `slot` = a slot's start for services with visits). Signed in.
@@ -441,7 +438,7 @@ pub async fn get_village_inbox(slug: String, status: String) -> Result<Inbox, Ap
             .await?
             .ok_or(AppError::NotFound)?;
         authorize(Rule::VillageStaff { village_id }).await?;
-        let place_name = crate::pasar::store::village_name(&pool, village_id).await?;
+        let place_name = crate::akun::store::village_name(&pool, village_id).await?;
         let showing = RequestStatus::from_code(&status);
         Ok(Inbox {
             place_name,
@@ -582,7 +579,7 @@ pub async fn get_visit_day(slug: String, date: String) -> Result<VisitDay, AppEr
         let day = CivilDate::parse(&date)
             .unwrap_or_else(|| CivilDate::of_unix_wib(crate::db::now_unix()));
         Ok(VisitDay {
-            village_name: crate::pasar::store::village_name(&pool, village_id).await?,
+            village_name: crate::akun::store::village_name(&pool, village_id).await?,
             visits: super::store::visits_on(&pool, village_id, &day.iso()).await?,
             previous: CivilDate::from_days(day.days() - 1).iso(),
             next: CivilDate::from_days(day.days() + 1).iso(),

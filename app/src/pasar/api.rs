@@ -536,7 +536,8 @@ pub async fn get_seller_dashboard(status: String) -> Result<SellerDashboard, App
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let home_village_name = super::store::village_name(&pool, actor.home_village_id).await?;
+        let home_village_name =
+            crate::akun::store::village_name(&pool, actor.home_village_id).await?;
         let Some((shop_id, shop)) = super::store::own_shop(&pool, actor.account_id).await? else {
             return Ok(SellerDashboard {
                 shop: None,

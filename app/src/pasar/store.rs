@@ -636,13 +636,6 @@ pub async fn save_own_shop(
     Ok(slug)
 }
 
-pub async fn village_name(pool: &SqlitePool, village_id: i64) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM villages WHERE id = $1")
-        .bind(village_id)
-        .fetch_one(pool)
-        .await
-}
-
 pub async fn set_shop_photo(
     pool: &SqlitePool,
     shop_id: i64,
