@@ -6,8 +6,12 @@ test.describe('a visitor on a phone', () => {
     await open(page, '/', javaScriptEnabled);
     await expect(page).toHaveTitle('Smart Kampung');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Desa pintar, urusan lancar');
-    // Read from the database through server functions.
-    await expect(page.getByText('Kelas membatik Gajah Oling')).toBeVisible();
+    // Read from the database through server functions. Which events come first depends on the hour the
+    // demo data meets the clock, so the test counts the next three rather than naming them.
+    const events = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Acara budaya & kelas terdekat' }),
+    });
+    await expect(events.locator('a[href^="/budaya/acara/"]')).toHaveCount(3);
     await expect(page.getByText('Lilin lebah alami')).toBeVisible();
     await expect(page.getByText('Rp 30.000')).toBeVisible();
     await expect(page.getByText('Surat Keterangan Tidak Mampu (SKTM)')).toBeVisible();
