@@ -148,6 +148,10 @@ CREATE TABLE complaint_replies (
     complaint_id        INTEGER NOT NULL REFERENCES complaints (id) ON DELETE CASCADE,
     author_account_id   INTEGER NOT NULL REFERENCES accounts (id),
     body                TEXT NOT NULL,
+    -- The status the staff moved the complaint to with this reply.
     status              TEXT,
+    from_staff          BOOLEAN NOT NULL,
     at                  BIGINT NOT NULL
 );
+CREATE INDEX complaint_replies_of_complaint ON complaint_replies (complaint_id, at);
+CREATE INDEX complaints_of_account ON complaints (account_id, updated_at);

@@ -86,9 +86,14 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/layanan") view=layanan::LayananPage ssr=SsrMode::Async />
                             <Route path=path!("/layanan/saya") view=layanan::MyRequestsPage ssr=SsrMode::Async />
                             <Route path=path!("/layanan/permohonan/:code") view=layanan::RequestPageView ssr=SsrMode::Async />
+                            <Route path=path!("/layanan/pengaduan") view=layanan::ComplaintsPage ssr=SsrMode::Async />
+                            <Route path=path!("/layanan/pengaduan/:code") view=layanan::ComplaintPageView ssr=SsrMode::Async />
                             <Route path=path!("/layanan/:village/:service") view=layanan::ServicePageView ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/layanan") view=layanan::VillageInboxPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/kunjungan") view=layanan::VisitDayPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/pengaduan") view=layanan::ComplaintInboxPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/katalog") view=layanan::CataloguePage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/katalog/:service") view=layanan::ServiceEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/kecamatan/:code/layanan") view=layanan::KecamatanInboxPage ssr=SsrMode::Async />
                             <Route path=path!("/verifikasi/:code") view=layanan::VerificationPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />

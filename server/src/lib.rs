@@ -87,6 +87,20 @@ pub fn router(state: AppState) -> Router {
             "/pasar/pesanan/{code}/bukti",
             get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
         )
+        // Photos of a request's documents: posted by the resident, shown to whoever may see the request.
+        .route(
+            "/layanan/permohonan/{code}/dokumen/{field}",
+            axum::routing::post(app::layanan::documents::upload_request_documents),
+        )
+        .route(
+            "/layanan/permohonan/{code}/dokumen/{field}/{photo}",
+            get(app::layanan::documents::request_document),
+        )
+        .route(
+            "/layanan/pengaduan/{code}/foto",
+            get(app::layanan::documents::complaint_photo)
+                .post(app::layanan::documents::upload_complaint_photo),
+        )
         // Issued letters: a PDF for the resident and the staff only (checked in the handler).
         .route(
             "/layanan/surat/{code}",

@@ -27,9 +27,12 @@ const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
 
 /// Paths that receive photo uploads: a listing's or product's photos, a shop's picture, a receipt.
 fn is_photo_upload(path: &str) -> bool {
-    (path.starts_with("/budaya/acara/") || path.starts_with("/pasar/saya"))
+    (path.starts_with("/budaya/acara/")
+        || path.starts_with("/pasar/saya")
+        || path.starts_with("/layanan/pengaduan/"))
         && path.ends_with("/foto")
         || (path.starts_with("/pasar/pesanan/") && path.ends_with("/bukti"))
+        || (path.starts_with("/layanan/permohonan/") && path.contains("/dokumen/"))
 }
 
 /// Long enough for a slow phone link to finish a form post of that size.

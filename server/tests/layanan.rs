@@ -363,3 +363,633 @@ fn letters_issued_at_once_never_share_a_number() {
         assert_eq!(sequence, (1..=LETTERS as i64).collect::<Vec<_>>());
     })
 }
+
+/// A photographed paper (dark lines on white), not the same bytes as any public photo.
+fn letter_photo() -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
+    let pixels: Vec<u8> = (0..500 * 700)
+        .flat_map(|i| {
+            if (i / 500) % 30 < 2 {
+                [20, 20, 60]
+            } else {
+                [245, 243, 235]
+            }
+        })
+        .collect();
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .write_image(&pixels, 500, 700, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    jpeg
+}
+
+const DOMISILI: &str = "village=kemiren&service=domisili&answers[alamat]=Dusun%20Krajan&answers[sejak]=2001&answers[keperluan]=Bank";
+
+#[test]
+fn document_photos_are_private_and_close_once_the_operator_checks() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let budi = signed_in_as(&app, BUDI).await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        let submitted = send(&app, api_call("submit_request", DOMISILI, Some(&siti))).await;
+        assert!(accepted(submitted.status), "{}", submitted.body);
+        let code = latest_code(&app, SITI).await;
+        let page = send(
+            &app,
+            get_signed_in(&format!("/layanan/permohonan/{code}"), &siti),
+        )
+        .await;
+        assert!(
+            page.body.contains("Belum dilampirkan"),
+            "the missing document is pointed out"
+        );
+
+        let upload = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
+        assert_eq!(
+            send(
+                &app,
+                multipart_upload(&upload, Some(&budi), &letter_photo())
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN,
+            "only the resident attaches documents"
+        );
+        assert_eq!(
+            send(
+                &app,
+                multipart_upload(
+                    &format!("/layanan/permohonan/{code}/dokumen/tidak_ada"),
+                    Some(&siti),
+                    &letter_photo()
+                )
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        let refused = send(
+            &app,
+            multipart_upload(&upload, Some(&siti), b"%PDF-1.7\n1 0 obj"),
+        )
+        .await;
+        assert!(refused.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("foto_galat=photo_not_image"));
+        let saved = send(
+            &app,
+            multipart_upload(&upload, Some(&siti), &letter_photo()),
+        )
+        .await;
+        assert!(saved.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=dokumen"));
+        let (photo_id, key): (i64, String) = sqlx::query_as(
+            "SELECT p.id, p.key || '-' || p.widths || '.webp' FROM request_documents d JOIN photos p ON p.id = d.photo_id",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+        let photo = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt/{photo_id}");
+        for cookie in [&siti, &dewi] {
+            let answer = send(&app, get_signed_in(&photo, cookie)).await;
+            assert_eq!(answer.status, StatusCode::OK);
+            assert_eq!(
+                answer.headers[http::header::CACHE_CONTROL],
+                "private, no-store"
+            );
+        }
+        for cookie in [&budi, &rina] {
+            assert_eq!(
+                send(&app, get_signed_in(&photo, cookie)).await.status,
+                StatusCode::FORBIDDEN
+            );
+        }
+        assert_eq!(
+            send(&app, get(&photo)).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            send(&app, get(&format!("/media/{key}"))).await.status,
+            StatusCode::NOT_FOUND,
+            "never from the public media path"
+        );
+        let staff_page = send(
+            &app,
+            get_signed_in(&format!("/layanan/permohonan/{code}"), &dewi),
+        )
+        .await;
+        assert!(
+            staff_page.body.contains(&photo),
+            "the operator sees the document"
+        );
+
+        // Once the operator checks the request, its documents no longer change.
+        assert!(accepted(
+            move_as(&app, &dewi, &code, "diperiksa", "").await.status
+        ));
+        let late = send(
+            &app,
+            multipart_upload(&upload, Some(&siti), &letter_photo()),
+        )
+        .await;
+        assert!(late.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("foto_galat=documents_closed"));
+        let removal = send(
+            &app,
+            api_call(
+                "remove_request_document",
+                &format!("code={code}&photo={photo_id}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            removal.body.contains("documents_closed"),
+            "{}",
+            removal.body
+        );
+        // Sent back for revision, the resident may change them again.
+        assert!(accepted(
+            move_as(
+                &app,
+                &dewi,
+                &code,
+                "perlu_perbaikan",
+                "Foto pengantar buram"
+            )
+            .await
+            .status
+        ));
+        let removed = send(
+            &app,
+            api_call(
+                "remove_request_document",
+                &format!("code={code}&photo={photo_id}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(removed.status), "{}", removed.body);
+        assert_eq!(
+            send(&app, get_signed_in(&photo, &siti)).await.status,
+            StatusCode::NOT_FOUND
+        );
+    })
+}
+
+#[test]
+fn a_resident_moves_a_visit_and_the_old_place_is_free_again() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let budi = signed_in_as(&app, BUDI).await;
+        let first = first_slot(&app, &siti, "/layanan/kemiren/konsultasi-adminduk").await;
+        let booked = send(
+            &app,
+            api_call(
+                "submit_request",
+                &format!(
+                    "village=kemiren&service=konsultasi-adminduk&slot={first}&answers[topik]=KTP"
+                ),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(booked.status), "{}", booked.body);
+        let code = latest_code(&app, SITI).await;
+        // The request page offers the other free slots.
+        let page = send(
+            &app,
+            get_signed_in(&format!("/layanan/permohonan/{code}"), &siti),
+        )
+        .await;
+        let later = page
+            .body
+            .split("name=\"slot\"")
+            .nth(1)
+            .and_then(|rest| rest.split("value=\"").nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .expect("other slots are offered")
+            .to_string();
+        assert_ne!(later, first);
+
+        assert_eq!(
+            send(
+                &app,
+                api_call(
+                    "reschedule_request",
+                    &format!("code={code}&slot={later}"),
+                    Some(&budi)
+                )
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        let not_offered = send(
+            &app,
+            api_call(
+                "reschedule_request",
+                &format!("code={code}&slot=12345"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            not_offered.body.contains("slot_not_offered"),
+            "{}",
+            not_offered.body
+        );
+        let moved = send(
+            &app,
+            api_call(
+                "reschedule_request",
+                &format!("code={code}&slot={later}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(moved.status), "{}", moved.body);
+        let (slot, queue): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT slot_starts_at, queue_number FROM service_requests WHERE code = $1",
+        )
+        .bind(&code)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(slot.to_string(), later);
+        assert!(queue.is_some());
+        let in_old_slot: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE slot_starts_at = $1")
+                .bind(first.parse::<i64>().unwrap())
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(in_old_slot, 0);
+        let timeline = send(
+            &app,
+            get_signed_in(&format!("/layanan/permohonan/{code}"), &siti),
+        )
+        .await;
+        assert!(timeline.body.contains("Jadwal kunjungan dipindah"));
+
+        // A cancelled request's visit no longer moves.
+        assert!(accepted(
+            move_as(&app, &siti, &code, "dibatalkan", "").await.status
+        ));
+        let closed = send(
+            &app,
+            api_call(
+                "reschedule_request",
+                &format!("code={code}&slot={first}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(closed.body.contains("visit_not_movable"), "{}", closed.body);
+    })
+}
+
+#[test]
+fn letters_are_requested_from_the_village_one_lives_in() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let elsewhere = send(
+            &app,
+            api_call(
+                "submit_request",
+                "village=olehsari&service=domisili&answers[alamat]=Dusun%20Krajan&answers[sejak]=2001&answers[keperluan]=Bank",
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            elsewhere.body.contains("letters_from_home_village"),
+            "{}",
+            elsewhere.body
+        );
+        let page = send(&app, get_signed_in("/layanan/olehsari/domisili", &siti)).await;
+        assert!(page
+            .body
+            .contains("Surat diurus di desa tempat Anda tinggal"));
+        assert!(
+            !page.body.contains("name=\"answers[alamat]\""),
+            "no form to fill in vain"
+        );
+    })
+}
+
+async fn latest_complaint(app: &TestApp) -> String {
+    sqlx::query_scalar("SELECT code FROM complaints ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[test]
+fn complaints_reach_only_the_village_staff_who_answer_and_move_them() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let budi = signed_in_as(&app, BUDI).await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        let body = "Lampu%20jalan%20di%20depan%20masjid%20Dusun%20Krajan%20mati%20sejak%20seminggu";
+        let no_category = send(
+            &app,
+            api_call(
+                "submit_complaint",
+                &format!("category=politik&body={body}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            no_category.body.contains("\"category\""),
+            "{}",
+            no_category.body
+        );
+        let too_short = send(
+            &app,
+            api_call(
+                "submit_complaint",
+                "category=infrastruktur&body=Lampu",
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            too_short.body.contains("text_too_short"),
+            "{}",
+            too_short.body
+        );
+        let sent = send(
+            &app,
+            api_call(
+                "submit_complaint",
+                &format!("category=infrastruktur&body={body}&location=Depan%20masjid"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(sent.status), "{}", sent.body);
+        let code = latest_complaint(&app).await;
+
+        for cookie in [&budi, &rina] {
+            assert_eq!(
+                send(
+                    &app,
+                    api_call("get_complaint", &format!("code={code}"), Some(cookie))
+                )
+                .await
+                .status,
+                StatusCode::FORBIDDEN
+            );
+        }
+        let inbox = send(&app, get_signed_in("/desa/kemiren/pengaduan", &dewi)).await;
+        assert!(
+            inbox.body.contains("Lampu jalan di depan masjid"),
+            "in Kemiren's inbox"
+        );
+        assert_eq!(
+            send(
+                &app,
+                api_call("get_complaint_inbox", "slug=kemiren&status=", Some(&rina))
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The resident adds a photo; it is private like the documents.
+        let photo_path = format!("/layanan/pengaduan/{code}/foto");
+        let saved = send(
+            &app,
+            multipart_upload(&photo_path, Some(&siti), &letter_photo()),
+        )
+        .await;
+        assert!(saved.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=foto"));
+        assert_eq!(
+            send(&app, get_signed_in(&photo_path, &dewi)).await.status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            send(&app, get_signed_in(&photo_path, &budi)).await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The resident cannot move it; the staff answer and move it forward only.
+        let by_resident = send(
+            &app,
+            api_call(
+                "reply_complaint",
+                &format!("code={code}&body=Tolong%20cepat&status=selesai"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert_eq!(by_resident.status, StatusCode::FORBIDDEN);
+        let answered = send(
+            &app,
+            api_call(
+                "reply_complaint",
+                &format!(
+                    "code={code}&body=Petugas%20PLN%20desa%20dijadwalkan%20Kamis&status=diproses"
+                ),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(accepted(answered.status), "{}", answered.body);
+        let back = send(
+            &app,
+            api_call(
+                "reply_complaint",
+                &format!("code={code}&body=Salah%20klik&status=diterima"),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(
+            back.body.contains("complaint_move_not_now"),
+            "{}",
+            back.body
+        );
+        let page = send(
+            &app,
+            get_signed_in(&format!("/layanan/pengaduan/{code}"), &siti),
+        )
+        .await;
+        assert!(page.body.contains("Petugas PLN desa dijadwalkan Kamis"));
+        assert!(page.body.contains("Diproses"));
+        let told: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE purpose = 'layanan_complaint' AND to_phone = $1",
+        )
+        .bind(SITI)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(told, 1, "the resident is told by message");
+        let late_photo = send(
+            &app,
+            multipart_upload(&photo_path, Some(&siti), &letter_photo()),
+        )
+        .await;
+        assert!(late_photo.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("complaint_closed"));
+
+        // Five a day per account: the sixth is refused.
+        for _ in 0..4 {
+            let more = send(
+                &app,
+                api_call(
+                    "submit_complaint",
+                    &format!("category=kebersihan&body={body}"),
+                    Some(&siti),
+                ),
+            )
+            .await;
+            assert!(accepted(more.status), "{}", more.body);
+        }
+        let flood = send(
+            &app,
+            api_call(
+                "submit_complaint",
+                &format!("category=kebersihan&body={body}"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert_eq!(flood.status, StatusCode::TOO_MANY_REQUESTS);
+    })
+}
+
+#[test]
+fn village_staff_edit_their_services_form_hours_and_closed_days() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        let editor = send(
+            &app,
+            get_signed_in("/desa/kemiren/katalog/konsultasi-adminduk", &dewi),
+        )
+        .await;
+        assert_eq!(editor.status, StatusCode::OK);
+        assert!(editor.body.contains("Topik konsultasi"));
+        for cookie in [&siti, &rina] {
+            assert_eq!(
+                send(
+                    &app,
+                    api_call(
+                        "get_service_editor",
+                        "village=kemiren&service=konsultasi-adminduk",
+                        Some(cookie)
+                    )
+                )
+                .await
+                .status,
+                StatusCode::FORBIDDEN
+            );
+        }
+        let base = "village=kemiren&service=konsultasi-adminduk&name_id=Konsultasi%20adminduk&summary_id=Janji%20temu%20dengan%20operator%20desa&processing_days=0&fee_rupiah=0&is_active=on&needs_slot=on&slot_minutes=60&slot_capacity=1";
+        let one_choice = send(&app, api_call("save_service", &format!("{base}&fields[0][label_id]=Topik&fields[0][kind]=select&fields[0][options]=KTP&fields[0][required]=on&hours[0][weekday]=1&hours[0][opens]=08:00&hours[0][closes]=10:00"), Some(&dewi))).await;
+        assert!(
+            one_choice.body.contains("field_options_required"),
+            "{}",
+            one_choice.body
+        );
+        let backwards = send(
+            &app,
+            api_call(
+                "save_service",
+                &format!("{base}&hours[0][weekday]=1&hours[0][opens]=10:00&hours[0][closes]=08:00"),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(
+            backwards.body.contains("ends_before_start"),
+            "{}",
+            backwards.body
+        );
+        let saved = send(&app, api_call("save_service", &format!("{base}&fields[0][name]=topik&fields[0][label_id]=Topik%20konsultasi&fields[0][kind]=select&fields[0][options]=KTP%0AKartu%20Keluarga&fields[0][required]=on&fields[1][label_id]=Nomor%20KK&fields[1][kind]=number&hours[0][weekday]=1&hours[0][opens]=08:00&hours[0][closes]=10:00&hours[1][weekday]=2&hours[1][opens]=&hours[1][closes]="), Some(&dewi))).await;
+        assert!(accepted(saved.status), "{} {}", saved.status, saved.body);
+        let hours: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT h.weekday, h.opens, h.closes FROM service_hours h JOIN services s ON s.id = h.service_id
+             JOIN villages v ON v.id = s.village_id WHERE v.slug = 'kemiren' AND s.slug = 'konsultasi-adminduk'",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(hours, vec![(1, 480, 600)], "Mondays 08:00–10:00 only");
+        // The resident's form follows: the new field, and two one-hour Monday slots a week.
+        let page = send(
+            &app,
+            get_signed_in("/layanan/kemiren/konsultasi-adminduk", &siti),
+        )
+        .await;
+        assert!(
+            page.body.contains("name=\"answers[nomor_kk]\""),
+            "{}",
+            page.body
+        );
+        let slots = page.body.matches(" tempat</option>").count();
+        assert!(
+            (2..=6).contains(&slots),
+            "{slots} slots in two weeks of Mondays"
+        );
+
+        // Closed days: not in the past; a closed Monday offers no slot.
+        let past = send(
+            &app,
+            api_call(
+                "add_closed_date",
+                "village=kemiren&date=2020-01-01&reason=Lalu",
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(past.body.contains("date_in_past"), "{}", past.body);
+        let added = send(
+            &app,
+            api_call(
+                "add_closed_date",
+                "village=kemiren&date=2099-12-25&reason=Natal",
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(accepted(added.status), "{}", added.body);
+        let catalogue = send(&app, get_signed_in("/desa/kemiren/katalog", &dewi)).await;
+        assert!(catalogue.body.contains("Natal"));
+        assert_eq!(
+            send(
+                &app,
+                api_call(
+                    "add_closed_date",
+                    "village=kemiren&date=2099-12-26",
+                    Some(&rina)
+                )
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+    })
+}

@@ -79,9 +79,17 @@ fn Console(console: VillageConsole, actions: ConsoleActions) -> impl IntoView {
     view! {
         <nav class="text-sm"><a href=format!("/desa/{slug}") class="inline-flex min-h-11 items-center text-teal-700 underline">{village.summary.name.clone()}</a></nav>
         <h1 class="text-2xl font-bold">{t!(i18n, konsol.title)} " · " {village.summary.name.clone()}</h1>
-        <a href=format!("/desa/{slug}/layanan") class="mt-3 inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white">
-            {t!(i18n, layanan.inbox_title)}
-        </a>
+        <div class="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-3">
+            <a href=format!("/desa/{slug}/layanan") class="inline-flex min-h-12 items-center justify-center rounded-lg bg-teal-700 px-4 font-semibold text-white">
+                {t!(i18n, layanan.inbox_title)}
+            </a>
+            <a href=format!("/desa/{slug}/pengaduan") class="inline-flex min-h-12 items-center justify-center rounded-lg border border-teal-700 bg-white px-4 font-semibold text-teal-800">
+                {t!(i18n, pengaduan.inbox)}
+            </a>
+            <a href=format!("/desa/{slug}/katalog") class="inline-flex min-h-12 items-center justify-center rounded-lg border border-teal-700 bg-white px-4 font-semibold text-teal-800">
+                {t!(i18n, katalog.title)}
+            </a>
+        </div>
         <section class=format!("{CARD} mt-4") aria-labelledby="warga">
             <h2 id="warga" class="font-bold">{t!(i18n, konsol.residents_title, count = move || resident_count)}</h2>
             <p class="text-sm text-stone-600">{t!(i18n, konsol.residents_verified, count = move || verified_residents)}</p>

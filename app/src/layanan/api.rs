@@ -44,6 +44,7 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
             .await?
             .ok_or(AppError::NotFound)?;
         let fields = super::store::service_fields(&pool, service.id).await?;
+        let viewer = crate::akun::access::current_actor().await?;
         let slots = if service.needs_slot {
             free_slots(&pool, &service, crate::db::now_unix()).await?
         } else {
@@ -64,7 +65,9 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
             )?,
             requirements_id: lines(&service.requirements_id),
             requirements_en: lines(service.requirements_en.as_deref().unwrap_or_default()),
-            signed_in: crate::akun::access::current_actor().await?.is_some(),
+            signed_in: viewer.is_some(),
+            lives_elsewhere: service.kind == "surat"
+                && viewer.is_some_and(|viewer| viewer.home_village_id != service.village_id),
             village_slug: service.village_slug,
             village_name: service.village_name,
             slug: service.slug,
@@ -162,7 +165,7 @@ fn checked_answers(
 
 /// A fresh tracking or verification code from the ticket alphabet.
 #[cfg(feature = "ssr")]
-fn random_code<const N: usize>() -> Result<String, AppError> {
+pub(crate) fn random_code<const N: usize>() -> Result<String, AppError> {
     let mut bytes = [0u8; N];
     getrandom::getrandom(&mut bytes).map_err(|error| {
         tracing::error!(%error, "no randomness for a code");
@@ -186,6 +189,10 @@ pub async fn submit_request(
         let found = super::store::find_service(&pool, &village, &service)
             .await?
             .ok_or(AppError::NotFound)?;
+        // A letter speaks for the village one lives in (an appointment is open to anyone).
+        if found.kind == "surat" && found.village_id != actor.home_village_id {
+            return Err(AppError::field("village", "letters_from_home_village"));
+        }
         let fields = super::store::service_fields(&pool, found.id).await?;
         let checked = checked_answers(&fields, &answers)?;
         let now = crate::db::now_unix();
@@ -218,6 +225,7 @@ pub async fn submit_request(
             Err(super::store::SubmitRefused::SlotFull) => {
                 return Err(AppError::field("slot", "slot_full"))
             }
+            Err(super::store::SubmitRefused::Closed) => return Err(AppError::Internal),
             Err(super::store::SubmitRefused::Database(error)) => return Err(error.into()),
         }
         leptos_axum::redirect(&format!("/layanan/permohonan/{code}?disimpan=diajukan"));
@@ -260,7 +268,7 @@ pub(crate) fn roles_for(actor: &Actor, request: &super::store::RequestRow) -> Ve
 /// Whether the viewer may see the request: the resident and the village's staff always; camat staff
 /// once it reached the kecamatan.
 #[cfg(feature = "ssr")]
-fn may_see(roles: &[RequestRole], status: RequestStatus) -> bool {
+pub(crate) fn may_see(roles: &[RequestRole], status: RequestStatus) -> bool {
     roles.iter().any(|role| match role {
         RequestRole::Camat => matches!(
             status,
@@ -308,6 +316,33 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
         let is_village_staff = roles
             .iter()
             .any(|role| matches!(role, RequestRole::Operator | RequestRole::Kades));
+        let is_resident = roles.contains(&RequestRole::Pemohon);
+        let attached = super::store::request_documents(&pool, request.id).await?;
+        let documents = fields
+            .iter()
+            .filter(|field| field.kind == super::FieldKind::File)
+            .map(|field| super::DocumentSlot {
+                photo_ids: attached
+                    .iter()
+                    .filter(|(name, _)| *name == field.name)
+                    .map(|(_, id)| *id)
+                    .collect(),
+                field: field.clone(),
+            })
+            .collect();
+        let now = crate::db::now_unix();
+        let reschedule_slots = match request.slot_starts_at {
+            Some(current)
+                if is_resident && current > now && super::store::visit_movable(facts.status) =>
+            {
+                free_slots(&pool, &service, now)
+                    .await?
+                    .into_iter()
+                    .filter(|slot| slot.starts_at != current)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         Ok(RequestPage {
             answers: fields
                 .into_iter()
@@ -320,7 +355,10 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
                 })
                 .collect(),
             timeline: super::store::request_timeline(&pool, request.id).await?,
-            is_resident: roles.contains(&RequestRole::Pemohon),
+            is_resident,
+            may_attach: is_resident && super::documents::documents_open(facts.status),
+            documents,
+            reschedule_slots,
             letter_revoked,
             is_village_staff,
             status: facts.status,
@@ -411,6 +449,81 @@ pub async fn move_request(
         } else {
             leptos_axum::redirect(&crate::akun::safe_next(Some(&back)));
         }
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// The resident moves the visit of a request to another free slot (`slot` = its start).
+#[server(endpoint = "reschedule_request")]
+pub async fn reschedule_request(code: String, slot: String) -> Result<(), AppError> {
+    use super::store::SubmitRefused;
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let request = super::store::find_request(&pool, &code)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if request.account_id != actor.account_id {
+            return Err(AppError::Forbidden);
+        }
+        let now = crate::db::now_unix();
+        let movable = super::store::visit_movable(request.facts()?.status)
+            && request.slot_starts_at.is_some_and(|current| current > now);
+        if !movable {
+            return Err(AppError::field("slot", "visit_not_movable"));
+        }
+        let service =
+            super::store::find_service(&pool, &request.village_slug, &request.service_slug)
+                .await?
+                .ok_or(AppError::NotFound)?;
+        let starts_at = slot
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::field("slot", "slot_required"))?;
+        let rules = super::store::slot_rules(&pool, &service).await?;
+        if !super::slots::is_offered(&rules, starts_at, now, 60) {
+            return Err(AppError::field("slot", "slot_not_offered"));
+        }
+        match super::store::reschedule_request(&pool, &request, &service, starts_at, now).await {
+            Ok(_) => {}
+            Err(SubmitRefused::SlotFull) => return Err(AppError::field("slot", "slot_full")),
+            Err(SubmitRefused::Closed) => return Err(AppError::field("slot", "visit_not_movable")),
+            Err(SubmitRefused::Database(error)) => return Err(error.into()),
+        }
+        leptos_axum::redirect(&format!(
+            "/layanan/permohonan/{}?disimpan=jadwal",
+            request.code
+        ));
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// The resident takes a document photo off a request while it is open to changes.
+#[server(endpoint = "remove_request_document")]
+pub async fn remove_request_document(code: String, photo: i64) -> Result<(), AppError> {
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let request = super::store::find_request(&pool, &code)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if request.account_id != actor.account_id {
+            return Err(AppError::Forbidden);
+        }
+        if !super::documents::documents_open(request.facts()?.status) {
+            return Err(AppError::field("photo", "documents_closed"));
+        }
+        if !super::store::remove_document(&pool, request.id, photo).await? {
+            return Err(AppError::NotFound);
+        }
+        leptos_axum::redirect(&format!(
+            "/layanan/permohonan/{}?disimpan=dokumen#dokumen",
+            request.code
+        ));
         Ok(())
     }
     .await

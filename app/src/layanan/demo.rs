@@ -42,6 +42,8 @@ const DETAILS: &[Details] = &[
             ("pekerjaan", "Pekerjaan", "Occupation", "text", "", true),
             ("penghasilan", "Penghasilan keluarga per bulan (Rp)", "Family income per month (Rp)", "number", "", true),
             ("keperluan", "Keperluan", "Purpose", "select", "Beasiswa sekolah\nKeringanan biaya berobat\nBantuan sosial\nLainnya", true),
+            ("pengantar_rt", "Foto surat pengantar RT/RW", "Photo of the RT/RW introduction letter", "file", "", true),
+            ("foto_rumah", "Foto rumah tampak depan", "Photo of the front of the house", "file", "", false),
         ],
     },
     Details {
@@ -59,6 +61,7 @@ const DETAILS: &[Details] = &[
             ("tujuan", "Alamat tujuan", "Destination address", "text", "", true),
             ("tanggal_pindah", "Tanggal pindah", "Moving date", "date", "", true),
             ("alasan", "Alasan pindah", "Reason", "select", "Pekerjaan\nPendidikan\nKeluarga\nLainnya", true),
+            ("kk", "Foto Kartu Keluarga", "Photo of the family card", "file", "", true),
         ],
     },
     Details {
@@ -75,6 +78,7 @@ const DETAILS: &[Details] = &[
             ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
             ("sejak", "Tinggal sejak tahun", "Living here since (year)", "number", "", true),
             ("keperluan", "Keperluan", "Purpose", "text", "", true),
+            ("pengantar_rt", "Foto surat pengantar RT/RW", "Photo of the RT/RW introduction letter", "file", "", true),
         ],
     },
     Details {
@@ -91,6 +95,7 @@ const DETAILS: &[Details] = &[
             ("usaha", "Jenis usaha", "Kind of business", "text", "", true),
             ("lokasi", "Lokasi usaha", "Business location", "text", "", true),
             ("sejak", "Berdiri sejak tahun", "Running since (year)", "number", "", true),
+            ("foto_usaha", "Foto tempat usaha", "Photo of the business", "file", "", true),
         ],
     },
     Details {

@@ -1,10 +1,21 @@
 //! Layanan: village services (letters and appointments) that residents request from their phones.
-//! So far: each village's service catalogue, and the pure rules the request flow is built on — the
-//! request state machine with its roles, letter numbers, and visit-slot arithmetic.
+//! Each village's catalogue, the request loop from a resident's phone to a signed, verifiable letter
+//! (typed forms, private document photos, visit slots with queue numbers, role-gated moves with an audit
+//! trail), and complaints. The pure rules — the request state machine, letter numbers, slot arithmetic —
+//! sit in their own modules with their tests.
 
 mod api;
+pub mod catalogue;
+mod catalogue_views;
+mod complaint_api;
+pub mod complaint_flow;
+#[cfg(feature = "ssr")]
+pub mod complaint_store;
+mod complaint_views;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod documents;
 pub mod letter_number;
 #[cfg(feature = "ssr")]
 pub mod letter_pdf;
@@ -19,6 +30,10 @@ mod types;
 mod views;
 
 pub use api::*;
+pub use catalogue::*;
+pub use catalogue_views::*;
+pub use complaint_api::*;
+pub use complaint_views::*;
 pub use request_views::*;
 pub use types::*;
 pub use views::*;

@@ -9,9 +9,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     get_kecamatan_inbox, get_request, get_service, get_village_inbox, get_visit_day,
-    list_my_requests, verify_letter, FieldKind, FormField, Inbox, LetterVerification, MoveRequest,
-    RateRequest, RequestPage, RequestStatus, RequestSummary, RevokeLetter, ServicePage,
-    SubmitRequest, VisitDay,
+    list_my_requests, verify_letter, DocumentSlot, FieldKind, FormField, Inbox, LetterVerification,
+    MoveRequest, RateRequest, RemoveRequestDocument, RequestPage, RequestStatus, RequestSummary,
+    RescheduleRequest, RevokeLetter, ServicePage, SlotChoice, SubmitRequest, VisitDay,
 };
 use crate::akun::sign_in_instead;
 use crate::error::AppError;
@@ -151,6 +151,12 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
         page.requirements_id.clone()
     };
     let next = format!("/layanan/{}/{}", page.village_slug, page.slug);
+    let documents: Vec<FormField> = page
+        .fields
+        .iter()
+        .filter(|field| field.kind == FieldKind::File)
+        .cloned()
+        .collect();
     view! {
         <PageTitle text=move || page_title.clone() />
         <nav class="text-sm"><a href="/layanan" class=LINK>{t!(i18n, layanan.title)}</a></nav>
@@ -167,8 +173,12 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
                 </ul>
             </section>
         })}
-        {if page.signed_in {
-            Either::Left(view! {
+        {if page.lives_elsewhere {
+            EitherOf3::A(view! {
+                <p role="status" class="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, fields.letters_from_home_village)}</p>
+            })
+        } else if page.signed_in {
+            EitherOf3::B(view! {
                 <ActionForm action=submit attr:class=format!("{CARD} mt-4 flex flex-col gap-3")>
                     <h2 class="font-bold">{t!(i18n, layanan.fill_form)}</h2>
                     <input type="hidden" name="village" value=page.village_slug.clone() />
@@ -179,14 +189,17 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
                     {page.needs_slot.then(|| view! {
                         <div class="flex flex-col gap-1">
                             <label for="f-slot" class="font-medium">{t!(i18n, layanan.visit_slot)}</label>
-                            <select id="f-slot" name="slot" required class=SELECT>
-                                {page.slots.iter().map(|slot| {
-                                    let label = format!("{} {} · {}", long_date(slot.starts_at, locale), time_of_day(slot.starts_at, locale),
-                                        t_string!(i18n, layanan.places_left).replace("{count}", &slot.places_left.to_string()));
-                                    view! { <option value=slot.starts_at>{label}</option> }
-                                }).collect_view()}
-                            </select>
+                            <SlotSelect slots=page.slots.clone() />
+                            {page.slots.is_empty().then(|| view! { <p class="text-sm text-amber-800">{t!(i18n, layanan.no_free_slots)}</p> })}
                             <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{slot_error}</p>
+                        </div>
+                    })}
+                    {(!documents.is_empty()).then(|| view! {
+                        <div class="rounded-lg bg-stone-50 p-3 text-sm">
+                            <p>{t!(i18n, layanan.documents_after_submit)}</p>
+                            <ul class="mt-1 list-disc pl-5">
+                                {documents.iter().map(|field| view! { <li>{pick(locale, &field.label_id, field.label_en.as_deref()).text}</li> }).collect_view()}
+                            </ul>
                         </div>
                     })}
                     <FormError error />
@@ -194,7 +207,7 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
                 </ActionForm>
             })
         } else {
-            Either::Right(view! {
+            EitherOf3::C(view! {
                 <p class="mt-4 text-stone-600">{t!(i18n, layanan.sign_in_to_request)}</p>
                 {sign_in_instead(next)}
             })
@@ -277,6 +290,12 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
                 }).collect_view()}
             </dl>
         </section>
+        {(!page.documents.is_empty()).then(|| view! {
+            <DocumentsSection code=page.code.clone() documents=page.documents.clone() may_attach=page.may_attach />
+        })}
+        {(!page.reschedule_slots.is_empty()).then(|| view! {
+            <RescheduleForm code=page.code.clone() slots=page.reschedule_slots.clone() />
+        })}
         {page.letter.clone().map(|(number, verification)| view! {
             <section class=format!("{CARD} mt-4") aria-labelledby="surat">
                 <h2 id="surat" class="font-bold">{t!(i18n, layanan.letter)}</h2>
@@ -680,5 +699,107 @@ fn VisitDayView(day: VisitDay, base: String) -> impl IntoView {
                 </ol>
             })
         }}
+    }
+}
+
+/// The free slots as a select named `slot`, each with the places left.
+#[component]
+fn SlotSelect(slots: Vec<SlotChoice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    view! {
+        <select id="f-slot" name="slot" required class=SELECT>
+            {slots.into_iter().map(|slot| {
+                let label = format!("{} {} · {}", long_date(slot.starts_at, locale), time_of_day(slot.starts_at, locale),
+                    t_string!(i18n, layanan.places_left).replace("{count}", &slot.places_left.to_string()));
+                view! { <option value=slot.starts_at>{label}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// The documents a service asks for, with their photos (private addresses, shown after the same check
+/// as the request) and, while the request is open to changes, the resident's upload and remove forms.
+#[component]
+fn DocumentsSection(code: String, documents: Vec<DocumentSlot>, may_attach: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale();
+    let remove = ServerAction::<RemoveRequestDocument>::new();
+    let error = last_error(remove.value());
+    let missing_required = documents
+        .iter()
+        .any(|document| document.field.required && document.photo_ids.is_empty());
+    view! {
+        <section id="dokumen" class=format!("{CARD} mt-4 flex flex-col gap-3") aria-labelledby="dokumen-title">
+            <h2 id="dokumen-title" class="font-bold">{t!(i18n, layanan.documents)}</h2>
+            <p class="text-sm text-stone-600">{t!(i18n, layanan.documents_private)}</p>
+            {(may_attach && missing_required).then(|| view! {
+                <p role="status" class="rounded-lg bg-amber-50 p-3 font-semibold text-amber-900">{t!(i18n, layanan.documents_needed)}</p>
+            })}
+            {documents.into_iter().map(|document| {
+                let label = pick(locale, &document.field.label_id, document.field.label_en.as_deref()).text;
+                let room = document.photo_ids.len() < super::MAX_PHOTOS_PER_DOCUMENT;
+                let name = document.field.name.clone();
+                let code = code.clone();
+                view! {
+                    <div class="border-t border-stone-200 pt-3">
+                        <h3 class="font-semibold">{label.clone()}
+                            {(!document.field.required).then(|| view! { " " <span class="font-normal text-stone-500">{t!(i18n, layanan.document_optional)}</span> })}
+                        </h3>
+                        {document.photo_ids.is_empty().then(|| view! { <p class="text-sm text-amber-800">{t!(i18n, layanan.document_missing)}</p> })}
+                        <ul class="mt-2 grid grid-cols-2 gap-2">
+                            {document.photo_ids.clone().into_iter().map(|photo| {
+                                let url = format!("/layanan/permohonan/{code}/dokumen/{name}/{photo}");
+                                let link = url.clone();
+                                let code = code.clone();
+                                view! {
+                                    <li class="flex flex-col gap-1">
+                                        <a href=link aria-label=t_string!(i18n, layanan.document_view).to_string()>
+                                            <img src=url alt=label.clone() loading="lazy" class="h-32 w-full rounded-lg bg-stone-100 object-contain" />
+                                        </a>
+                                        {may_attach.then(|| view! {
+                                            <ActionForm action=remove>
+                                                <input type="hidden" name="code" value=code.clone() />
+                                                <input type="hidden" name="photo" value=photo />
+                                                <button type="submit" class=format!("{BUTTON_SECONDARY} w-full text-red-800")>{t!(i18n, layanan.document_remove)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        {(may_attach && room).then(|| view! {
+                            <crate::media::PhotoUploadForm
+                                action=format!("/layanan/permohonan/{code}/dokumen/{name}")
+                                name=name.clone()
+                                label=Signal::derive(move || t_string!(i18n, layanan.document_add).to_string()) />
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+            <FormError error />
+        </section>
+    }
+}
+
+/// The resident moves the visit to another free slot.
+#[component]
+fn RescheduleForm(code: String, slots: Vec<SlotChoice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reschedule = ServerAction::<RescheduleRequest>::new();
+    let error = last_error(reschedule.value());
+    let slot_error = field_error_text(error, "slot");
+    view! {
+        <details class=format!("{CARD} mt-4")>
+            <summary class="flex min-h-11 cursor-pointer items-center font-semibold">{t!(i18n, layanan.reschedule)}</summary>
+            <ActionForm action=reschedule attr:class="mt-2 flex flex-col gap-2">
+                <input type="hidden" name="code" value=code />
+                <label for="f-slot" class="font-medium">{t!(i18n, layanan.reschedule_to)}</label>
+                <SlotSelect slots />
+                <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{slot_error}</p>
+                <FormError error />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, layanan.reschedule_button).to_string()) />
+            </ActionForm>
+        </details>
     }
 }

@@ -267,6 +267,8 @@ pub async fn bookings(
 pub enum SubmitRefused {
     /// Every place of the chosen slot was taken meanwhile.
     SlotFull,
+    /// The request was closed (done, rejected, cancelled) meanwhile: its visit no longer moves.
+    Closed,
     Database(sqlx::Error),
 }
 
@@ -289,31 +291,13 @@ pub async fn submit_request(
     now: i64,
 ) -> Result<Option<i64>, SubmitRefused> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let mut queue_number = None;
-    let mut slot_day = None;
-    if let Some(starts_at) = slot_starts_at {
-        let booked: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
-               AND status NOT IN ('dibatalkan', 'ditolak')",
-        )
-        .bind(service.id)
-        .bind(starts_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        if booked >= service.slot_capacity {
-            return Err(SubmitRefused::SlotFull);
+    let (slot_day, queue_number) = match slot_starts_at {
+        Some(starts_at) => {
+            let (day, number) = book_slot(&mut tx, service, starts_at, None).await?;
+            (Some(day), Some(number))
         }
-        let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
-        let next: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(queue_number), 0) + 1 FROM service_requests WHERE village_id = $1 AND slot_day = $2",
-        )
-        .bind(service.village_id)
-        .bind(&day)
-        .fetch_one(&mut *tx)
-        .await?;
-        queue_number = Some(next);
-        slot_day = Some(day);
-    }
+        None => (None, None),
+    };
     let request_id: i64 = sqlx::query_scalar(
         "INSERT INTO service_requests (code, service_id, village_id, account_id, status, slot_starts_at, slot_day,
                                        queue_number, created_at, updated_at)
@@ -342,6 +326,95 @@ pub async fn submit_request(
     .await?;
     tx.commit().await?;
     Ok(queue_number)
+}
+
+/// Takes a place in a slot inside a write transaction: counts who already holds one (but `moving`, the
+/// request being rescheduled), refuses when the slot is full, and gives the next queue number of the
+/// village's day. Returns the day (`2026-12-01`) and the queue number.
+async fn book_slot(
+    tx: &mut Transaction<'static, Sqlite>,
+    service: &ServiceRow,
+    starts_at: i64,
+    moving: Option<i64>,
+) -> Result<(String, i64), SubmitRefused> {
+    let booked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
+           AND status NOT IN ('dibatalkan', 'ditolak') AND id IS NOT $3",
+    )
+    .bind(service.id)
+    .bind(starts_at)
+    .bind(moving)
+    .fetch_one(&mut **tx)
+    .await?;
+    if booked >= service.slot_capacity {
+        return Err(SubmitRefused::SlotFull);
+    }
+    let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
+    let next: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(queue_number), 0) + 1 FROM service_requests WHERE village_id = $1 AND slot_day = $2",
+    )
+    .bind(service.village_id)
+    .bind(&day)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok((day, next))
+}
+
+/// Whether a request's visit may still be moved: not once it is done, rejected or cancelled.
+pub fn visit_movable(status: RequestStatus) -> bool {
+    !matches!(
+        status,
+        RequestStatus::Selesai | RequestStatus::Ditolak | RequestStatus::Dibatalkan
+    )
+}
+
+/// Moves a request's visit to another slot (same checks as booking; the place in the old slot is freed
+/// and the new day's next queue number given) and notes it on the timeline. Returns the queue number.
+pub async fn reschedule_request(
+    pool: &SqlitePool,
+    request: &RequestRow,
+    service: &ServiceRow,
+    starts_at: i64,
+    now: i64,
+) -> Result<i64, SubmitRefused> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let (day, number) = book_slot(&mut tx, service, starts_at, Some(request.id)).await?;
+    sqlx::query(
+        "UPDATE service_requests SET slot_starts_at = $1, slot_day = $2, queue_number = $3, updated_at = $4
+         WHERE id = $5",
+    )
+    .bind(starts_at)
+    .bind(&day)
+    .bind(number)
+    .bind(now)
+    .bind(request.id)
+    .execute(&mut *tx)
+    .await?;
+    let status: String = sqlx::query_scalar("SELECT status FROM service_requests WHERE id = $1")
+        .bind(request.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let status = decode_code("request status", &status, RequestStatus::from_code)?;
+    if !visit_movable(status) {
+        return Err(SubmitRefused::Closed);
+    }
+    let note = format!(
+        "Jadwal kunjungan dipindah ke {} {} WIB, antrean {number}",
+        crate::format::long_date(starts_at, crate::i18n::Locale::id),
+        crate::format::time_of_day(starts_at, crate::i18n::Locale::id)
+    );
+    record_step(
+        &mut tx,
+        request.id,
+        status,
+        Some(request.account_id),
+        RequestRole::Pemohon,
+        Some(&note),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(number)
 }
 
 async fn save_answers(
@@ -904,4 +977,313 @@ pub async fn visits_on(
         .fetch_all(pool)
         .await?,
     )
+}
+
+/// The photos of documents attached to a request: (form field, photo id), in the order attached.
+pub async fn request_documents(
+    pool: &SqlitePool,
+    request_id: i64,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT field, photo_id FROM request_documents WHERE request_id = $1 ORDER BY rowid",
+    )
+    .bind(request_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn attach_documents(
+    pool: &SqlitePool,
+    request_id: i64,
+    field: &str,
+    photo_ids: &[i64],
+) -> Result<(), sqlx::Error> {
+    for photo_id in photo_ids {
+        sqlx::query(
+            "INSERT OR IGNORE INTO request_documents (request_id, field, photo_id) VALUES ($1, $2, $3)",
+        )
+        .bind(request_id)
+        .bind(field)
+        .bind(photo_id)
+        .execute(pool)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Takes a photo off a request; false when it was not attached to it.
+pub async fn remove_document(
+    pool: &SqlitePool,
+    request_id: i64,
+    photo_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM request_documents WHERE request_id = $1 AND photo_id = $2")
+        .bind(request_id)
+        .bind(photo_id)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// A document photo of a request (its stored key and widths), only if it is attached to that request.
+pub async fn document_photo(
+    pool: &SqlitePool,
+    request_id: i64,
+    photo_id: i64,
+) -> Result<Option<crate::media::PhotoRef>, sqlx::Error> {
+    let row: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.key, p.widths FROM request_documents d JOIN photos p ON p.id = d.photo_id
+         WHERE d.request_id = $1 AND d.photo_id = $2",
+    )
+    .bind(request_id)
+    .bind(photo_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|(id, key, widths)| crate::media::PhotoRef {
+        id,
+        key,
+        widths: crate::media::PhotoRef::widths_from_text(&widths),
+    }))
+}
+
+/// The form fields of the service a request was made for.
+pub async fn service_fields_of_request(
+    pool: &SqlitePool,
+    request_id: i64,
+) -> Result<Vec<FormField>, sqlx::Error> {
+    let service_id: i64 =
+        sqlx::query_scalar("SELECT service_id FROM service_requests WHERE id = $1")
+            .bind(request_id)
+            .fetch_one(pool)
+            .await?;
+    service_fields(pool, service_id).await
+}
+
+/// A village's services for its staff (inactive ones too), letters first.
+pub async fn catalogue(
+    pool: &SqlitePool,
+    village_id: i64,
+) -> Result<Vec<super::CatalogueEntry>, sqlx::Error> {
+    type Row = (String, String, String, Option<String>, bool, bool, bool);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT slug, kind, name_id, name_en, is_active, needs_slot, needs_camat FROM services
+         WHERE village_id = $1 ORDER BY kind DESC, name_id",
+    )
+    .bind(village_id)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(slug, kind, name_id, name_en, is_active, needs_slot, needs_camat)| {
+                Ok(super::CatalogueEntry {
+                    kind: decode_code("service kind", &kind, ServiceKind::from_code)?,
+                    slug,
+                    name_id,
+                    name_en,
+                    is_active,
+                    needs_slot,
+                    needs_camat,
+                })
+            },
+        )
+        .collect()
+}
+
+/// The village's closed days from `from` (`2026-12-01`) on.
+pub async fn closed_dates(
+    pool: &SqlitePool,
+    village_id: i64,
+    from: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT date, reason FROM village_closed_dates WHERE village_id = $1 AND date >= $2 ORDER BY date",
+    )
+    .bind(village_id)
+    .bind(from)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn add_closed_date(
+    pool: &SqlitePool,
+    village_id: i64,
+    date: &str,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO village_closed_dates (village_id, date, reason) VALUES ($1, $2, $3)
+         ON CONFLICT (village_id, date) DO UPDATE SET reason = excluded.reason",
+    )
+    .bind(village_id)
+    .bind(date)
+    .bind(reason)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_closed_date(
+    pool: &SqlitePool,
+    village_id: i64,
+    date: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM village_closed_dates WHERE village_id = $1 AND date = $2")
+        .bind(village_id)
+        .bind(date)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// A service of a village as its editor shows it (active or not).
+pub async fn service_editor(
+    pool: &SqlitePool,
+    village_id: i64,
+    slug: &str,
+) -> Result<Option<super::ServiceEditor>, sqlx::Error> {
+    let Some(service): Option<ServiceRow> =
+        sqlx::query_as(&format!("{SERVICE_SELECT} WHERE v.id = $1 AND s.slug = $2"))
+            .bind(village_id)
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let is_active: bool = sqlx::query_scalar("SELECT is_active FROM services WHERE id = $1")
+        .bind(service.id)
+        .fetch_one(pool)
+        .await?;
+    let rules = slot_rules(pool, &service).await?;
+    // Monday first, Sunday last.
+    let week = [1u32, 2, 3, 4, 5, 6, 0]
+        .into_iter()
+        .map(|weekday| super::DayHours {
+            weekday,
+            hours: rules
+                .hours
+                .iter()
+                .find(|hours| hours.weekday == weekday)
+                .map(|hours| (hours.opens, hours.closes)),
+        })
+        .collect();
+    Ok(Some(super::ServiceEditor {
+        kind: decode_code("service kind", &service.kind, ServiceKind::from_code)?,
+        fields: service_fields(pool, service.id).await?,
+        week,
+        is_active,
+        village_slug: service.village_slug,
+        village_name: service.village_name,
+        slug: service.slug,
+        name_id: service.name_id,
+        name_en: service.name_en,
+        summary_id: service.summary_id,
+        description_id: service.description_id,
+        description_en: service.description_en,
+        requirements_id: service.requirements_id,
+        requirements_en: service.requirements_en,
+        processing_days: service.processing_days,
+        fee_rupiah: service.fee_rupiah,
+        needs_camat: service.needs_camat,
+        needs_slot: service.needs_slot,
+        slot_minutes: service.slot_minutes,
+        slot_capacity: service.slot_capacity,
+        letter_title: service.letter_title,
+        letter_template: service.letter_template,
+    }))
+}
+
+/// The settings of the service editor, checked.
+pub struct ServiceSettings {
+    pub name_id: String,
+    pub name_en: Option<String>,
+    pub summary_id: String,
+    pub description_id: String,
+    pub description_en: Option<String>,
+    pub requirements_id: String,
+    pub requirements_en: Option<String>,
+    pub processing_days: i64,
+    pub fee_rupiah: i64,
+    pub needs_camat: bool,
+    pub needs_slot: bool,
+    pub slot_minutes: i64,
+    pub slot_capacity: i64,
+    pub is_active: bool,
+    pub letter_title: String,
+    pub letter_template: String,
+}
+
+/// Saves a service's settings, replaces its form fields and weekly hours, in one transaction.
+pub async fn save_service(
+    pool: &SqlitePool,
+    village_id: i64,
+    slug: &str,
+    settings: &ServiceSettings,
+    fields: &[FormField],
+    week: &[super::slots::OpeningHours],
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let service_id: i64 = sqlx::query_scalar(
+        "UPDATE services SET name_id = $3, name_en = $4, summary_id = $5, description_id = $6,
+                description_en = $7, requirements_id = $8, requirements_en = $9, processing_days = $10,
+                fee_rupiah = $11, needs_camat = $12, needs_slot = $13, slot_minutes = $14,
+                slot_capacity = $15, is_active = $16, letter_title = $17, letter_template = $18
+         WHERE village_id = $1 AND slug = $2 RETURNING id",
+    )
+    .bind(village_id)
+    .bind(slug)
+    .bind(&settings.name_id)
+    .bind(&settings.name_en)
+    .bind(&settings.summary_id)
+    .bind(&settings.description_id)
+    .bind(&settings.description_en)
+    .bind(&settings.requirements_id)
+    .bind(&settings.requirements_en)
+    .bind(settings.processing_days)
+    .bind(settings.fee_rupiah)
+    .bind(settings.needs_camat)
+    .bind(settings.needs_slot)
+    .bind(settings.slot_minutes)
+    .bind(settings.slot_capacity)
+    .bind(settings.is_active)
+    .bind(&settings.letter_title)
+    .bind(&settings.letter_template)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM service_fields WHERE service_id = $1")
+        .bind(service_id)
+        .execute(&mut *tx)
+        .await?;
+    for (position, field) in fields.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO service_fields (service_id, position, name, label_id, label_en, kind, options, required)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(service_id)
+        .bind(position as i64)
+        .bind(&field.name)
+        .bind(&field.label_id)
+        .bind(&field.label_en)
+        .bind(field.kind.code())
+        .bind(field.options.join("\n"))
+        .bind(field.required)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("DELETE FROM service_hours WHERE service_id = $1")
+        .bind(service_id)
+        .execute(&mut *tx)
+        .await?;
+    for hours in week {
+        sqlx::query(
+            "INSERT INTO service_hours (service_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(service_id)
+        .bind(hours.weekday as i64)
+        .bind(hours.opens as i64)
+        .bind(hours.closes as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
 }

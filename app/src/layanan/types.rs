@@ -136,6 +136,8 @@ pub struct ServicePage {
     pub needs_slot: bool,
     pub slots: Vec<SlotChoice>,
     pub signed_in: bool,
+    /// The viewer lives in another village: letters are asked for where one lives.
+    pub lives_elsewhere: bool,
 }
 
 /// An answer as shown on the request page: the field's label (or name) and the value.
@@ -168,6 +170,22 @@ pub struct RequestPage {
     /// The viewer is staff of the request's village (may revoke its letter).
     pub is_village_staff: bool,
     pub rating: Option<i64>,
+    /// The documents the service asks for (its file fields) and the photos attached to each.
+    pub documents: Vec<DocumentSlot>,
+    /// The resident may still attach or remove photos (submitted, or sent back for revision).
+    pub may_attach: bool,
+    /// Free visit slots to move to (for the resident while the visit can still be moved).
+    pub reschedule_slots: Vec<SlotChoice>,
+}
+
+/// Photos per document a service asks for (a KTP front and back, a two-page KK).
+pub const MAX_PHOTOS_PER_DOCUMENT: usize = 3;
+
+/// One document a service asks for, with the ids of the photos attached for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentSlot {
+    pub field: FormField,
+    pub photo_ids: Vec<i64>,
 }
 
 /// A village's (or a kecamatan's) inbox.
@@ -203,4 +221,144 @@ pub struct VisitDay {
     pub previous: String,
     pub next: String,
     pub visits: Vec<RequestSummary>,
+}
+
+pub use super::complaint_flow::{ComplaintCategory, ComplaintStatus};
+
+/// A complaint in a list (the resident's own, or a village's inbox).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintSummary {
+    pub code: String,
+    pub category: ComplaintCategory,
+    /// The first words of the text.
+    pub excerpt: String,
+    pub status: ComplaintStatus,
+    pub author_name: String,
+    pub village_name: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// One reply under a complaint, from the village staff or from the resident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintReply {
+    pub author_name: String,
+    pub from_staff: bool,
+    pub body: String,
+    /// The status the staff moved the complaint to with this reply.
+    pub status: Option<ComplaintStatus>,
+    pub at: i64,
+}
+
+/// `/layanan/pengaduan/{code}`: seen by its author and the village's staff only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintPage {
+    pub code: String,
+    pub category: ComplaintCategory,
+    pub body: String,
+    pub location: String,
+    pub status: ComplaintStatus,
+    pub village_name: String,
+    pub author_name: String,
+    pub created_at: i64,
+    pub has_photo: bool,
+    pub replies: Vec<ComplaintReply>,
+    pub is_author: bool,
+    pub is_staff: bool,
+}
+
+/// A village's complaints by status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintInbox {
+    pub village_name: String,
+    pub counts: Vec<(ComplaintStatus, i64)>,
+    pub showing: Option<ComplaintStatus>,
+    pub complaints: Vec<ComplaintSummary>,
+}
+
+/// A service in the village staff's catalogue list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueEntry {
+    pub slug: String,
+    pub kind: ServiceKind,
+    pub name_id: String,
+    pub name_en: Option<String>,
+    pub is_active: bool,
+    pub needs_slot: bool,
+    pub needs_camat: bool,
+}
+
+/// `/desa/{slug}/katalog`: the village's services and the days the balai desa takes no visits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub village_slug: String,
+    pub village_name: String,
+    pub services: Vec<CatalogueEntry>,
+    /// (`2026-12-25`, reason), coming ones first.
+    pub closed_dates: Vec<(String, String)>,
+}
+
+/// One weekday's visiting hours in the editor: minutes after midnight WIB, `None` = closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayHours {
+    /// 0 = Sunday … 6 = Saturday.
+    pub weekday: u32,
+    pub hours: Option<(u32, u32)>,
+}
+
+/// `/desa/{slug}/katalog/{service}`: everything the staff may change about a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEditor {
+    pub village_slug: String,
+    pub village_name: String,
+    pub slug: String,
+    pub kind: ServiceKind,
+    pub name_id: String,
+    pub name_en: Option<String>,
+    pub summary_id: String,
+    pub description_id: String,
+    pub description_en: Option<String>,
+    pub requirements_id: String,
+    pub requirements_en: Option<String>,
+    pub processing_days: i64,
+    pub fee_rupiah: i64,
+    pub needs_camat: bool,
+    pub needs_slot: bool,
+    pub slot_minutes: i64,
+    pub slot_capacity: i64,
+    pub is_active: bool,
+    pub letter_title: String,
+    pub letter_template: String,
+    pub fields: Vec<FormField>,
+    /// Monday first, Sunday last, as on a wall calendar.
+    pub week: Vec<DayHours>,
+}
+
+/// A form-field row of the service editor (an empty label removes the row).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub label_id: String,
+    #[serde(default)]
+    pub label_en: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub options: String,
+    /// A checkbox: present ("on") when ticked.
+    #[serde(default)]
+    pub required: String,
+}
+
+/// A weekday row of the service editor: `08:00` / `12:00`, both empty when closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoursInput {
+    #[serde(default)]
+    pub weekday: String,
+    #[serde(default)]
+    pub opens: String,
+    #[serde(default)]
+    pub closes: String,
 }

@@ -18,7 +18,10 @@ pub fn LayananPage() -> impl IntoView {
             title=move || t_string!(i18n, layanan.title).to_string()
             intro=move || t_string!(i18n, layanan.description).to_string()
         />
-        <p class="-mt-2 mb-3"><a href="/layanan/saya" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.my_requests)}</a></p>
+        <p class="-mt-2 mb-3 flex flex-wrap gap-x-4">
+            <a href="/layanan/saya" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.my_requests)}</a>
+            <a href="/layanan/pengaduan" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, pengaduan.title)}</a>
+        </p>
         <ServiceList limit=24 />
     }
 }

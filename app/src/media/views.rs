@@ -74,17 +74,35 @@ pub fn PhotoUploadForm(
     action: String,
     #[prop(default = true)] multiple: bool,
     #[prop(optional, into)] label: Option<Signal<String>>,
+    /// Names this form among several on one page: its input's id, and the refusal (`?berkas=…`) it shows.
+    #[prop(optional)]
+    name: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = label
         .unwrap_or_else(|| Signal::derive(move || t_string!(i18n, foto.add_photos).to_string()));
+    let input_id = match &name {
+        Some(name) => format!("f-photos-{name}"),
+        None => "f-photos".to_string(),
+    };
+    let error_id = format!("{input_id}-error");
+    let refusal = match &name {
+        Some(name) => {
+            let refused_form = leptos_router::hooks::use_query_map()
+                .read_untracked()
+                .get("berkas")
+                .unwrap_or_default();
+            (refused_form == *name).then(upload_refusal).flatten()
+        }
+        None => upload_refusal(),
+    };
     view! {
         <form method="post" enctype="multipart/form-data" action=action data-upload="" class="mt-3 flex flex-col gap-2">
-            <label for="f-photos" class="font-medium">{label}</label>
+            <label for=input_id.clone() class="font-medium">{label}</label>
             <p class="text-sm text-stone-600">{t!(i18n, foto.photos_hint)}</p>
-            <input id="f-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple=multiple required
-                aria-describedby="f-photos-error" class="min-h-12 text-base" />
-            <p id="f-photos-error" role="alert" class="text-sm font-medium text-red-700">{upload_refusal()}</p>
+            <input id=input_id type="file" name="photos" accept="image/jpeg,image/png,image/webp" multiple=multiple required
+                aria-describedby=error_id.clone() class="min-h-12 text-base" />
+            <p id=error_id role="alert" class="text-sm font-medium text-red-700">{refusal}</p>
             <progress max="100" value="0" hidden class="h-3 w-full" aria-label=move || t_string!(i18n, foto.upload_progress).to_string()></progress>
             <SubmitButton label=Signal::derive(move || t_string!(i18n, foto.upload).to_string()) />
         </form>
