@@ -417,6 +417,7 @@ pub async fn load_accounts(
     crate::budaya::demo::load_people(&mut tx, now_unix).await?;
     crate::pasar::demo::load_orders(&mut tx, now_unix).await?;
     tx.commit().await?;
+    crate::layanan::demo::load_requests(pool, now_unix).await?;
     Ok(added)
 }
 

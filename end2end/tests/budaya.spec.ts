@@ -29,7 +29,7 @@ test('a tourist finds a batik class this weekend, registers on the way, and is c
   // Narrow down to classes in Kemiren with the filter form (a plain GET form). Late on a Sunday this
   // weekend's classes are over, so the period goes back to everything coming up.
   await page.getByText('Filters', { exact: true }).click();
-  await page.getByLabel('When').selectOption('');
+  await page.getByRole('combobox', { name: 'When' }).selectOption('');
   await page.getByLabel('Kind').selectOption('kelas');
   await page.getByLabel('Village').selectOption('kemiren');
   await page.getByRole('button', { name: 'Apply filters' }).click();

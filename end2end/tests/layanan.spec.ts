@@ -3,7 +3,7 @@
 // forwards it, the camat signs from his phone, the operator issues the letter, Siti downloads the PDF and
 // the verification page opens from the letter's QR address. Every test runs with JavaScript on and off.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { open } from './support';
+import { open, paperPhoto } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const RESIDENT = '0812-3000-0001'; // Siti, Kemiren
@@ -45,11 +45,32 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await expect(siti.getByText(/antrean no\. \d+/)).toBeVisible();
   const requestPath = new URL(siti.url()).pathname;
 
+  // --- She photographs the RT's introduction letter and attaches it (kept private).
+  await expect(siti.getByText('Langkah berikutnya: lampirkan foto dokumen di bawah.')).toBeVisible();
+  const letterForm = siti.locator('form', { has: siti.locator('#f-photos-pengantar_rt') });
+  await letterForm.locator('input[type=file]').setInputFiles({ name: 'IMG_0412.png', mimeType: 'image/png', buffer: paperPhoto() });
+  await letterForm.getByRole('button', { name: 'Unggah' }).click();
+  await expect(siti.getByRole('img', { name: 'Foto surat pengantar RT/RW' })).toBeVisible();
+  const documentSrc = await siti.getByRole('img', { name: 'Foto surat pengantar RT/RW' }).getAttribute('src');
+  expect(documentSrc).toMatch(/^\/layanan\/permohonan\/[A-Z2-9]{8}\/dokumen\/pengantar_rt\/\d+$/);
+
+  // --- The morning does not suit her after all: she moves the visit to another time.
+  await siti.locator('summary', { hasText: 'Pindah jadwal kunjungan' }).click();
+  await siti.getByLabel('Jadwal baru').selectOption({ index: 1 });
+  await siti.getByRole('button', { name: 'Pindahkan jadwal' }).click();
+  await expect(siti.getByText('Tersimpan.')).toBeVisible();
+  await expect(siti.getByText(/Jadwal kunjungan dipindah ke/)).toBeVisible();
+
   // --- The operator checks it and asks for a correction.
   const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
   await open(dewi, '/desa/kemiren/layanan', javaScriptEnabled);
   await expect(dewi.getByRole('link', { name: /Surat Keterangan Tidak Mampu/ }).first()).toBeVisible();
   await act(dewi, javaScriptEnabled, requestPath, 'Mulai periksa');
+  // She sees the attached letter; a stranger's browser does not.
+  await expect(dewi.getByRole('img', { name: 'Foto surat pengantar RT/RW' })).toBeVisible();
+  const stranger = await browser.newPage({ javaScriptEnabled });
+  expect((await stranger.request.get(documentSrc!)).status()).toBe(401);
+  await stranger.context().close();
   await dewi.locator('summary', { hasText: 'Minta perbaikan' }).click();
   await dewi.getByLabel('Apa yang perlu diperbaiki? (dibaca pemohon)').fill('Penghasilan ditulis per tahun, mohon isi per bulan.');
   await dewi.getByRole('button', { name: 'Minta perbaikan' }).click();
@@ -95,4 +116,61 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await expect(visitor.getByText('S*** R*****')).toBeVisible();
   await expect(visitor.getByText('Siti Rahayu')).toHaveCount(0);
   for (const page of [siti, dewi, slamet, yusuf, visitor]) await page.context().close();
+});
+
+test('a resident reports a dead street light and the village answers and takes it on', async ({ browser, baseURL, javaScriptEnabled }) => {
+  const siti = await signedIn(browser, baseURL, javaScriptEnabled, RESIDENT);
+  await open(siti, '/layanan', javaScriptEnabled);
+  await siti.getByRole('link', { name: 'Pengaduan & aspirasi' }).click();
+  await expect(siti.getByRole('heading', { level: 1 })).toHaveText('Pengaduan & aspirasi');
+  // Too short to act on: the reason shows next to the field.
+  await siti.getByLabel('Tentang apa?').selectOption({ label: 'Jalan, jembatan & lampu' });
+  await siti.getByLabel('Ceritakan apa yang terjadi').fill('Lampu mati');
+  await siti.getByRole('button', { name: 'Kirim pengaduan' }).click();
+  await expect(siti.getByText('Terlalu pendek', { exact: false })).toBeVisible();
+  const report = `Lampu jalan di depan masjid Dusun Krajan mati sejak ${javaScriptEnabled ? 'Senin' : 'Selasa'}, jalan gelap sekali.`;
+  await siti.getByLabel('Tentang apa?').selectOption({ label: 'Jalan, jembatan & lampu' });
+  await siti.getByLabel('Ceritakan apa yang terjadi').fill(report);
+  await siti.getByLabel('Lokasi').fill('Depan masjid, RT 02');
+  await siti.getByRole('button', { name: 'Kirim pengaduan' }).click();
+  await expect(siti.getByText('Tersimpan. Desa akan membalas di halaman ini')).toBeVisible();
+  await expect(siti.getByText('Diterima', { exact: true })).toBeVisible();
+  const complaintPath = new URL(siti.url()).pathname;
+
+  // The operator finds it from the village console and answers, moving it to "being handled".
+  const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
+  await open(dewi, '/desa/kemiren/kelola', javaScriptEnabled);
+  await dewi.getByRole('link', { name: 'Pengaduan warga' }).click();
+  await dewi.locator(`a[href="${complaintPath}"]`).click();
+  await expect(dewi.getByText(report)).toBeVisible();
+  await dewi.getByLabel('Balasan Anda').fill('Terima kasih. Petugas listrik desa datang hari Kamis.');
+  await dewi.getByLabel('Ubah status').selectOption({ label: 'Diproses' });
+  await dewi.getByRole('button', { name: 'Kirim balasan' }).click();
+  await expect(dewi.getByText('Tersimpan. Desa akan membalas di halaman ini')).toBeVisible();
+
+  // The resident reads the answer on her complaint.
+  await open(siti, complaintPath, javaScriptEnabled);
+  await expect(siti.getByText('Terima kasih. Petugas listrik desa datang hari Kamis.')).toBeVisible();
+  await expect(siti.getByText('Diproses', { exact: true }).first()).toBeVisible();
+  for (const page of [siti, dewi]) await page.context().close();
+});
+
+test('the operator closes the balai desa for a day and changes how many people fit in a visit slot', async ({ browser, baseURL, javaScriptEnabled }) => {
+  const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
+  await open(dewi, '/desa/kemiren/kelola', javaScriptEnabled);
+  await dewi.getByRole('link', { name: 'Katalog layanan' }).click();
+  await expect(dewi.getByRole('heading', { level: 1 })).toContainText('Katalog layanan');
+  const day = javaScriptEnabled ? '2099-08-17' : '2099-08-18';
+  await dewi.getByLabel('Tanggal').fill(day);
+  await dewi.getByLabel('Keterangan (misalnya Hari Raya Natal)').fill('Lomba tujuh belasan');
+  await dewi.getByRole('button', { name: 'Tambah hari libur' }).click();
+  await expect(dewi.getByText('Lomba tujuh belasan').first()).toBeVisible();
+
+  await dewi.getByRole('link', { name: /Konsultasi/ }).first().click();
+  await expect(dewi.getByLabel('Orang per jadwal')).toBeVisible();
+  await dewi.getByLabel('Orang per jadwal').fill('4');
+  await dewi.getByRole('button', { name: 'Simpan layanan' }).click();
+  await expect(dewi.getByText('Tersimpan.')).toBeVisible();
+  await expect(dewi.getByLabel('Orang per jadwal')).toHaveValue('4');
+  await dewi.context().close();
 });

@@ -185,3 +185,138 @@ pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), s
     }
     Ok(())
 }
+
+/// The demo's requests and complaints, walked through the real request flow so every inbox has something
+/// in it: Siti's SKTM, signed by the camat and ready to download; Budi's domicile letter waiting for the
+/// operator; Budi's complaint about a blocked ditch. Skipped when Siti already has a request.
+pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx::Error> {
+    use super::request_flow::{RequestRole, RequestStatus};
+    use super::store::{self, LetterIssue, MoveError, SubmitRefused};
+    let account = |phone: &'static str| async move {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE phone = $1")
+            .bind(phone)
+            .fetch_one(pool)
+            .await
+    };
+    let (siti, budi, dewi, slamet, yusuf) = (
+        account("+6281230000001").await?,
+        account("+6281230000002").await?,
+        account("+6281230000004").await?,
+        account("+6281230000006").await?,
+        account("+6281230000008").await?,
+    );
+    let existing: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE account_id = $1")
+            .bind(siti)
+            .fetch_one(pool)
+            .await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let refused = |error: SubmitRefused| match error {
+        SubmitRefused::Database(error) => error,
+        other => sqlx::Error::Protocol(format!("demo request refused: {other:?}")),
+    };
+    let answers = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect()
+    };
+    const DAY: i64 = 86_400;
+
+    let sktm = store::find_service(pool, "kemiren", "sktm")
+        .await?
+        .ok_or_else(|| sqlx::Error::Protocol("demo service sktm missing".into()))?;
+    store::submit_request(
+        pool,
+        siti,
+        &sktm,
+        &answers(&[
+            ("alamat", "Dusun Krajan RT 01 RW 02"),
+            ("pekerjaan", "Petani kopi"),
+            ("penghasilan", "750000"),
+            ("keperluan", "Beasiswa sekolah"),
+        ]),
+        None,
+        "SKTMDEMA",
+        now - 6 * DAY,
+    )
+    .await
+    .map_err(refused)?;
+    let year = crate::budaya::recurrence::CivilDate::of_unix_wib(now).year as i32;
+    let steps = [
+        (dewi, RequestRole::Operator, RequestStatus::Diperiksa, 5),
+        (slamet, RequestRole::Kades, RequestStatus::DisetujuiKades, 4),
+        (
+            dewi,
+            RequestRole::Operator,
+            RequestStatus::DiteruskanKecamatan,
+            4,
+        ),
+        (
+            yusuf,
+            RequestRole::Camat,
+            RequestStatus::DitandatanganiCamat,
+            3,
+        ),
+        (dewi, RequestRole::Operator, RequestStatus::Siap, 2),
+    ];
+    for (actor, role, to, days_ago) in steps {
+        store::move_request(
+            pool,
+            "SKTMDEMA",
+            actor,
+            &[role],
+            to,
+            "",
+            &[],
+            &LetterIssue {
+                verification_code: "SKTMVERFY234".into(),
+                year,
+            },
+            now - days_ago * DAY,
+        )
+        .await
+        .map_err(|error| match error {
+            MoveError::Database(error) => error,
+            other => sqlx::Error::Protocol(format!("demo move refused: {other:?}")),
+        })?;
+    }
+
+    let domisili = store::find_service(pool, "kemiren", "domisili")
+        .await?
+        .ok_or_else(|| sqlx::Error::Protocol("demo service domisili missing".into()))?;
+    store::submit_request(
+        pool,
+        budi,
+        &domisili,
+        &answers(&[
+            ("alamat", "Dusun Sukosari RT 03 RW 01"),
+            ("sejak", "1998"),
+            ("keperluan", "Membuka rekening bank"),
+        ]),
+        None,
+        "DMSLBUDA",
+        now - DAY,
+    )
+    .await
+    .map_err(refused)?;
+
+    let kemiren: i64 = sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'kemiren'")
+        .fetch_one(pool)
+        .await?;
+    super::complaint_store::insert_complaint(
+        pool,
+        &super::complaint_store::NewComplaint {
+            code: "ADUBUDA2",
+            village_id: kemiren,
+            account_id: budi,
+            category: super::ComplaintCategory::Kebersihan,
+            body: "Saluran irigasi di Dusun Sukosari tersumbat sampah plastik; kalau hujan air meluap ke jalan.",
+            location: "Saluran dekat jembatan Sukosari",
+        },
+        now - 2 * DAY,
+    )
+    .await
+}

@@ -652,6 +652,31 @@ pub fn fill_template(template: &str, values: &[(String, String)]) -> String {
     text
 }
 
+/// An answer as a letter prints it: a date as `28 November 2026`, an amount with thousands separators
+/// (`750.000`; numbers under 10 000, such as years, stay as typed), anything else as typed.
+pub fn letter_value(value: &str, kind: Option<&str>) -> String {
+    match kind {
+        Some("date") => match crate::budaya::recurrence::CivilDate::parse(value) {
+            Some(day) => {
+                // `Sabtu, 28 November 2026` without the weekday.
+                let long = crate::format::long_date(day.at_wib(12 * 60), crate::i18n::Locale::id);
+                long.split_once(", ")
+                    .map_or(long.clone(), |(_, date)| date.to_string())
+            }
+            None => value.to_string(),
+        },
+        Some("number") => match value.parse::<i64>() {
+            Ok(amount) if amount >= 10_000 => {
+                crate::format::rupiah(amount, crate::i18n::Locale::id)
+                    .trim_start_matches("Rp ")
+                    .to_string()
+            }
+            _ => value.to_string(),
+        },
+        _ => value.to_string(),
+    }
+}
+
 async fn issue_letter(
     tx: &mut Transaction<'static, Sqlite>,
     request: &RequestRow,
@@ -682,11 +707,22 @@ async fn issue_letter(
         &village_code,
         issue.year,
     );
-    let mut values: Vec<(String, String)> =
-        sqlx::query_as("SELECT name, value FROM request_answers WHERE request_id = $1")
-            .bind(request.id)
-            .fetch_all(&mut **tx)
-            .await?;
+    let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT a.name, a.value, f.kind FROM request_answers a
+         JOIN service_requests r ON r.id = a.request_id
+         LEFT JOIN service_fields f ON f.service_id = r.service_id AND f.name = a.name
+         WHERE a.request_id = $1",
+    )
+    .bind(request.id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut values: Vec<(String, String)> = answers
+        .into_iter()
+        .map(|(name, value, kind)| {
+            let printed = letter_value(&value, kind.as_deref());
+            (name, printed)
+        })
+        .collect();
     values.push(("nama".into(), request.holder_name.clone()));
     values.push(("desa".into(), request.village_name.clone()));
     let body = fill_template(&template, &values);
@@ -1286,4 +1322,22 @@ pub async fn save_service(
         .await?;
     }
     tx.commit().await
+}
+
+#[cfg(test)]
+mod letter_tests {
+    #[test]
+    fn letters_print_dates_in_words_and_amounts_with_separators() {
+        use super::letter_value;
+        assert_eq!(letter_value("2026-12-05", Some("date")), "5 Desember 2026");
+        assert_eq!(letter_value("750000", Some("number")), "750.000");
+        assert_eq!(
+            letter_value("2001", Some("number")),
+            "2001",
+            "a year stays a year"
+        );
+        assert_eq!(letter_value("Petani kopi", Some("text")), "Petani kopi");
+        assert_eq!(letter_value("besok", Some("date")), "besok");
+        assert_eq!(letter_value("Bank", None), "Bank");
+    }
 }
