@@ -59,7 +59,7 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await siti.getByLabel('Jadwal baru').selectOption({ index: 1 });
   await siti.getByRole('button', { name: 'Pindahkan jadwal' }).click();
   await expect(siti.getByText('Tersimpan.')).toBeVisible();
-  await expect(siti.getByText(/Jadwal kunjungan dipindah ke/)).toBeVisible();
+  await expect(siti.getByText('Jadwal kunjungan dipindah', { exact: true })).toBeVisible();
 
   // --- The operator checks it and asks for a correction.
   const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);

@@ -351,7 +351,10 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
             <ol class="mt-2 flex flex-col gap-3 border-l-2 border-teal-200 pl-4">
                 {page.timeline.into_iter().map(|step| view! {
                     <li>
-                        <p class="font-semibold">{status_label(i18n, step.status)}</p>
+                        <p class="font-semibold">{match step.status {
+                            Some(status) => status_label(i18n, status),
+                            None => t_string!(i18n, layanan.visit_moved).to_string(),
+                        }}</p>
                         <p class="text-sm text-stone-600">{long_date(step.at, locale)} " " {time_of_day(step.at, locale)}
                             {(!step.by.is_empty()).then(|| format!(" · {} ({})", step.by, step.role))}</p>
                         {step.note.map(|note| view! { <p class="text-sm">{note}</p> })}

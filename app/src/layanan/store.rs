@@ -360,6 +360,9 @@ async fn book_slot(
     Ok((day, next))
 }
 
+/// The timeline event of a visit moved to another slot (not a status).
+const VISIT_MOVED: &str = "jadwal_dipindah";
+
 /// Whether a request's visit may still be moved: not once it is done, rejected or cancelled.
 pub fn visit_movable(status: RequestStatus) -> bool {
     !matches!(
@@ -378,6 +381,15 @@ pub async fn reschedule_request(
     now: i64,
 ) -> Result<i64, SubmitRefused> {
     let mut tx = crate::db::begin_write(pool).await?;
+    // Read again under the write lock: a staff move may have closed the request since the page loaded.
+    let status: String = sqlx::query_scalar("SELECT status FROM service_requests WHERE id = $1")
+        .bind(request.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let status = decode_code("request status", &status, RequestStatus::from_code)?;
+    if !visit_movable(status) {
+        return Err(SubmitRefused::Closed);
+    }
     let (day, number) = book_slot(&mut tx, service, starts_at, Some(request.id)).await?;
     sqlx::query(
         "UPDATE service_requests SET slot_starts_at = $1, slot_day = $2, queue_number = $3, updated_at = $4
@@ -390,28 +402,22 @@ pub async fn reschedule_request(
     .bind(request.id)
     .execute(&mut *tx)
     .await?;
-    let status: String = sqlx::query_scalar("SELECT status FROM service_requests WHERE id = $1")
-        .bind(request.id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let status = decode_code("request status", &status, RequestStatus::from_code)?;
-    if !visit_movable(status) {
-        return Err(SubmitRefused::Closed);
-    }
+    // The timeline shows the new time; the event is not a status change.
     let note = format!(
-        "Jadwal kunjungan dipindah ke {} {} WIB, antrean {number}",
+        "{} {} · antrean {number}",
         crate::format::long_date(starts_at, crate::i18n::Locale::id),
         crate::format::time_of_day(starts_at, crate::i18n::Locale::id)
     );
-    record_step(
-        &mut tx,
-        request.id,
-        status,
-        Some(request.account_id),
-        RequestRole::Pemohon,
-        Some(&note),
-        now,
+    sqlx::query(
+        "INSERT INTO request_events (request_id, status, actor_account_id, role, note, at)
+         VALUES ($1, $2, $3, 'pemohon', $4, $5)",
     )
+    .bind(request.id)
+    .bind(VISIT_MOVED)
+    .bind(request.account_id)
+    .bind(&note)
+    .bind(now)
+    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(number)
@@ -547,7 +553,15 @@ pub async fn request_timeline(
     rows.into_iter()
         .map(|(status, by, role, note, at)| {
             Ok(TimelineStep {
-                status: decode_code("request status", &status, RequestStatus::from_code)?,
+                status: if status == VISIT_MOVED {
+                    None
+                } else {
+                    Some(decode_code(
+                        "request status",
+                        &status,
+                        RequestStatus::from_code,
+                    )?)
+                },
                 by: by.unwrap_or_default(),
                 role,
                 note,
@@ -736,7 +750,8 @@ async fn issue_letter(
     let camat: Option<String> = if request.needs_camat {
         sqlx::query_scalar(
             "SELECT a.name FROM request_events e JOIN accounts a ON a.id = e.actor_account_id
-             WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' ORDER BY e.id DESC LIMIT 1",
+             WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' AND e.role = 'camat'
+             ORDER BY e.id DESC LIMIT 1",
         )
         .bind(request.id)
         .fetch_optional(&mut **tx)

@@ -101,7 +101,8 @@ pub struct RequestSummary {
 /// One step of a request's audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineStep {
-    pub status: RequestStatus,
+    /// The status entered; `None` when the resident moved the visit (the note says to when).
+    pub status: Option<RequestStatus>,
     pub by: String,
     /// pemohon, operator, kades or camat: in which part the person acted.
     pub role: String,
