@@ -101,6 +101,7 @@ pub async fn get_complaint(code: String) -> Result<ComplaintPage, AppError> {
             body: complaint.body,
             location: complaint.location,
             village_name: complaint.village_name,
+            village_slug: complaint.village_slug,
             author_name: complaint.author_name,
             created_at: complaint.created_at,
             is_author,

@@ -24,6 +24,7 @@ pub struct ComplaintRow {
     pub author_phone: String,
     pub author_locale: String,
     pub village_name: String,
+    pub village_slug: String,
 }
 
 impl ComplaintRow {
@@ -42,7 +43,7 @@ impl ComplaintRow {
 
 const COMPLAINT_SELECT: &str = "SELECT c.id, c.code, c.village_id, c.account_id, c.category, c.body, c.location,
         c.photo_id, c.status, c.created_at, c.updated_at, a.name AS author_name, a.phone AS author_phone,
-        a.locale AS author_locale, v.name AS village_name
+        a.locale AS author_locale, v.name AS village_name, v.slug AS village_slug
     FROM complaints c JOIN accounts a ON a.id = c.account_id JOIN villages v ON v.id = c.village_id";
 
 pub async fn find_complaint(

@@ -192,7 +192,7 @@ fn ComplaintDetail(page: ComplaintPage) -> impl IntoView {
         <PageTitle text=move || page_title.clone() />
         <nav class="text-sm">
             {if page.is_staff && !page.is_author {
-                Either::Left(view! { <a href="/akun" class=LINK>{t!(i18n, pengaduan.inbox)}</a> })
+                Either::Left(view! { <a href=format!("/desa/{}/pengaduan", page.village_slug) class=LINK>{t!(i18n, pengaduan.inbox)}</a> })
             } else {
                 Either::Right(view! { <a href="/layanan/pengaduan" class=LINK>{t!(i18n, pengaduan.mine)}</a> })
             }}

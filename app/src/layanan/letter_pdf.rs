@@ -1,7 +1,8 @@
 //! The issued letter as a PDF, drawn by the server: letterhead, title and number, the body filled from
 //! the request, place and date, the signers, and a QR code leading to the public verification page.
 //! One A4 page in the PDF standard fonts (Helvetica, nothing embedded: a few kilobytes, opens on any
-//! phone). The content stream is left uncompressed so tests can read it back.
+//! phone). The content stream is left uncompressed so tests can read it back. `letter-sample.png` beside
+//! this file is the demo's SKTM rendered with `pdftoppm -r 70`.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 

@@ -283,10 +283,11 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
                 <p class="font-semibold">{t!(i18n, layanan.visit_at)} " " {long_date(at, locale)} " " {time_of_day(at, locale)}
                     {page.queue_number.map(|number| format!(" · {} {number}", t_string!(i18n, layanan.queue_number)))}</p>
             })}
-            <dl class="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            // Label above value on a phone (long labels would squeeze the answers into a thin column).
+            <dl class="mt-2 flex flex-col gap-2 sm:grid sm:grid-cols-[auto_1fr] sm:gap-x-3 sm:gap-y-1">
                 {page.answers.iter().map(|answer| view! {
-                    <dt class="text-stone-600">{pick(locale, &answer.field.label_id, answer.field.label_en.as_deref()).text}</dt>
-                    <dd>{answer.value.clone()}</dd>
+                    <dt class="text-sm text-stone-600">{pick(locale, &answer.field.label_id, answer.field.label_en.as_deref()).text}</dt>
+                    <dd class="-mt-2 font-medium sm:mt-0">{answer.value.clone()}</dd>
                 }).collect_view()}
             </dl>
         </section>

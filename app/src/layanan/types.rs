@@ -260,6 +260,7 @@ pub struct ComplaintPage {
     pub location: String,
     pub status: ComplaintStatus,
     pub village_name: String,
+    pub village_slug: String,
     pub author_name: String,
     pub created_at: i64,
     pub has_photo: bool,
