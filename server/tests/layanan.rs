@@ -644,6 +644,11 @@ fn a_resident_moves_a_visit_and_the_old_place_is_free_again() {
         )
         .await;
         assert!(timeline.body.contains("Jadwal kunjungan dipindah"));
+        let moved_to = format!("· antrean no. {}", queue.unwrap());
+        assert!(
+            timeline.body.contains(&moved_to),
+            "the new time and queue number are shown"
+        );
 
         // A cancelled request's visit no longer moves.
         assert!(accepted(

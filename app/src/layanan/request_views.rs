@@ -358,6 +358,10 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
                         }}</p>
                         <p class="text-sm text-stone-600">{long_date(step.at, locale)} " " {time_of_day(step.at, locale)}
                             {(!step.by.is_empty()).then(|| format!(" · {} ({})", step.by, step.role))}</p>
+                        {step.moved_to.map(|(starts_at, queue)| view! {
+                            <p class="text-sm">{long_date(starts_at, locale)} " " {time_of_day(starts_at, locale)}
+                                {format!(" · {} {queue}", t_string!(i18n, layanan.queue_number))}</p>
+                        })}
                         {step.note.map(|note| view! { <p class="text-sm">{note}</p> })}
                     </li>
                 }).collect_view()}

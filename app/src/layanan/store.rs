@@ -402,12 +402,9 @@ pub async fn reschedule_request(
     .bind(request.id)
     .execute(&mut *tx)
     .await?;
-    // The timeline shows the new time; the event is not a status change.
-    let note = format!(
-        "{} {} · antrean {number}",
-        crate::format::long_date(starts_at, crate::i18n::Locale::id),
-        crate::format::time_of_day(starts_at, crate::i18n::Locale::id)
-    );
+    // Not a status change: the event keeps the new slot and queue number (`1796000000 3`), which the
+    // timeline shows in the viewer's language.
+    let note = format!("{starts_at} {number}");
     sqlx::query(
         "INSERT INTO request_events (request_id, status, actor_account_id, role, note, at)
          VALUES ($1, $2, $3, 'pemohon', $4, $5)",
@@ -552,16 +549,27 @@ pub async fn request_timeline(
     .await?;
     rows.into_iter()
         .map(|(status, by, role, note, at)| {
+            if status == VISIT_MOVED {
+                let moved_to = note.as_deref().and_then(|note| {
+                    let (starts_at, queue) = note.split_once(' ')?;
+                    Some((starts_at.parse().ok()?, queue.parse().ok()?))
+                });
+                return Ok(TimelineStep {
+                    status: None,
+                    moved_to,
+                    by: by.unwrap_or_default(),
+                    role,
+                    note: None,
+                    at,
+                });
+            }
             Ok(TimelineStep {
-                status: if status == VISIT_MOVED {
-                    None
-                } else {
-                    Some(decode_code(
-                        "request status",
-                        &status,
-                        RequestStatus::from_code,
-                    )?)
-                },
+                status: Some(decode_code(
+                    "request status",
+                    &status,
+                    RequestStatus::from_code,
+                )?),
+                moved_to: None,
                 by: by.unwrap_or_default(),
                 role,
                 note,

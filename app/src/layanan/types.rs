@@ -101,8 +101,10 @@ pub struct RequestSummary {
 /// One step of a request's audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineStep {
-    /// The status entered; `None` when the resident moved the visit (the note says to when).
+    /// The status entered; `None` when the resident moved the visit.
     pub status: Option<RequestStatus>,
+    /// For a moved visit: the new slot's start and queue number.
+    pub moved_to: Option<(i64, i64)>,
     pub by: String,
     /// pemohon, operator, kades or camat: in which part the person acted.
     pub role: String,
