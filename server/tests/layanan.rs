@@ -1000,5 +1000,20 @@ fn village_staff_edit_their_services_form_hours_and_closed_days() {
             .status,
             StatusCode::FORBIDDEN
         );
+
+        // Switched off, with its form emptied: no new requests, but the requests already made go on and
+        // keep every answer.
+        let off = send(&app, api_call("save_service", "village=kemiren&service=sktm&name_id=Surat%20Keterangan%20Tidak%20Mampu&summary_id=Untuk%20keringanan%20biaya%20sekolah&processing_days=3&fee_rupiah=0&letter_title=SKTM&letter_template=Isi", Some(&dewi))).await;
+        assert!(accepted(off.status), "{}", off.body);
+        assert_eq!(
+            send(&app, get("/layanan/kemiren/sktm")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let demo_request = send(&app, get_signed_in("/layanan/permohonan/SKTMDEMA", &siti)).await;
+        assert_eq!(demo_request.status, StatusCode::OK);
+        assert!(
+            demo_request.body.contains("Petani kopi"),
+            "answers to removed fields stay visible"
+        );
     })
 }

@@ -296,10 +296,7 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
         if !may_see(&roles, facts.status) {
             return Err(AppError::Forbidden);
         }
-        let service =
-            super::store::find_service(&pool, &request.village_slug, &request.service_slug)
-                .await?
-                .ok_or(AppError::NotFound)?;
+        let service = super::store::service_of_request(&pool, &request).await?;
         let fields = super::store::service_fields(&pool, service.id).await?;
         let answers = super::store::request_answers(&pool, request.id).await?;
         let mut moves: Vec<RequestStatus> = roles
@@ -344,16 +341,7 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
             _ => Vec::new(),
         };
         Ok(RequestPage {
-            answers: fields
-                .into_iter()
-                .filter_map(|field| {
-                    let value = answers
-                        .iter()
-                        .find(|(name, _)| *name == field.name)
-                        .map(|(_, value)| value.clone())?;
-                    Some(super::Answer { field, value })
-                })
-                .collect(),
+            answers: answers_in_form_order(fields, answers),
             timeline: super::store::request_timeline(&pool, request.id).await?,
             is_resident,
             may_attach: is_resident && super::documents::documents_open(facts.status),
@@ -406,10 +394,7 @@ pub async fn move_request(
             return Err(AppError::Forbidden);
         }
         let corrected = if to == RequestStatus::Diajukan {
-            let service =
-                super::store::find_service(&pool, &request.village_slug, &request.service_slug)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
+            let service = super::store::service_of_request(&pool, &request).await?;
             let fields = super::store::service_fields(&pool, service.id).await?;
             checked_answers(&fields, &answers)?
         } else {
@@ -455,6 +440,44 @@ pub async fn move_request(
     .map_err(AppError::with_status)
 }
 
+/// The answers in the order of the service's form; answers to fields the staff removed since come last,
+/// labelled with their name, so nothing a resident sent disappears from the request.
+#[cfg(feature = "ssr")]
+fn answers_in_form_order(
+    fields: Vec<super::FormField>,
+    answers: Vec<(String, String)>,
+) -> Vec<super::Answer> {
+    let mut ordered: Vec<super::Answer> = fields
+        .iter()
+        .filter_map(|field| {
+            let value = answers
+                .iter()
+                .find(|(name, _)| *name == field.name)
+                .map(|(_, value)| value.clone())?;
+            Some(super::Answer {
+                field: field.clone(),
+                value,
+            })
+        })
+        .collect();
+    for (name, value) in answers {
+        if !fields.iter().any(|field| field.name == name) {
+            ordered.push(super::Answer {
+                field: super::FormField {
+                    label_id: name.replace('_', " "),
+                    label_en: None,
+                    name,
+                    kind: super::FieldKind::Text,
+                    options: Vec::new(),
+                    required: false,
+                },
+                value,
+            });
+        }
+    }
+    ordered
+}
+
 /// The resident moves the visit of a request to another free slot (`slot` = its start).
 #[server(endpoint = "reschedule_request")]
 pub async fn reschedule_request(code: String, slot: String) -> Result<(), AppError> {
@@ -474,10 +497,7 @@ pub async fn reschedule_request(code: String, slot: String) -> Result<(), AppErr
         if !movable {
             return Err(AppError::field("slot", "visit_not_movable"));
         }
-        let service =
-            super::store::find_service(&pool, &request.village_slug, &request.service_slug)
-                .await?
-                .ok_or(AppError::NotFound)?;
+        let service = super::store::service_of_request(&pool, &request).await?;
         let starts_at = slot
             .trim()
             .parse::<i64>()

@@ -163,6 +163,7 @@ const SERVICE_SELECT: &str = "SELECT s.id, s.slug, s.kind, s.name_id, s.name_en,
         k.name AS kecamatan_name
      FROM services s JOIN villages v ON v.id = s.village_id JOIN kecamatan k ON k.code = v.kecamatan_code";
 
+/// A service residents may request now (active).
 pub async fn find_service(
     pool: &SqlitePool,
     village_slug: &str,
@@ -174,6 +175,21 @@ pub async fn find_service(
     .bind(village_slug)
     .bind(service_slug)
     .fetch_optional(pool)
+    .await
+}
+
+/// The service a request was made for, even if the staff switched it off since: requests already made
+/// go on to the end.
+pub async fn service_of_request(
+    pool: &SqlitePool,
+    request: &RequestRow,
+) -> Result<ServiceRow, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SERVICE_SELECT} WHERE v.slug = $1 AND s.slug = $2"
+    ))
+    .bind(&request.village_slug)
+    .bind(&request.service_slug)
+    .fetch_one(pool)
     .await
 }
 
