@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
             <crate::ui::language::ApplyLanguagePreference>
                 <Link rel="icon" href=crate::ui::icons::FAVICON />
                 <Title formatter=|page: String| {
-                    if page.is_empty() { "Smart Kampung".to_string() } else { format!("{page} · Smart Kampung") }
+                    if page.is_empty() { "Smart Kampung".to_string() } else { format!("{} · Smart Kampung", crate::ui::text::rcdata(&page)) }
                 } />
                 <Meta property="og:site_name" content="Smart Kampung" />
                 <HydrationMarker />

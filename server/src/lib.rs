@@ -9,9 +9,9 @@ use std::path::Path;
 
 use app::{shell, App};
 use axum::{
-    extract::{FromRef, State},
+    extract::{DefaultBodyLimit, FromRef, State},
     http::StatusCode,
-    routing::get,
+    routing::{get, post, MethodRouter},
     Router,
 };
 use http::{header, HeaderValue};
@@ -69,28 +69,31 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sw.js", get(app::budaya::offline::service_worker))
         .route("/media/{key}", get(app::media::serve::photo_file))
-        // Multipart photo uploads (the body limit for these paths is larger, see middleware).
+        // Multipart photo uploads (the body limit for these paths is larger, see `photo_upload`).
         .route(
             "/budaya/acara/{slug}/foto",
-            axum::routing::post(app::budaya::photos::upload_listing_photos),
+            photo_upload(post(app::budaya::photos::upload_listing_photos)),
         )
         .route(
             "/pasar/saya/produk/{slug}/foto",
-            axum::routing::post(app::pasar::uploads::upload_product_photos),
+            photo_upload(post(app::pasar::uploads::upload_product_photos)),
         )
         .route(
             "/pasar/saya/foto",
-            axum::routing::post(app::pasar::uploads::upload_shop_photo),
+            photo_upload(post(app::pasar::uploads::upload_shop_photo)),
         )
         // A receipt: uploaded by the buyer, shown to buyer and seller only.
         .route(
             "/pasar/pesanan/{code}/bukti",
-            get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
+            photo_upload(
+                get(app::pasar::uploads::payment_proof)
+                    .post(app::pasar::uploads::upload_payment_proof),
+            ),
         )
         // Photos of a request's documents: posted by the resident, shown to whoever may see the request.
         .route(
             "/layanan/permohonan/{code}/dokumen/{field}",
-            axum::routing::post(app::layanan::documents::upload_request_documents),
+            photo_upload(post(app::layanan::documents::upload_request_documents)),
         )
         .route(
             "/layanan/permohonan/{code}/dokumen/{field}/{photo}",
@@ -98,8 +101,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/layanan/pengaduan/{code}/foto",
-            get(app::layanan::documents::complaint_photo)
-                .post(app::layanan::documents::upload_complaint_photo),
+            photo_upload(
+                get(app::layanan::documents::complaint_photo)
+                    .post(app::layanan::documents::upload_complaint_photo),
+            ),
         )
         // Issued letters: a PDF for the resident and the staff only (checked in the handler).
         .route(
@@ -130,6 +135,13 @@ pub fn router(state: AppState) -> Router {
         >(request_context, shell))
         .with_state(state);
     middleware::apply(router, trust_forwarded_for)
+}
+
+/// A route that receives phone photos. axum's multipart extractor refuses bodies over its own 2 MiB
+/// default whatever the middleware allows, which turned away every ordinary 3 MB phone photo: the route
+/// raises the extractor's limit to the upload limit the middleware enforces on the raw body.
+fn photo_upload(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
+    route.layer(DefaultBodyLimit::max(middleware::PHOTO_UPLOAD_LIMIT_BYTES))
 }
 
 /// Hands pending outbox messages to the sender every few seconds and prunes old rate-limit windows.

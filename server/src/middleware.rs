@@ -1,6 +1,6 @@
 //! The middleware stack, outermost first: request logging, panic catching,
-//! client IP, cross-site refusal, body limit, compression, security headers, timeout (body limit and
-//! timeout are larger for photo uploads).
+//! client IP, cross-site refusal, body limit, compression, security headers, server-function answers,
+//! timeout (body limit and timeout are larger for photo uploads).
 
 use std::time::Duration;
 
@@ -23,7 +23,7 @@ use tower_http::{
 /// Forms and server-function calls are small; photo uploads (up to six phone photos) get more. The
 /// upload handler refuses a single file over 12 MB itself, with a message next to the field.
 const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
-const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
+pub(crate) const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
 
 /// Paths that receive photo uploads: a listing's or product's photos, a shop's picture, a receipt.
 fn is_photo_upload(path: &str) -> bool {
@@ -77,6 +77,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             ))
+            .layer(from_fn(server_function_answers))
             .layer(from_fn(time_limit)),
     )
 }
@@ -146,5 +147,107 @@ async fn time_limit(request: Request<Body>, next: Next) -> axum::response::Respo
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
+
+/// Server-function calls (`/api/…`). Arguments that are not UTF-8 once percent-decoded are refused with
+/// 422 (they were silently stored as U+FFFD). And an argument the caller got wrong — missing, repeated,
+/// not a number — must answer with its error's own status: server_fn answers every error it raises while
+/// reading arguments with 500, so the `AppError` in such an answer decides the status.
+async fn server_function_answers(request: Request<Body>, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(arguments) = axum::body::to_bytes(body, BODY_LIMIT_BYTES).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let url_encoded = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+    let query_is_text = parts
+        .uri
+        .query()
+        .is_none_or(|query| percent_decodes_to_utf8(query.as_bytes()));
+    if !query_is_text || (url_encoded && !percent_decodes_to_utf8(&arguments)) {
+        let error = app::error::AppError::field("", "not_utf8");
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            [(header::CONTENT_TYPE, "application/json")],
+            serde_json::to_string(&error).unwrap_or_default(),
+        )
+            .into_response();
+    }
+    let response = next
+        .run(Request::from_parts(parts, Body::from(arguments)))
+        .await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(answer) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&answer) {
+        if let Ok(status) = StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, Body::from(answer))
+}
+
+/// Whether a URL-encoded form (or query) decodes to UTF-8 text: `%FF` or raw bytes that are not UTF-8
+/// make it false. A malformed `%` escape is left to the form parser.
+fn percent_decodes_to_utf8(encoded: &[u8]) -> bool {
+    let mut decoded = Vec::with_capacity(encoded.len());
+    let mut index = 0;
+    while index < encoded.len() {
+        let byte = encoded[index];
+        let hex = |at: usize| {
+            encoded
+                .get(at)
+                .and_then(|digit| (*digit as char).to_digit(16))
+        };
+        match (byte, hex(index + 1), hex(index + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                index += 3;
+            }
+            (b'&' | b'=', _, _) => {
+                // Each key and value must be text on its own.
+                if std::str::from_utf8(&decoded).is_err() {
+                    return false;
+                }
+                decoded.clear();
+                index += 1;
+            }
+            _ => {
+                decoded.push(byte);
+                index += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decodes_to_utf8;
+
+    #[test]
+    fn forms_must_decode_to_text() {
+        assert!(percent_decodes_to_utf8(b"name=Kopi+Osing&note=caf%C3%A9"));
+        assert!(percent_decodes_to_utf8(b"q=100%25&x=%zz"));
+        assert!(!percent_decodes_to_utf8(b"name=%FF%FE"));
+        assert!(
+            !percent_decodes_to_utf8(b"name=caf%C3&x=%A9"),
+            "split across fields"
+        );
+        assert!(!percent_decodes_to_utf8(b"name=\xff"));
+        assert!(!percent_decodes_to_utf8(&[b'a', b'=', 0xff]));
     }
 }

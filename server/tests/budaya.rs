@@ -483,6 +483,58 @@ fn photo_upload(
     multipart_upload(&format!("/budaya/acara/{slug}/foto"), cookie, file)
 }
 
+/// Trust issue, defect 1: axum's multipart extractor refused anything over 2 MiB, so every ordinary
+/// phone photo was "too large".
+#[test]
+fn real_size_phone_photos_are_accepted_one_or_several_at_a_time() {
+    run(async {
+        let app = test_app().await;
+        let slug = "kelas-batik-gajah-oling";
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let twelve_megapixels = camera_photo(4000, 3000, 18);
+        assert!(
+            (3_000_000..=6_000_000).contains(&twelve_megapixels.len()),
+            "a phone-sized file: {} bytes",
+            twelve_megapixels.len()
+        );
+        let count = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM event_photos p JOIN events e ON e.id = p.event_id WHERE e.slug = $1",
+            )
+            .bind(slug)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+        };
+        let before = count().await;
+        let saved = send(
+            &app,
+            photo_upload(slug, Some(&sulastri), &twelve_megapixels),
+        )
+        .await;
+        let location = saved.headers[http::header::LOCATION].to_str().unwrap();
+        assert!(location.contains("disimpan=foto"), "{location}");
+        assert_eq!(count().await, before + 1);
+
+        // Two photos of over 1.2 MB each in one post: both are kept.
+        let first = camera_photo(2400, 1800, 24);
+        let second = camera_photo(2000, 2600, 24);
+        assert!(first.len() > 1_200_000 && second.len() > 1_200_000);
+        let both = send(
+            &app,
+            multipart_upload_many(
+                &format!("/budaya/acara/{slug}/foto"),
+                Some(&sulastri),
+                &[&first, &second],
+            ),
+        )
+        .await;
+        let location = both.headers[http::header::LOCATION].to_str().unwrap();
+        assert!(location.contains("disimpan=foto"), "{location}");
+        assert_eq!(count().await, before + 3);
+    });
+}
+
 #[test]
 fn organisers_upload_photos_that_come_out_as_metadata_free_webp_and_bad_files_get_a_reason() {
     run(async {
@@ -593,5 +645,33 @@ fn a_sellers_shop_page_shows_the_classes_it_runs_and_the_listing_links_back() {
             send(&app, get("/pasar/toko/tidak-ada")).await.status,
             StatusCode::NOT_FOUND
         );
+    });
+}
+
+/// Trust issue, defect 2: a listing description with `</textarea>` ended the editor's textarea and the
+/// rest became markup on the staff's page.
+#[test]
+fn markup_in_a_description_stays_inside_the_editors_textarea() {
+    run(async {
+        let app = test_app().await;
+        let hostile = "Belajar membatik.</textarea><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><textarea>";
+        sqlx::query("UPDATE events SET description_id = $1 WHERE slug = 'kelas-batik-gajah-oling'")
+            .bind(hostile)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let console = send(
+            &app,
+            get_signed_in("/budaya/acara/kelas-batik-gajah-oling/kelola", &sulastri),
+        )
+        .await;
+        assert_eq!(console.status, StatusCode::OK);
+        assert!(!console.body.contains("<meta http-equiv"));
+        assert!(console
+            .body
+            .contains("Belajar membatik.&lt;/textarea&gt;&lt;meta http-equiv="));
+        let public = send(&app, get("/budaya/acara/kelas-batik-gajah-oling")).await;
+        assert!(!public.body.contains("<meta http-equiv"));
     });
 }

@@ -1017,3 +1017,63 @@ fn village_staff_edit_their_services_form_hours_and_closed_days() {
         );
     })
 }
+
+/// Trust issue, defect 5: camat staff could open a village-only request once it was ready (answers,
+/// document photos, the letter PDF), though it never went to the kecamatan.
+#[test]
+fn camat_staff_see_only_requests_that_went_to_the_kecamatan() {
+    run(async {
+        let app = test_app().await;
+        let (code, needs_camat): (String, bool) = sqlx::query_as(
+            "SELECT r.code, s.needs_camat FROM service_requests r JOIN services s ON s.id = r.service_id
+             JOIN villages v ON v.id = r.village_id
+             WHERE v.slug = 'kemiren' AND NOT s.needs_camat ORDER BY r.id LIMIT 1",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert!(!needs_camat);
+        let yusuf = signed_in_as(&app, YUSUF_CAMAT).await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        for status in ["diajukan", "siap", "selesai"] {
+            sqlx::query("UPDATE service_requests SET status = $1 WHERE code = $2")
+                .bind(status)
+                .bind(&code)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            let call = send(
+                &app,
+                api_call("get_request", &format!("code={code}"), Some(&yusuf)),
+            )
+            .await;
+            assert_eq!(call.status, StatusCode::FORBIDDEN, "{status}");
+            let page = send(
+                &app,
+                get_signed_in(&format!("/layanan/permohonan/{code}"), &yusuf),
+            )
+            .await;
+            assert!(
+                !page.body.contains(&format!("{code}</")),
+                "{status}: the page shows the request"
+            );
+            let letter = send(
+                &app,
+                get_signed_in(&format!("/layanan/surat/{code}"), &yusuf),
+            )
+            .await;
+            assert!(
+                matches!(letter.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                "{status}: {}",
+                letter.status
+            );
+            // The village's operator still sees it.
+            let own = send(
+                &app,
+                api_call("get_request", &format!("code={code}"), Some(&dewi)),
+            )
+            .await;
+            assert_eq!(own.status, StatusCode::OK, "{status}");
+        }
+    });
+}

@@ -618,3 +618,140 @@ fn search_matches_word_prefixes_ranks_titles_first_and_filters_without_javascrip
         assert!(third.body.contains("rel=\"prev\""));
     })
 }
+
+/// Trust issue, defect 2: a product title or shop name with `</title>` became a real element (a
+/// redirect to a fake sign-in page needs no script). Stored as typed, shown as text everywhere.
+#[test]
+fn markup_in_product_titles_and_shop_names_stays_text_in_the_page_title() {
+    run(async {
+        let app = test_app().await;
+        let hostile = r#"Batik</title><meta http-equiv="refresh" content="0;url=https://evil.example/masuk">"#;
+        let shop = shop_id_of(&app, "selendang-gajah-oling").await;
+        sqlx::query(
+            "UPDATE products SET title_id = $1, title_en = $1 WHERE slug = 'selendang-gajah-oling'",
+        )
+        .bind(hostile)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE shops SET name = $1 WHERE id = $2")
+            .bind(hostile)
+            .bind(shop)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let shop_slug: String = sqlx::query_scalar("SELECT slug FROM shops WHERE id = $1")
+            .bind(shop)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        for path in [
+            "/pasar/produk/selendang-gajah-oling".to_string(),
+            format!("/pasar/toko/{shop_slug}"),
+            "/pasar".to_string(),
+        ] {
+            let page = send(&app, get(&path)).await;
+            assert_eq!(page.status, StatusCode::OK, "{path}");
+            assert!(
+                !page.body.contains("<meta http-equiv"),
+                "{path}: the name became markup"
+            );
+            assert_eq!(page.body.matches("<title>").count(), 1, "{path}");
+        }
+        let product = send(&app, get("/pasar/produk/selendang-gajah-oling")).await;
+        assert!(
+            product
+                .body
+                .contains("<title>Batik&lt;/title&gt;&lt;meta http-equiv="),
+            "the title reads as typed"
+        );
+    });
+}
+
+/// Trust issue, defect 4: a cart holding products of two shops with the same name, added in turns,
+/// checked out as three orders and reserved one shop's stock twice.
+#[test]
+fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
+    run(async {
+        let app = test_app().await;
+        let first_shop = shop_id_of(&app, "selendang-gajah-oling").await;
+        let second_shop = shop_id_of(&app, "lampu-bambu-ijen").await;
+        assert_ne!(first_shop, second_shop);
+        sqlx::query("UPDATE shops SET name = 'Kerajinan Osing' WHERE id IN ($1, $2)")
+            .bind(first_shop)
+            .bind(second_shop)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        // Two products of the first shop and one of the second, put in the cart in turns.
+        let variants: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT MIN(pv.id), p.slug FROM product_variants pv JOIN products p ON p.id = pv.product_id
+             WHERE p.shop_id = $1 AND p.status = 'active' AND pv.is_active AND pv.stock >= 3
+             GROUP BY p.id ORDER BY p.id LIMIT 2",
+        )
+        .bind(first_shop)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(variants.len(), 2, "the demo shop sells two products");
+        let lamp = variant_id(&app, "lampu-bambu-ijen", "").await;
+        let in_turns = [
+            (variants[0].0, variants[0].1.clone()),
+            (lamp, "lampu-bambu-ijen".to_string()),
+            (variants[1].0, variants[1].1.clone()),
+        ];
+        let stock_of = |variant: i64| {
+            let pool = app.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>("SELECT stock FROM product_variants WHERE id = $1")
+                    .bind(variant)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let mut stock_before = Vec::new();
+        let cookie = tourists(&app, 1).await.remove(0);
+        for (turn, (variant, product)) in in_turns.iter().enumerate() {
+            stock_before.push(stock_of(*variant).await);
+            let added = send(
+                &app,
+                api_call(
+                    "add_to_cart",
+                    &format!("product={product}&variant_id={variant}&quantity=1"),
+                    Some(&cookie),
+                ),
+            )
+            .await;
+            assert!(accepted(added.status), "{} {}", added.status, added.body);
+            // Distinct times, so the cart really interleaves the two shops.
+            sqlx::query("UPDATE cart_items SET added_at = $1 WHERE variant_id = $2")
+                .bind(1_000 + turn as i64)
+                .bind(variant)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+        }
+        let choices = format!(
+            "{}&{}",
+            pickup_cash(first_shop),
+            pickup_cash(second_shop).replace("choices[0]", "choices[1]")
+        );
+        let placed = send(&app, api_call("checkout", &choices, Some(&cookie))).await;
+        assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
+        let orders: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM orders o JOIN accounts a ON a.id = o.buyer_account_id WHERE a.phone = '+6281300000000'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(orders, 2, "one order per shop");
+        for ((variant, product), before) in in_turns.iter().zip(stock_before) {
+            assert_eq!(
+                stock_of(*variant).await,
+                before - 1,
+                "{product} reserved once"
+            );
+        }
+    });
+}

@@ -203,12 +203,12 @@ fn ProfileEditor(
             <input type="hidden" name="slug" value=village.summary.slug />
             <label class="flex flex-col gap-1">
                 <span class="font-medium">{t!(i18n, konsol.description_id)}</span>
-                <textarea name="description_id" rows="4" class="rounded-lg border border-stone-300 p-3 text-base">{village.description_id}</textarea>
+                <textarea name="description_id" rows="4" class="rounded-lg border border-stone-300 p-3 text-base">{crate::ui::text::rcdata(&village.description_id)}</textarea>
                 <span class="text-sm font-medium text-red-700" role="alert">{description_error}</span>
             </label>
             <label class="flex flex-col gap-1">
                 <span class="font-medium">{t!(i18n, konsol.description_en)}</span>
-                <textarea name="description_en" rows="4" class="rounded-lg border border-stone-300 p-3 text-base">{village.description_en.unwrap_or_default()}</textarea>
+                <textarea name="description_en" rows="4" class="rounded-lg border border-stone-300 p-3 text-base">{crate::ui::text::rcdata(&village.description_en.unwrap_or_default())}</textarea>
             </label>
             <Field label=Signal::derive(move || t_string!(i18n, konsol.office_address).to_string()) name="office_address" value=office.address required=false error />
             <Field label=Signal::derive(move || t_string!(i18n, konsol.opening_hours_id).to_string()) name="opening_hours_id" value=office.opening_hours_id required=false error />

@@ -15,7 +15,7 @@ use super::{
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use super::request_flow::{RequestRole, RequestStatus};
+use super::request_flow::{RequestFacts, RequestRole, RequestStatus};
 #[cfg(feature = "ssr")]
 use crate::akun::access::{authorize, Actor, Grant, Rule, StaffRole};
 
@@ -266,17 +266,21 @@ pub(crate) fn roles_for(actor: &Actor, request: &super::store::RequestRow) -> Ve
 }
 
 /// Whether the viewer may see the request: the resident and the village's staff always; camat staff
-/// once it reached the kecamatan.
+/// only a request for a letter the camat signs, once it reached the kecamatan (a village-only letter
+/// that is ready or done never went there, and its answers and documents are none of theirs).
 #[cfg(feature = "ssr")]
-pub(crate) fn may_see(roles: &[RequestRole], status: RequestStatus) -> bool {
+pub(crate) fn may_see(roles: &[RequestRole], facts: RequestFacts) -> bool {
     roles.iter().any(|role| match role {
-        RequestRole::Camat => matches!(
-            status,
-            RequestStatus::DiteruskanKecamatan
-                | RequestStatus::DitandatanganiCamat
-                | RequestStatus::Siap
-                | RequestStatus::Selesai
-        ),
+        RequestRole::Camat => {
+            facts.needs_camat
+                && matches!(
+                    facts.status,
+                    RequestStatus::DiteruskanKecamatan
+                        | RequestStatus::DitandatanganiCamat
+                        | RequestStatus::Siap
+                        | RequestStatus::Selesai
+                )
+        }
         _ => true,
     })
 }
@@ -293,7 +297,7 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
             .ok_or(AppError::NotFound)?;
         let facts = request.facts()?;
         let roles = roles_for(&actor, &request);
-        if !may_see(&roles, facts.status) {
+        if !may_see(&roles, facts) {
             return Err(AppError::Forbidden);
         }
         let service = super::store::service_of_request(&pool, &request).await?;
@@ -390,7 +394,7 @@ pub async fn move_request(
             .await?
             .ok_or(AppError::NotFound)?;
         let roles = roles_for(&actor, &request);
-        if !may_see(&roles, request.facts()?.status) {
+        if !may_see(&roles, request.facts()?) {
             return Err(AppError::Forbidden);
         }
         let corrected = if to == RequestStatus::Diajukan {

@@ -261,7 +261,7 @@ fn ServiceEditorForm(editor: ServiceEditor) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                             <label for=id("options") class="font-medium">{t!(i18n, katalog.field_options)}</label>
-                            <textarea id=id("options") name=name("options") rows="2" class=TEXTAREA>{field.as_ref().map(|field| field.options.join("\n")).unwrap_or_default()}</textarea>
+                            <textarea id=id("options") name=name("options") rows="2" class=TEXTAREA>{crate::ui::text::rcdata(&field.as_ref().map(|field| field.options.join("\n")).unwrap_or_default())}</textarea>
                             <label for=id("required") class="flex min-h-11 items-center gap-3">
                                 <input id=id("required") type="checkbox" name=name("required") value="on" checked=field.as_ref().is_none_or(|field| field.required) class="h-6 w-6" />
                                 <span>{t!(i18n, katalog.field_required)}</span>

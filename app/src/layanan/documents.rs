@@ -44,12 +44,9 @@ async fn request_for(
         Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
         Err(error) => return Err(internal("request", error)),
     };
-    let status = request
-        .facts()
-        .map_err(|error| internal("status", error))?
-        .status;
+    let facts = request.facts().map_err(|error| internal("status", error))?;
     let roles = super::api::roles_for(actor, &request);
-    if !super::api::may_see(&roles, status) {
+    if !super::api::may_see(&roles, facts) {
         return Err(StatusCode::FORBIDDEN.into_response());
     }
     Ok((request, roles))

@@ -75,11 +75,11 @@ pub async fn letter_pdf(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal(error),
     };
-    let status = match request.facts() {
-        Ok(facts) => facts.status,
+    let facts = match request.facts() {
+        Ok(facts) => facts,
         Err(error) => return internal(error),
     };
-    if !super::api::may_see(&super::api::roles_for(&actor, &request), status) {
+    if !super::api::may_see(&super::api::roles_for(&actor, &request), facts) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let letter = match super::store::letter_of_request(&pool, &request.code).await {

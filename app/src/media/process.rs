@@ -13,11 +13,13 @@ use super::{PHOTO_ASPECT, PHOTO_WIDTHS};
 
 /// Phones send 2–8 MB JPEGs; anything over this is refused before decoding.
 pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
-/// 50 megapixels: more than any phone camera, far less than a decompression bomb.
-pub const MAX_PIXELS: u64 = 50_000_000;
+/// 40 megapixels: more than the 12–24 MP a phone saves by default, and bounded memory per decode
+/// (decoded to 8 bits per channel, at most ~160 MB of pixels; a 7000×7000 16-bit PNG of 372 KiB once
+/// took the server to 1 GB).
+pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest side accepted, and the memory the decoder may allocate.
-const MAX_SIDE: u32 = 12_000;
-const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+const MAX_SIDE: u32 = 10_000;
+const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 /// WebP quality: photos of batik and crafts stay crisp at a third of the JPEG's size.
 const WEBP_QUALITY: f32 = 78.0;
 
@@ -116,9 +118,61 @@ fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
         return Err(PhotoError::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(classify)?;
+    let mut image = if format == ImageFormat::Png {
+        // image's PNG decoder keeps 16-bit samples (twice the memory for nothing a WebP can show).
+        drop(decoder);
+        decode_png_8bit(bytes)?
+    } else {
+        // JPEG and WebP decode to 8 bits per channel already.
+        DynamicImage::from_decoder(decoder).map_err(classify)?
+    };
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// A PNG decoded straight to 8 bits per channel (16-bit samples stripped, palettes expanded), under the
+/// same allocation limit as the other formats.
+fn decode_png_8bit(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
+    use image::{GrayAlphaImage, GrayImage, RgbImage, RgbaImage};
+    let mut decoder = png::Decoder::new_with_limits(
+        Cursor::new(bytes),
+        png::Limits {
+            bytes: MAX_DECODE_BYTES as usize,
+        },
+    );
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|error| match error {
+        png::DecodingError::LimitsExceeded => PhotoError::TooManyPixels,
+        _ => PhotoError::Unreadable,
+    })?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or(PhotoError::TooManyPixels)?;
+    if size as u64 > MAX_DECODE_BYTES {
+        return Err(PhotoError::TooManyPixels);
+    }
+    let mut pixels = vec![0; size];
+    let frame = reader
+        .next_frame(&mut pixels)
+        .map_err(|_| PhotoError::Unreadable)?;
+    pixels.truncate(frame.buffer_size());
+    let (width, height) = (frame.width, frame.height);
+    let image = match frame.color_type {
+        png::ColorType::Grayscale => {
+            GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            GrayAlphaImage::from_raw(width, height, pixels).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => {
+            RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
+        }
+        png::ColorType::Rgba => {
+            RgbaImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgba8)
+        }
+        png::ColorType::Indexed => None,
+    };
+    image.ok_or(PhotoError::Unreadable)
 }
 
 fn encode(image: &DynamicImage, width: u32, height: u32) -> (u32, u32, Vec<u8>) {
@@ -287,6 +341,28 @@ mod tests {
         // A JPEG cut off inside its headers is unreadable, not a crash.
         let jpeg = phone_jpeg(400, 300, None);
         assert_eq!(process(&jpeg[..64]).err(), Some(PhotoError::Unreadable));
+    }
+
+    #[test]
+    fn a_16_bit_png_is_decoded_with_8_bits_per_channel() {
+        use image::{ImageBuffer, Rgb as Rgb16};
+        let image: ImageBuffer<Rgb16<u16>, Vec<u16>> = ImageBuffer::from_fn(800, 600, |x, _| {
+            Rgb16([if x < 400 { 60_000 } else { 0 }, 0, 0])
+        });
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb16(image)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        let decoded = decode_upright(&png).unwrap();
+        assert!(
+            matches!(decoded, DynamicImage::ImageRgb8(_)),
+            "8-bit: {:?}",
+            decoded.color()
+        );
+        assert_eq!((decoded.width(), decoded.height()), (800, 600));
+        assert!(decoded.to_rgb8().get_pixel(10, 10)[0] > 200);
+        // Over the pixel limit it is refused from its header, before any pixel is decoded.
+        assert!(7_000 * 7_000 > MAX_PIXELS);
     }
 
     fn crc32(bytes: &[u8]) -> u32 {

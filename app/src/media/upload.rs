@@ -57,6 +57,15 @@ pub struct Uploader<'a> {
     pub now: i64,
 }
 
+/// Decoding a phone photo needs up to ~300 MB for a moment; this many run at once, the others wait
+/// their turn (a burst of uploads must not take the server's memory).
+const CONCURRENT_DECODES: usize = 2;
+static DECODE_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_DECODES);
+
+/// Photos one account may send in an hour: a seller filling a catalogue stays far below it, a script
+/// feeding the decoder does not.
+const PHOTOS_PER_HOUR: i64 = 120;
+
 /// Reads the fields named `field_name` and stores at most `room` photos; one more is refused with
 /// `photo_too_many`. Only a storage or database failure is an `Err`.
 pub async fn receive_photos(
@@ -97,6 +106,23 @@ pub async fn receive_photos(
             received.refused = Some("photo_too_many");
             break;
         }
+        let per_hour = crate::akun::rate_limit::Limit {
+            key: format!("photo_upload:account:{}", uploader.uploaded_by),
+            limit: PHOTOS_PER_HOUR,
+            window_seconds: 3600,
+        };
+        match crate::akun::rate_limit::hit(uploader.pool, &[per_hour], uploader.now).await {
+            Ok(()) => {}
+            Err(crate::error::AppError::TooManyAttempts) => {
+                received.refused = Some("photo_rate_limited");
+                break;
+            }
+            Err(other) => return Err(other),
+        }
+        let Ok(_turn) = DECODE_TURNS.acquire().await else {
+            received.refused = Some(PhotoError::Unreadable.code());
+            break;
+        };
         let processing = tokio::task::spawn_blocking(move || match kind {
             Kind::Gallery => process::process(&bytes),
             Kind::Document => process::process_document(&bytes),

@@ -997,7 +997,9 @@ where
          LEFT JOIN photos ph ON ph.id = (SELECT pp.photo_id FROM product_photos pp
                                          WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1)
          WHERE c.account_id = $1
-         ORDER BY s.name, c.added_at, c.variant_id",
+         -- The shop id keeps each shop's lines together when two shops share a name (the cart
+         -- groups consecutive rows).
+         ORDER BY s.name, s.id, c.added_at, c.variant_id",
     )
     .bind(account_id)
     .fetch_all(executor)
@@ -1098,8 +1100,13 @@ pub async fn checkout(
     if rows.is_empty() {
         return Err(CheckoutRefused::EmptyCart);
     }
-    let mut shop_ids: Vec<i64> = rows.iter().map(|row| row.shop_id).collect();
-    shop_ids.dedup();
+    // One order per shop, whatever order the rows come in.
+    let mut shop_ids: Vec<i64> = Vec::new();
+    for row in &rows {
+        if !shop_ids.contains(&row.shop_id) {
+            shop_ids.push(row.shop_id);
+        }
+    }
     let mut codes = Vec::new();
     for shop_id in shop_ids {
         let lines: Vec<&CartRow> = rows.iter().filter(|row| row.shop_id == shop_id).collect();

@@ -77,6 +77,7 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "photo_unreadable" => t_string!(i18n, fields.photo_unreadable),
         "photo_too_many" => t_string!(i18n, fields.photo_too_many),
         "photo_missing" => t_string!(i18n, fields.photo_missing),
+        "photo_rate_limited" => t_string!(i18n, fields.photo_rate_limited),
         "quantity_invalid" => t_string!(i18n, fields.quantity_invalid),
         "product_unavailable" => t_string!(i18n, fields.product_unavailable),
         "cart_empty" => t_string!(i18n, fields.cart_empty),
@@ -201,7 +202,7 @@ pub fn TextArea(
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="font-medium">{label}</label>
-            <textarea id=id.clone() name=name required=required class=crate::ui::style::TEXTAREA aria-describedby=format!("{id}-error")>{value}</textarea>
+            <textarea id=id.clone() name=name required=required class=crate::ui::style::TEXTAREA aria-describedby=format!("{id}-error")>{value.as_deref().map(crate::ui::text::rcdata)}</textarea>
             <p id=format!("{id}-error") class="text-sm font-medium text-red-700" role="alert">{message}</p>
         </div>
     }

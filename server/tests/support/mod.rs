@@ -179,11 +179,23 @@ pub fn multipart_upload(
     cookie: Option<&str>,
     file: &[u8],
 ) -> axum::http::Request<axum::body::Body> {
+    multipart_upload_many(path, cookie, &[file])
+}
+
+/// A multipart body with several files in the `photos` field (a phone's multi-select picker).
+pub fn multipart_upload_many(
+    path: &str,
+    cookie: Option<&str>,
+    files: &[&[u8]],
+) -> axum::http::Request<axum::body::Body> {
     let boundary = "----sk-test-boundary";
     let mut body = Vec::new();
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"IMG_2031.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    for (index, file) in files.iter().enumerate() {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"IMG_{index}.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+        body.extend_from_slice(file);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     let mut request = axum::http::Request::post(path).header(
         http::header::CONTENT_TYPE,
         format!("multipart/form-data; boundary={boundary}"),
@@ -207,6 +219,34 @@ pub fn phone_photo() -> Vec<u8> {
     encoder.set_exif_metadata(exif).unwrap();
     encoder
         .write_image(&pixels, 800, 600, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    jpeg
+}
+
+/// A photo the size a phone camera writes: `width`×`height` pixels of a scene with grain (sensor noise
+/// is what makes real photos 3–6 MB), `grain` setting how much detail the JPEG must keep.
+pub fn camera_photo(width: u32, height: u32, grain: u32) -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
+    let mut state: u32 = 0x2545_f491;
+    let mut pixels = Vec::with_capacity((width * height * 3) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            // xorshift: deterministic noise, the same file on every run.
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let noise = (state % (2 * grain + 1)) as i32 - grain as i32;
+            let base = [
+                (x * 200 / width) as i32 + 30,
+                (y * 180 / height) as i32 + 40,
+                ((x + y) % 256) as i32 / 2 + 60,
+            ];
+            pixels.extend(base.map(|channel| (channel + noise).clamp(0, 255) as u8));
+        }
+    }
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 92)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
         .unwrap();
     jpeg
 }
