@@ -6,6 +6,8 @@
 //! hanging). Production has one router; the concurrency a test wants to exercise happens inside one router.
 #![allow(dead_code)]
 
+pub mod matrix;
+
 use axum::{body::Body, http::Request, Router};
 use http::{header, StatusCode};
 use http_body_util::BodyExt;
