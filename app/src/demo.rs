@@ -330,6 +330,7 @@ pub async fn load_accounts(
 ) -> Result<u64, crate::error::AppError> {
     let password_hash = crate::akun::password::hash_password(DEMO_PASSWORD.to_string()).await?;
     let budi_nik = nik.encrypt("3510161207850003")?;
+    let siti_nik = nik.encrypt("3510164503900001")?;
     let mut tx = crate::db::begin_write(pool).await?;
     sqlx::query(
         "INSERT INTO kabupaten (code, name, province) VALUES ('35.10', 'Banyuwangi', 'Jawa Timur')
@@ -390,6 +391,21 @@ pub async fn load_accounts(
         "UPDATE shops SET owner_account_id = (SELECT id FROM accounts WHERE phone = '+6281230000003')
          WHERE slug = 'batik-sekar-osing' AND owner_account_id IS NULL",
     )
+    .execute(&mut *tx)
+    .await?;
+    // Siti: verified by Kemiren's staff (letters name residents as verified).
+    sqlx::query(
+        "INSERT INTO resident_verifications
+           (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at,
+            decided_at, decided_by)
+         SELECT a.id, a.home_village_id, 'Siti Rahayu', 'Dusun Krajan RT 01 RW 02, Kemiren', $2, '0001',
+                'verified', $3, $3, (SELECT id FROM accounts WHERE phone = '+6281230000004')
+         FROM accounts a WHERE a.phone = $1
+         ON CONFLICT (account_id) DO NOTHING",
+    )
+    .bind("+6281230000001")
+    .bind(&siti_nik)
+    .bind(now_unix)
     .execute(&mut *tx)
     .await?;
     // Budi: waiting for verification, and a shop application for the staff to decide.

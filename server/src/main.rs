@@ -48,6 +48,9 @@ async fn main() -> anyhow::Result<()> {
             )
             .await
             .map_err(|error| anyhow::anyhow!("loading demo accounts: {error}"))?;
+            app::layanan::demo::load_photos(&photos)
+                .await
+                .map_err(|error| anyhow::anyhow!("writing demo document photos: {error}"))?;
             tracing::info!(
                 accounts,
                 "demo accounts loaded (see README for their phone numbers)"

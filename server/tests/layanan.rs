@@ -110,6 +110,13 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
         assert!(accepted(
             move_as(&app, &dewi, &code, "diperiksa", "").await.status
         ));
+        // Trust issue, defect 3: no approval while a required document is missing.
+        let without_document = move_as(&app, &slamet, &code, "disetujui_kades", "").await;
+        assert!(
+            without_document.body.contains("documents_missing"),
+            "{}",
+            without_document.body
+        );
         let no_note = move_as(&app, &dewi, &code, "perlu_perbaikan", "").await;
         assert!(no_note.body.contains("reason_required"), "{}", no_note.body);
         assert!(accepted(
@@ -123,7 +130,20 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
             .await
             .status
         ));
-        // The resident corrects the income and submits again.
+        // The resident photographs the RT/RW letter, corrects the income and submits again.
+        let uploaded = send(
+            &app,
+            multipart_upload(
+                &format!("/layanan/permohonan/{code}/dokumen/pengantar_rt"),
+                Some(&siti),
+                &letter_photo(),
+            ),
+        )
+        .await;
+        assert!(uploaded.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=dokumen"));
         let resubmitted = send(
             &app,
             api_call(
@@ -264,7 +284,7 @@ fn concurrent_bookings_never_overbook_a_slot() {
     run(async {
         let app = test_app().await;
         const PEOPLE: usize = 20;
-        let cookies = tourists(&app, PEOPLE).await;
+        let cookies = verified_residents(&app, PEOPLE).await;
         let slot = first_slot(&app, &cookies[0], "/layanan/kemiren/sktm").await;
         let started = std::time::Instant::now();
         let mut bookings = tokio::task::JoinSet::new();
@@ -308,7 +328,7 @@ fn letters_issued_at_once_never_share_a_number() {
     run(async {
         let app = test_app().await;
         const LETTERS: usize = 12;
-        let cookies = tourists(&app, LETTERS).await;
+        let cookies = verified_residents(&app, LETTERS).await;
         let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
         let slamet = signed_in_as(&app, SLAMET_KADES).await;
         let mut codes = Vec::new();
@@ -320,6 +340,12 @@ fn letters_issued_at_once_never_share_a_number() {
                     .fetch_one(&app.pool)
                     .await
                     .unwrap();
+            let document = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
+            send(
+                &app,
+                multipart_upload(&document, Some(cookie), &letter_photo()),
+            )
+            .await;
             assert!(accepted(
                 move_as(&app, &dewi, &code, "diperiksa", "").await.status
             ));
@@ -453,8 +479,10 @@ fn document_photos_are_private_and_close_once_the_operator_checks() {
             .unwrap()
             .contains("disimpan=dokumen"));
         let (photo_id, key): (i64, String) = sqlx::query_as(
-            "SELECT p.id, p.key || '-' || p.widths || '.webp' FROM request_documents d JOIN photos p ON p.id = d.photo_id",
+            "SELECT p.id, p.key || '-' || p.widths || '.webp' FROM request_documents d JOIN photos p ON p.id = d.photo_id
+             JOIN service_requests r ON r.id = d.request_id WHERE r.code = $1",
         )
+        .bind(&code)
         .fetch_one(&app.pool)
         .await
         .unwrap();
@@ -1075,5 +1103,152 @@ fn camat_staff_see_only_requests_that_went_to_the_kecamatan() {
             .await;
             assert_eq!(own.status, StatusCode::OK, "{status}");
         }
+    });
+}
+
+const ADMIN: &str = "+6281230000009";
+
+/// Submits a domicile letter request as `cookie` in `village`, with its RT/RW letter photographed.
+async fn domicile_request(app: &TestApp, cookie: &str, village: &str, address: &str) -> Answer {
+    let answer = send(
+        app,
+        api_call(
+            "submit_request",
+            &format!("village={village}&service=domisili&answers[alamat]={address}&answers[sejak]=2001&answers[keperluan]=Bank"),
+            Some(cookie),
+        ),
+    )
+    .await;
+    if accepted(answer.status) {
+        let code: String =
+            sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        let document = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
+        send(
+            app,
+            multipart_upload(&document, Some(cookie), &letter_photo()),
+        )
+        .await;
+    }
+    answer
+}
+
+async fn newest_request(app: &TestApp) -> String {
+    sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// Trust issue, defect 3: the letter printed the account's display name at issue time (rename to a
+/// neighbour after approval and the letter named the neighbour), a newline in an answer became a
+/// paragraph reading as the village's statement, unverified accounts got letters, a kelurahan's letter
+/// said "Kepala Desa", and without a kades on record the signer printed as "—".
+#[test]
+fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_signer() {
+    run(async {
+        let app = test_app().await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        let slamet = signed_in_as(&app, SLAMET_KADES).await;
+
+        // An unverified account cannot ask for a letter.
+        let tourist = tourists(&app, 1).await.remove(0);
+        let refused = domicile_request(&app, &tourist, "kemiren", "Dusun%20Krajan").await;
+        assert!(
+            refused.body.contains("letter_needs_verified_resident"),
+            "{} {}",
+            refused.status,
+            refused.body
+        );
+
+        // A verified resident (verified as "Warga Wisatawan 1") asks, with a forged statement after a
+        // newline in the address, then renames the account to a neighbour once it is approved.
+        let resident = verified_residents(&app, 1).await.remove(0);
+        let forged = "Dusun%20Krajan%0A%0AKepala%20Desa%20menyatakan%20pemohon%20bebas%20pajak";
+        let submitted = domicile_request(&app, &resident, "kemiren", forged).await;
+        assert!(accepted(submitted.status), "{}", submitted.body);
+        let code = newest_request(&app).await;
+        for (cookie, to) in [(&dewi, "diperiksa"), (&slamet, "disetujui_kades")] {
+            let moved = move_as(&app, cookie, &code, to, "").await;
+            assert!(accepted(moved.status), "{to}: {}", moved.body);
+        }
+        let renamed = send(
+            &app,
+            api_call(
+                "update_my_profile",
+                "name=Tetangga%20Sebelah&email=",
+                Some(&resident),
+            ),
+        )
+        .await;
+        assert!(accepted(renamed.status), "{}", renamed.body);
+        let issued = move_as(&app, &dewi, &code, "siap", "").await;
+        assert!(accepted(issued.status), "{}", issued.body);
+        let (holder, body, signer, position): (String, String, String, String) = sqlx::query_as(
+            "SELECT l.holder_name, l.body, l.signer_name, l.signer_position FROM letters l
+             JOIN service_requests r ON r.id = l.request_id WHERE r.code = $1",
+        )
+        .bind(&code)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(holder, "Warga Wisatawan 1");
+        assert!(body.contains("Warga Wisatawan 1"), "{body}");
+        assert!(!body.contains("Tetangga"), "{body}");
+        assert!(
+            body.contains("Dusun Krajan Kepala Desa menyatakan pemohon bebas pajak, Desa Kemiren"),
+            "the answer stays inside its sentence: {body}"
+        );
+        assert_eq!(
+            body.lines().count(),
+            2,
+            "only the template's own paragraphs: {body}"
+        );
+        assert_eq!(position, "Kepala Desa Kemiren");
+        assert_ne!(signer, "—");
+
+        // A kelurahan's letter is signed by its lurah.
+        let admin = signed_in_as(&app, ADMIN).await;
+        sqlx::query("UPDATE accounts SET home_village_id = (SELECT id FROM villages WHERE slug = 'bakungan') WHERE phone = '+6281300000001'")
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let no_signer = domicile_request(&app, &resident, "bakungan", "Lingkungan%20Krajan").await;
+        assert!(accepted(no_signer.status), "{}", no_signer.body);
+        let bakungan = newest_request(&app).await;
+        for to in ["diperiksa", "disetujui_kades"] {
+            let moved = move_as(&app, &admin, &bakungan, to, "").await;
+            assert!(accepted(moved.status), "{to}: {}", moved.body);
+        }
+        // Nobody is on record as Bakungan's lurah yet: no letter without a signer.
+        let unsigned = move_as(&app, &admin, &bakungan, "siap", "").await;
+        assert!(
+            unsigned.body.contains("letter_needs_signer"),
+            "{}",
+            unsigned.body
+        );
+        sqlx::query(
+            "INSERT INTO staff_roles (account_id, role, village_id, granted_at)
+             SELECT a.id, 'kades', v.id, 0 FROM accounts a, villages v WHERE a.phone = $1 AND v.slug = 'bakungan'",
+        )
+        .bind(ADMIN)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        let signed = move_as(&app, &admin, &bakungan, "siap", "").await;
+        assert!(accepted(signed.status), "{}", signed.body);
+        let (position, body): (String, String) = sqlx::query_as(
+            "SELECT l.signer_position, l.body FROM letters l JOIN service_requests r ON r.id = l.request_id
+             WHERE r.code = $1",
+        )
+        .bind(&bakungan)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(position, "Lurah Bakungan");
+        assert!(body.starts_with("Lurah Bakungan menerangkan"), "{body}");
+        assert!(body.contains("Kelurahan Bakungan"), "{body}");
     });
 }

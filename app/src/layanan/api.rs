@@ -131,9 +131,11 @@ fn checked_answers(
     use super::FieldKind;
     let mut checked = Vec::new();
     for field in fields.iter().filter(|field| field.kind != FieldKind::File) {
+        // Every field is one line on the form; a newline typed into a crafted post must not become a
+        // paragraph of the letter.
         let value = answers
             .get(&field.name)
-            .map(|value| value.trim().to_string())
+            .map(|value| super::store::one_line(value))
             .unwrap_or_default();
         let error = |code: &str| AppError::field(&format!("answers[{}]", field.name), code);
         if value.is_empty() {
@@ -189,9 +191,13 @@ pub async fn submit_request(
         let found = super::store::find_service(&pool, &village, &service)
             .await?
             .ok_or(AppError::NotFound)?;
-        // A letter speaks for the village one lives in (an appointment is open to anyone).
+        // A letter speaks for the village one lives in (an appointment is open to anyone), and names
+        // the resident as the village verified them.
         if found.kind == "surat" && found.village_id != actor.home_village_id {
             return Err(AppError::field("village", "letters_from_home_village"));
+        }
+        if found.kind == "surat" && !actor.is_verified_resident {
+            return Err(AppError::field("village", "letter_needs_verified_resident"));
         }
         let fields = super::store::service_fields(&pool, found.id).await?;
         let checked = checked_answers(&fields, &answers)?;
@@ -209,6 +215,18 @@ pub async fn submit_request(
         } else {
             None
         };
+        // Enough for a family's errands; not enough to flood the village's inbox.
+        let per_hour = crate::akun::rate_limit::Limit {
+            key: format!("submit_request:account:{}", actor.account_id),
+            limit: 10,
+            window_seconds: 3600,
+        };
+        crate::akun::rate_limit::hit(&pool, &[per_hour], now)
+            .await
+            .map_err(|error| match error {
+                AppError::TooManyAttempts => AppError::field("village", "too_many_requests"),
+                other => other,
+            })?;
         let code = random_code::<8>()?;
         match super::store::submit_request(
             &pool,
@@ -222,6 +240,9 @@ pub async fn submit_request(
         .await
         {
             Ok(_) => {}
+            Err(super::store::SubmitRefused::AlreadyBookedThatDay) => {
+                return Err(AppError::field("slot", "booking_one_per_day"))
+            }
             Err(super::store::SubmitRefused::SlotFull) => {
                 return Err(AppError::field("slot", "slot_full"))
             }
@@ -427,6 +448,7 @@ pub async fn move_request(
             Err(MoveError::Refused(refused)) => {
                 return Err(AppError::field("note", refused.code()))
             }
+            Err(MoveError::Blocked(code)) => return Err(AppError::field("note", code)),
             Err(MoveError::Database(error)) => return Err(error.into()),
         }
         if back.is_empty() {
@@ -513,6 +535,9 @@ pub async fn reschedule_request(code: String, slot: String) -> Result<(), AppErr
         match super::store::reschedule_request(&pool, &request, &service, starts_at, now).await {
             Ok(_) => {}
             Err(SubmitRefused::SlotFull) => return Err(AppError::field("slot", "slot_full")),
+            Err(SubmitRefused::AlreadyBookedThatDay) => {
+                return Err(AppError::field("slot", "booking_one_per_day"))
+            }
             Err(SubmitRefused::Closed) => return Err(AppError::field("slot", "visit_not_movable")),
             Err(SubmitRefused::Database(error)) => return Err(error.into()),
         }

@@ -189,8 +189,9 @@ fn ServiceEditorForm(editor: ServiceEditor) -> impl IntoView {
     let hours_error = field_error_text(error, "hours");
     let title = editor.name_id.clone();
     let page_title = title.clone();
-    let placeholders = std::iter::once("{nama}".to_string())
-        .chain(std::iter::once("{desa}".to_string()))
+    let placeholders = ["{nama}", "{desa}", "{jabatan}", "{wilayah}"]
+        .into_iter()
+        .map(str::to_string)
         .chain(
             editor
                 .fields

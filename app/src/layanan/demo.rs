@@ -36,7 +36,7 @@ const DETAILS: &[Details] = &[
         needs_slot: true,
         letter_title: "SURAT KETERANGAN TIDAK MAMPU",
         classification: "470",
-        template: "Yang bertanda tangan di bawah ini Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, pekerjaan {pekerjaan}, dengan penghasilan keluarga sekitar Rp {penghasilan} per bulan, adalah benar warga Desa {desa} yang tergolong keluarga tidak mampu.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.\nDemikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        template: "Yang bertanda tangan di bawah ini {jabatan} {desa} menerangkan bahwa {nama}, beralamat di {alamat}, pekerjaan {pekerjaan}, dengan penghasilan keluarga sekitar Rp {penghasilan} per bulan, adalah benar warga {wilayah} {desa} yang tergolong keluarga tidak mampu.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.\nDemikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.",
         fields: &[
             ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
             ("pekerjaan", "Pekerjaan", "Occupation", "text", "", true),
@@ -55,7 +55,7 @@ const DETAILS: &[Details] = &[
         needs_slot: false,
         letter_title: "SURAT PENGANTAR PINDAH",
         classification: "474",
-        template: "Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, bermaksud pindah ke {tujuan} dengan alasan {alasan}.\nDemikian surat pengantar ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        template: "{jabatan} {desa} menerangkan bahwa {nama}, beralamat di {alamat}, bermaksud pindah ke {tujuan} dengan alasan {alasan}.\nDemikian surat pengantar ini dibuat untuk dipergunakan sebagaimana mestinya.",
         fields: &[
             ("alamat", "Alamat sekarang", "Current address", "text", "", true),
             ("tujuan", "Alamat tujuan", "Destination address", "text", "", true),
@@ -73,7 +73,7 @@ const DETAILS: &[Details] = &[
         needs_slot: false,
         letter_title: "SURAT KETERANGAN DOMISILI",
         classification: "470",
-        template: "Kepala Desa {desa} menerangkan bahwa {nama} benar bertempat tinggal di {alamat}, Desa {desa}, sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.",
+        template: "{jabatan} {desa} menerangkan bahwa {nama} benar bertempat tinggal di {alamat}, {wilayah} {desa}, sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan: {keperluan}.",
         fields: &[
             ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
             ("sejak", "Tinggal sejak tahun", "Living here since (year)", "number", "", true),
@@ -90,7 +90,7 @@ const DETAILS: &[Details] = &[
         needs_slot: false,
         letter_title: "SURAT KETERANGAN USAHA",
         classification: "503",
-        template: "Kepala Desa {desa} menerangkan bahwa {nama} benar menjalankan usaha {usaha} di {lokasi} sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan pengajuan pinjaman atau perizinan usaha.",
+        template: "{jabatan} {desa} menerangkan bahwa {nama} benar menjalankan usaha {usaha} di {lokasi} sejak tahun {sejak}.\nSurat keterangan ini diberikan untuk keperluan pengajuan pinjaman atau perizinan usaha.",
         fields: &[
             ("usaha", "Jenis usaha", "Kind of business", "text", "", true),
             ("lokasi", "Lokasi usaha", "Business location", "text", "", true),
@@ -107,7 +107,7 @@ const DETAILS: &[Details] = &[
         needs_slot: false,
         letter_title: "SURAT PENGANTAR SKCK",
         classification: "331",
-        template: "Kepala Desa {desa} menerangkan bahwa {nama}, beralamat di {alamat}, adalah warga Desa {desa} yang berkelakuan baik dan tidak pernah tersangkut perkara pidana sepanjang pengetahuan kami.\nSurat pengantar ini diberikan untuk keperluan: {keperluan}.",
+        template: "{jabatan} {desa} menerangkan bahwa {nama}, beralamat di {alamat}, adalah warga {wilayah} {desa} yang berkelakuan baik dan tidak pernah tersangkut perkara pidana sepanjang pengetahuan kami.\nSurat pengantar ini diberikan untuk keperluan: {keperluan}.",
         fields: &[
             ("alamat", "Alamat", "Address", "text", "", true),
             ("keperluan", "Keperluan SKCK", "Purpose of the SKCK", "text", "", true),
@@ -244,6 +244,34 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
     )
     .await
     .map_err(refused)?;
+    // The RT/RW letter Siti photographed: a private document the operator checks before approval.
+    // Its row is written here; `load_photos` writes its files (the demo step has the photo store).
+    let document =
+        rt_letter_photo().map_err(|_| sqlx::Error::Protocol("demo document photo".into()))?;
+    let widths = document
+        .variants
+        .iter()
+        .map(|(width, _, _)| width.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    sqlx::query(
+        "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, TRUE)
+         ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(&document.key)
+    .bind(&widths)
+    .bind(siti)
+    .bind(now - 6 * DAY)
+    .execute(pool)
+    .await?;
+    sqlx::query(
+        "INSERT INTO request_documents (request_id, field, photo_id)
+         SELECT r.id, 'pengantar_rt', p.id FROM service_requests r, photos p
+         WHERE r.code = 'SKTMDEMA' AND p.key = $1",
+    )
+    .bind(&document.key)
+    .execute(pool)
+    .await?;
     let year = crate::budaya::recurrence::CivilDate::of_unix_wib(now).year as i32;
     let steps = [
         (dewi, RequestRole::Operator, RequestStatus::Diperiksa, 5),
@@ -319,4 +347,32 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
         now - 2 * DAY,
     )
     .await
+}
+
+/// The photo of Siti's RT/RW letter, processed as every document upload is.
+fn rt_letter_photo(
+) -> Result<crate::media::process::ProcessedPhoto, crate::media::process::PhotoError> {
+    crate::media::process::process_document(&crate::media::demo::paper_picture(600, 840))
+}
+
+/// Writes the files of the demo's document photos (their rows come with the requests).
+pub async fn load_photos(
+    store: &dyn crate::media::storage::PhotoStore,
+) -> Result<u64, crate::error::AppError> {
+    let document = tokio::task::spawn_blocking(rt_letter_photo)
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?
+        .map_err(|_| crate::error::AppError::Internal)?;
+    let mut written = 0;
+    for (width, _, bytes) in document.variants {
+        store
+            .put(&format!("{}-{width}.webp", document.key), bytes)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "writing a demo document photo");
+                crate::error::AppError::Internal
+            })?;
+        written += 1;
+    }
+    Ok(written)
 }

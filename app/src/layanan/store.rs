@@ -283,6 +283,8 @@ pub async fn bookings(
 pub enum SubmitRefused {
     /// Every place of the chosen slot was taken meanwhile.
     SlotFull,
+    /// The person already holds a visit for this service on that day (one account filled every slot).
+    AlreadyBookedThatDay,
     /// The request was closed (done, rejected, cancelled) meanwhile: its visit no longer moves.
     Closed,
     Database(sqlx::Error),
@@ -309,15 +311,17 @@ pub async fn submit_request(
     let mut tx = crate::db::begin_write(pool).await?;
     let (slot_day, queue_number) = match slot_starts_at {
         Some(starts_at) => {
-            let (day, number) = book_slot(&mut tx, service, starts_at, None).await?;
+            let (day, number) = book_slot(&mut tx, service, account_id, starts_at, None).await?;
             (Some(day), Some(number))
         }
         None => (None, None),
     };
     let request_id: i64 = sqlx::query_scalar(
         "INSERT INTO service_requests (code, service_id, village_id, account_id, status, slot_starts_at, slot_day,
-                                       queue_number, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'diajukan', $5, $6, $7, $8, $8) RETURNING id",
+                                       queue_number, created_at, updated_at, holder_legal_name)
+         VALUES ($1, $2, $3, $4, 'diajukan', $5, $6, $7, $8, $8,
+                 (SELECT full_name FROM resident_verifications WHERE account_id = $4 AND status = 'verified'))
+         RETURNING id",
     )
     .bind(code)
     .bind(service.id)
@@ -350,9 +354,24 @@ pub async fn submit_request(
 async fn book_slot(
     tx: &mut Transaction<'static, Sqlite>,
     service: &ServiceRow,
+    account_id: i64,
     starts_at: i64,
     moving: Option<i64>,
 ) -> Result<(String, i64), SubmitRefused> {
+    let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
+    let held_that_day: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM service_requests WHERE service_id = $1 AND account_id = $2 AND slot_day = $3
+           AND status NOT IN ('dibatalkan', 'ditolak', 'selesai') AND id IS NOT $4)",
+    )
+    .bind(service.id)
+    .bind(account_id)
+    .bind(&day)
+    .bind(moving)
+    .fetch_one(&mut **tx)
+    .await?;
+    if held_that_day {
+        return Err(SubmitRefused::AlreadyBookedThatDay);
+    }
     let booked: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
            AND status NOT IN ('dibatalkan', 'ditolak') AND id IS NOT $3",
@@ -365,7 +384,6 @@ async fn book_slot(
     if booked >= service.slot_capacity {
         return Err(SubmitRefused::SlotFull);
     }
-    let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
     let next: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(queue_number), 0) + 1 FROM service_requests WHERE village_id = $1 AND slot_day = $2",
     )
@@ -406,7 +424,14 @@ pub async fn reschedule_request(
     if !visit_movable(status) {
         return Err(SubmitRefused::Closed);
     }
-    let (day, number) = book_slot(&mut tx, service, starts_at, Some(request.id)).await?;
+    let (day, number) = book_slot(
+        &mut tx,
+        service,
+        request.account_id,
+        starts_at,
+        Some(request.id),
+    )
+    .await?;
     sqlx::query(
         "UPDATE service_requests SET slot_starts_at = $1, slot_day = $2, queue_number = $3, updated_at = $4
          WHERE id = $5",
@@ -496,6 +521,8 @@ pub struct RequestRow {
     pub status: String,
     pub account_id: i64,
     pub holder_name: String,
+    /// The verified full name captured at submission (None: the account was not verified then).
+    pub holder_legal_name: Option<String>,
     pub holder_phone: String,
     pub holder_locale: String,
     pub slot_starts_at: Option<i64>,
@@ -522,7 +549,7 @@ impl RequestRow {
     }
 }
 
-const REQUEST_SELECT: &str = "SELECT r.id, r.code, r.status, r.account_id, a.name AS holder_name,
+const REQUEST_SELECT: &str = "SELECT r.id, r.code, r.status, r.account_id, a.name AS holder_name, r.holder_legal_name,
         a.phone AS holder_phone, a.locale AS holder_locale, r.slot_starts_at, r.queue_number, r.rating,
         r.created_at, s.slug AS service_slug, s.kind AS service_kind, s.name_id AS service_name_id,
         s.name_en AS service_name_en, s.needs_camat, v.id AS village_id, v.slug AS village_slug,
@@ -600,6 +627,9 @@ pub async fn request_timeline(
 pub enum MoveError {
     NotFound,
     Refused(super::request_flow::MoveRefused),
+    /// The move is allowed but the request is not complete enough for it; the code says what is
+    /// missing (`documents_missing`, `letter_needs_verified_resident`, `letter_needs_signer`).
+    Blocked(&'static str),
     Database(sqlx::Error),
 }
 
@@ -650,6 +680,14 @@ pub async fn move_request(
         }
     }
     let role = chosen.ok_or(MoveError::Refused(refusal))?;
+    // An approval, a forwarding or a letter needs every required document photographed.
+    if matches!(
+        to,
+        RequestStatus::DisetujuiKades | RequestStatus::DiteruskanKecamatan | RequestStatus::Siap
+    ) && has_missing_documents(&mut tx, request.id).await?
+    {
+        return Err(MoveError::Blocked("documents_missing"));
+    }
     sqlx::query("UPDATE service_requests SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(to.code())
         .bind(now)
@@ -715,12 +753,50 @@ pub fn letter_value(value: &str, kind: Option<&str>) -> String {
     }
 }
 
+/// Whether a required document field of the request's service has no photo yet.
+async fn has_missing_documents(
+    tx: &mut Transaction<'static, Sqlite>,
+    request_id: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (
+             SELECT 1 FROM service_fields f JOIN service_requests r ON r.service_id = f.service_id
+             WHERE r.id = $1 AND f.kind = 'file' AND f.required
+               AND NOT EXISTS (SELECT 1 FROM request_documents d WHERE d.request_id = r.id AND d.field = f.name))",
+    )
+    .bind(request_id)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Freezes the letter: its number, the verified name captured at submission, the answers (each kept on
+/// one line: only the village's template makes paragraphs), and the signers on record. Refused when
+/// the resident's identity was never verified or the village has no kades/lurah to sign.
 async fn issue_letter(
     tx: &mut Transaction<'static, Sqlite>,
     request: &RequestRow,
     issue: &LetterIssue,
     now: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), MoveError> {
+    let Some(legal_name) = request.holder_legal_name.clone() else {
+        return Err(MoveError::Blocked("letter_needs_verified_resident"));
+    };
+    let (village_kind,): (String,) = sqlx::query_as("SELECT kind FROM villages WHERE id = $1")
+        .bind(request.village_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let head = VillageHead::of_kind(&village_kind);
+    let kades: Option<String> = sqlx::query_scalar(
+        "SELECT COALESCE(rv.full_name, a.name) FROM staff_roles sr JOIN accounts a ON a.id = sr.account_id
+         LEFT JOIN resident_verifications rv ON rv.account_id = a.id AND rv.status = 'verified'
+         WHERE sr.village_id = $1 AND sr.role = 'kades' ORDER BY sr.id LIMIT 1",
+    )
+    .bind(request.village_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(kades) = kades else {
+        return Err(MoveError::Blocked("letter_needs_signer"));
+    };
     let sequence: i64 = sqlx::query_scalar(
         "INSERT INTO letter_sequences (village_id, year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (village_id, year) DO UPDATE SET last_number = last_number + 1
@@ -757,23 +833,19 @@ async fn issue_letter(
     let mut values: Vec<(String, String)> = answers
         .into_iter()
         .map(|(name, value, kind)| {
-            let printed = letter_value(&value, kind.as_deref());
+            let printed = one_line(&letter_value(&value, kind.as_deref()));
             (name, printed)
         })
         .collect();
-    values.push(("nama".into(), request.holder_name.clone()));
+    values.push(("nama".into(), one_line(&legal_name)));
     values.push(("desa".into(), request.village_name.clone()));
+    values.push(("jabatan".into(), head.title.into()));
+    values.push(("wilayah".into(), head.area.into()));
     let body = fill_template(&template, &values);
-    let kades: Option<String> = sqlx::query_scalar(
-        "SELECT a.name FROM staff_roles sr JOIN accounts a ON a.id = sr.account_id
-         WHERE sr.village_id = $1 AND sr.role = 'kades' ORDER BY sr.id LIMIT 1",
-    )
-    .bind(request.village_id)
-    .fetch_optional(&mut **tx)
-    .await?;
     let camat: Option<String> = if request.needs_camat {
         sqlx::query_scalar(
-            "SELECT a.name FROM request_events e JOIN accounts a ON a.id = e.actor_account_id
+            "SELECT COALESCE(rv.full_name, a.name) FROM request_events e JOIN accounts a ON a.id = e.actor_account_id
+             LEFT JOIN resident_verifications rv ON rv.account_id = a.id AND rv.status = 'verified'
              WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' AND e.role = 'camat'
              ORDER BY e.id DESC LIMIT 1",
         )
@@ -796,16 +868,46 @@ async fn issue_letter(
     .bind(&number)
     .bind(&issue.verification_code)
     .bind(if title.is_empty() { request.service_name_id.to_uppercase() } else { title })
-    .bind(&request.holder_name)
+    .bind(&legal_name)
     .bind(&body)
-    .bind(kades.unwrap_or_else(|| "—".into()))
-    .bind(format!("Kepala Desa {}", request.village_name))
+    .bind(&kades)
+    .bind(format!("{} {}", head.title, request.village_name))
     .bind(&camat)
     .bind(camat.as_ref().map(|_| format!("Camat {kecamatan_name}")))
     .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// What the head of a village is called on its letters: a desa has a kepala desa, a kelurahan a lurah.
+pub struct VillageHead {
+    /// `{jabatan}` in a template: "Kepala Desa" or "Lurah".
+    pub title: &'static str,
+    /// `{wilayah}` in a template: "Desa" or "Kelurahan".
+    pub area: &'static str,
+}
+
+impl VillageHead {
+    pub fn of_kind(kind: &str) -> Self {
+        if kind == "kelurahan" {
+            VillageHead {
+                title: "Lurah",
+                area: "Kelurahan",
+            }
+        } else {
+            VillageHead {
+                title: "Kepala Desa",
+                area: "Desa",
+            }
+        }
+    }
+}
+
+/// A typed answer as one line: a newline in an answer would print as a paragraph of its own, reading
+/// as the village's statement.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// In-app notification and a message to the resident's phone, in their language.

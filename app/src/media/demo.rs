@@ -35,3 +35,23 @@ pub fn batik_picture(width: u32, height: u32, ground: [u8; 3], motif: [u8; 3]) -
     );
     jpeg
 }
+
+/// A "photographed paper" (dark ruled lines on off-white), for the demo's document photos.
+pub fn paper_picture(width: u32, height: u32) -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+    let picture = RgbImage::from_fn(width, height, |x, y| {
+        if y % 30 < 2 && x > width / 10 && x < width * 9 / 10 {
+            Rgb([20, 20, 60])
+        } else {
+            Rgb([245, 243, 235])
+        }
+    });
+    let mut jpeg = Vec::new();
+    let _ = JpegEncoder::new_with_quality(&mut jpeg, 85).write_image(
+        picture.as_raw(),
+        width,
+        height,
+        image::ExtendedColorType::Rgb8,
+    );
+    jpeg
+}

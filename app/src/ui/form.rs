@@ -113,6 +113,12 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "number_invalid" => t_string!(i18n, fields.number_invalid),
         "request_move_not_your_role" => t_string!(i18n, fields.request_move_not_your_role),
         "request_move_not_now" => t_string!(i18n, fields.request_move_not_now),
+        "documents_missing" => t_string!(i18n, fields.documents_missing),
+        "letter_needs_verified_resident" => t_string!(i18n, fields.letter_needs_verified_resident),
+        "letter_needs_signer" => t_string!(i18n, fields.letter_needs_signer),
+        "booking_one_per_day" => t_string!(i18n, fields.booking_one_per_day),
+        "too_many_requests" => t_string!(i18n, fields.too_many_requests),
+        "seats_too_many" => t_string!(i18n, fields.seats_too_many),
 
         _ => t_string!(i18n, errors.invalid_input),
     };

@@ -132,7 +132,7 @@ mod rcdata_tests {
                     };
                     let content =
                         &piece[open_end + 1..piece.find("</textarea>").unwrap_or(open_end + 1)];
-                    if !content.trim().is_empty() && !content.contains("rcdata(") {
+                    if !content.trim().is_empty() && !content.contains("rcdata") {
                         unescaped.push(format!("{} (textarea {index}): {content}", path.display()));
                     }
                 }

@@ -159,7 +159,12 @@ pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
 /// `count` new accounts (tourists), each with a live session; returns their cookies.
 pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
     let mut cookies = Vec::with_capacity(count);
-    for n in 0..count {
+    // Numbered after the tourists a test already made.
+    let start: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE phone LIKE '+62813%'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for n in start as usize..start as usize + count {
         let phone = format!("+62813{n:08}");
         sqlx::query(
             "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
@@ -172,6 +177,27 @@ pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
         .unwrap();
         cookies.push(signed_in_as(app, &phone).await);
     }
+    cookies
+}
+
+/// `count` new residents of Kemiren whose identity the village verified, each with a live session.
+pub async fn verified_residents(app: &TestApp, count: usize) -> Vec<String> {
+    let newest_before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM accounts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let cookies = tourists(app, count).await;
+    sqlx::query(
+        "INSERT INTO resident_verifications
+           (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
+         SELECT id, home_village_id, 'Warga ' || name, 'Dusun Krajan', x'00', '0000', 'verified', 0
+         FROM accounts WHERE phone LIKE '+62813%' AND id > $1
+         ON CONFLICT (account_id) DO NOTHING",
+    )
+    .bind(newest_before)
+    .execute(&app.pool)
+    .await
+    .unwrap();
     cookies
 }
 
