@@ -675,3 +675,55 @@ fn markup_in_a_description_stays_inside_the_editors_textarea() {
         assert!(!public.body.contains("<meta http-equiv"));
     });
 }
+
+/// Trust issue, defect 6: one registration could take every seat of a session, and one account could
+/// register without limit.
+#[test]
+fn one_registration_takes_at_most_half_a_session() {
+    run(async {
+        let app = test_app().await;
+        let session = class_with_one_session(&app, 10).await;
+        let cookie = tourists(&app, 1).await.remove(0);
+        let register = |seats: u32| {
+            api_call(
+                "register_for_session",
+                &format!("session_id={session}&seats={seats}"),
+                Some(&cookie),
+            )
+        };
+        let whole_class = send(&app, register(10)).await;
+        assert_eq!(whole_class.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            whole_class.body.contains("seats_too_many"),
+            "{}",
+            whole_class.body
+        );
+        let six = send(&app, register(6)).await;
+        assert!(six.body.contains("seats_too_many"), "{}", six.body);
+        let half = send(&app, register(5)).await;
+        assert!(
+            half.status.is_success() || half.status.is_redirection(),
+            "{}",
+            half.body
+        );
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1",
+                session
+            )
+            .await,
+            5
+        );
+        // A script registering again and again is stopped after twenty tries an hour.
+        let mut last = StatusCode::OK;
+        let mut body = String::new();
+        for _ in 0..20 {
+            let answer = send(&app, register(1)).await;
+            last = answer.status;
+            body = answer.body;
+        }
+        assert_eq!(last, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("too_many_requests"), "{body}");
+    });
+}

@@ -1252,3 +1252,61 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
         assert!(body.contains("Kelurahan Bakungan"), "{body}");
     });
 }
+
+/// Trust issue, defect 6: one account could fill every visit slot of a day and flood the inbox.
+#[test]
+fn one_person_holds_one_visit_per_service_and_day_and_requests_are_rate_limited() {
+    run(async {
+        let app = test_app().await;
+        let resident = verified_residents(&app, 1).await.remove(0);
+        let page = send(&app, get_signed_in("/layanan/kemiren/sktm", &resident)).await;
+        let slots: Vec<i64> = page
+            .body
+            .split("name=\"slot\"")
+            .nth(1)
+            .unwrap()
+            .split("</select>")
+            .next()
+            .unwrap()
+            .split("value=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        let day = |slot: i64| (slot + 7 * 3600) / 86_400;
+        let first = slots[0];
+        let same_day = *slots
+            .iter()
+            .find(|slot| **slot != first && day(**slot) == day(first))
+            .expect("two slots on one day");
+        let other_day = *slots.iter().find(|slot| day(**slot) != day(first)).unwrap();
+        let book = |slot: i64| {
+            api_call(
+                "submit_request",
+                &format!("village=kemiren&service=sktm&slot={slot}&{SKTM_ANSWERS}"),
+                Some(&resident),
+            )
+        };
+        assert!(accepted(send(&app, book(first)).await.status));
+        let second = send(&app, book(same_day)).await;
+        assert_eq!(second.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            second.body.contains("booking_one_per_day"),
+            "{}",
+            second.body
+        );
+        assert!(
+            accepted(send(&app, book(other_day)).await.status),
+            "another day is fine"
+        );
+        // Ten requests an hour, then the inbox is protected.
+        let mut outcomes = Vec::new();
+        for _ in 0..10 {
+            let answer = send(&app, api_call("submit_request", DOMISILI, Some(&resident))).await;
+            outcomes.push((answer.status, answer.body));
+        }
+        let (status, body) = outcomes.last().unwrap();
+        assert_eq!(*status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("too_many_requests"), "{body}");
+        assert!(accepted(outcomes[0].0), "{:?}", outcomes[0]);
+    });
+}

@@ -198,13 +198,28 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
         .ok()
         .filter(|seats| (1..=10).contains(seats))
         .ok_or_else(|| AppError::field("seats", "seats_invalid").with_status())?;
+    let now = crate::db::now_unix();
+    // Registrations a person makes in an hour: plenty for a family's weekend, not a script's.
+    let per_hour = crate::akun::rate_limit::Limit {
+        key: format!("register:account:{}", actor.account_id),
+        limit: 20,
+        window_seconds: 3600,
+    };
+    crate::akun::rate_limit::hit(&pool, &[per_hour], now)
+        .await
+        .map_err(|error| match error {
+            AppError::TooManyAttempts => {
+                AppError::field("seats", "too_many_requests").with_status()
+            }
+            other => other,
+        })?;
     let outcome = super::store::register(
         &pool,
         session_id,
         actor.account_id,
         seats,
         &new_ticket_code()?,
-        crate::db::now_unix(),
+        now,
     )
     .await?;
     match outcome {
@@ -216,6 +231,9 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
         Registered::NotOpen => Err(AppError::field("session_id", "session_not_open").with_status()),
         Registered::TooManySeats => {
             Err(AppError::field("seats", "seats_more_than_capacity").with_status())
+        }
+        Registered::OverPersonalLimit => {
+            Err(AppError::field("seats", "seats_too_many").with_status())
         }
     }
 }

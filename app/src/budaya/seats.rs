@@ -6,6 +6,12 @@ pub fn seats_left(capacity: i64, confirmed_seats: i64) -> i64 {
     (capacity - confirmed_seats).max(0)
 }
 
+/// The most seats one registration may take: half the session (so one account cannot book a whole
+/// class and keep everyone else out), at least one, at most six (a family or a small group).
+pub fn max_seats_per_registration(capacity: i64) -> i64 {
+    (capacity / 2).clamp(1, 6)
+}
+
 /// Whether a new registration for `seats` is confirmed now or waits in line. Someone already waiting
 /// keeps their place: a newcomer is confirmed only when nobody is waiting.
 pub fn admits(capacity: i64, confirmed_seats: i64, waiting: usize, seats: i64) -> bool {
@@ -66,6 +72,16 @@ pub fn display_ticket_code(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_registration_takes_at_most_half_a_session_and_six_seats() {
+        assert_eq!(max_seats_per_registration(1), 1);
+        assert_eq!(max_seats_per_registration(2), 1);
+        assert_eq!(max_seats_per_registration(5), 2);
+        assert_eq!(max_seats_per_registration(10), 5);
+        assert_eq!(max_seats_per_registration(40), 6);
+        assert_eq!(max_seats_per_registration(0), 1);
+    }
 
     #[test]
     fn seats_left_never_goes_negative() {

@@ -493,6 +493,8 @@ pub enum Registered {
     NotOpen,
     /// More seats than the whole session has.
     TooManySeats,
+    /// More seats than one registration may take (see `seats::max_seats_per_registration`).
+    OverPersonalLimit,
 }
 
 #[derive(sqlx::FromRow)]
@@ -540,6 +542,9 @@ pub async fn register(
     }
     if seats > capacity {
         return Ok(Registered::TooManySeats);
+    }
+    if seats > super::seats::max_seats_per_registration(capacity) {
+        return Ok(Registered::OverPersonalLimit);
     }
     let existing: Option<(String, String)> = sqlx::query_as(
         "SELECT ticket_code, status FROM event_registrations

@@ -780,7 +780,7 @@ fn SessionList(slug: String, sessions: Vec<SessionSlot>) -> impl IntoView {
             }),
             (false, None, Some(capacity)) => {
                 let full = seats_left == Some(0);
-                let max_seats = capacity.clamp(1, 6);
+                let max_seats = super::seats::max_seats_per_registration(capacity);
                 let button = if full {
                     t_string!(i18n, budaya.join_waitlist)
                 } else {
@@ -893,7 +893,7 @@ pub fn RegisterPage() -> impl IntoView {
                     });
                 }
                 let full = session.seats_left == Some(0);
-                let max_seats = session.capacity.unwrap_or(1).clamp(1, 6);
+                let max_seats = super::seats::max_seats_per_registration(session.capacity.unwrap_or(1));
                 let seats_error = field_error_text(error, "seats");
                 let session_error = field_error_text(error, "session_id");
                 EitherOf4::C(view! {
