@@ -165,6 +165,9 @@ pub fn spawn_outbox_worker(
                 if let Err(error) = app::akun::rate_limit::prune(&pool, now).await {
                     tracing::error!(%error, "pruning rate-limit counters failed");
                 }
+                if let Err(error) = app::akun::sign_in_guard::prune(&pool, now).await {
+                    tracing::error!(%error, "pruning sign-in failures failed");
+                }
             }
         }
     })

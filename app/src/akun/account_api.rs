@@ -113,13 +113,23 @@ pub async fn sign_in(
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
     let phone = phone_field(&phone).map_err(AppError::with_status)?;
-    super::rate_limit::hit_action(&pool, super::rate_limit::Action::SignIn, &phone, now).await?;
+    // Failures slow down the client that makes them, never the owner (see `sign_in_guard`); a whole
+    // village may share one carrier IP, so the IP limit is only a flood guard.
+    let client = super::sign_in_guard::current_client();
     let login = super::store::find_login(&pool, &phone).await?;
+    let account_id = login.as_ref().map(|(id, _, _)| *id);
+    let known_device = super::sign_in_guard::check(&pool, &phone, &client, account_id, now).await?;
+    if !known_device {
+        super::rate_limit::hit_action(&pool, super::rate_limit::Action::SignIn, &phone, now)
+            .await?;
+    }
     let stored_hash = login.as_ref().map(|(_, hash, _)| hash.clone());
     let matches = super::password::verify_password(password, stored_hash).await;
     let Some((account_id, _, _)) = login.filter(|_| matches) else {
+        super::sign_in_guard::record_failure(&pool, &phone, &client, now).await?;
         return Err(AppError::field("password", "wrong_phone_or_password").with_status());
     };
+    super::sign_in_guard::record_success(&pool, &phone, &client, account_id, now).await?;
     super::session::start(&pool, account_id, now).await?;
     // Messages to the phone follow the language the person uses the site in.
     let locale = crate::ui::language::request_locale();
@@ -147,8 +157,29 @@ pub async fn request_reset_code(phone: String) -> Result<(), AppError> {
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
     let phone = phone_field(&phone).map_err(AppError::with_status)?;
-    super::rate_limit::hit_action(&pool, super::rate_limit::Action::ResetCode, &phone, now).await?;
-    if let Some((account_id, _, locale)) = super::store::find_login(&pool, &phone).await? {
+    let login = super::store::find_login(&pool, &phone).await?;
+    // Three codes an hour per number and client; the caps per number and per IP (text messages cost
+    // money) never hold back a browser that signed in to the account before.
+    let client = super::sign_in_guard::current_client();
+    let known_device =
+        super::sign_in_guard::is_known_device(&pool, login.as_ref().map(|(id, _, _)| *id), &client)
+            .await?;
+    let mut limits = vec![super::rate_limit::Limit {
+        key: format!("reset_code:{phone}:{}", client.key),
+        limit: 3,
+        window_seconds: 3600,
+    }];
+    if !known_device {
+        limits.push(super::rate_limit::Limit::per_phone(
+            "reset_code",
+            &phone,
+            10,
+            24 * 3600,
+        ));
+        limits.push(super::rate_limit::Limit::per_ip("reset_code", 30, 3600));
+    }
+    super::rate_limit::hit(&pool, &limits, now).await?;
+    if let Some((account_id, _, locale)) = login {
         let code = new_code().map_err(|error| {
             tracing::error!(%error, "no randomness for a reset code");
             AppError::Internal

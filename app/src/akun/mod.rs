@@ -16,6 +16,8 @@ pub mod rate_limit;
 pub mod reset_code;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod sign_in_guard;
 mod staff_api;
 mod staff_views;
 #[cfg(feature = "ssr")]

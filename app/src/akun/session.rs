@@ -16,12 +16,12 @@ pub const ABSOLUTE_TIMEOUT_SECONDS: i64 = 30 * 24 * 3600;
 /// `last_seen_at` is written at most this often, so browsing does not turn every page view into a write.
 const TOUCH_INTERVAL_SECONDS: i64 = 300;
 
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-fn new_token() -> Result<String, AppError> {
+pub(crate) fn new_token() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).map_err(|error| {
         tracing::error!(%error, "no randomness for a session token");
@@ -47,7 +47,7 @@ fn request_token() -> Option<String> {
 }
 
 /// `Secure` when the request reached us over HTTPS (directly, or through a proxy that says so).
-fn request_is_https() -> bool {
+pub(crate) fn request_is_https() -> bool {
     leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
         parts.uri.scheme_str() == Some("https")
             || parts
@@ -66,7 +66,7 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
     )
 }
 
-fn set_cookie(value: &str) {
+pub(crate) fn set_cookie(value: &str) {
     if let (Some(response), Ok(value)) = (
         leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(value),
