@@ -65,6 +65,11 @@ pub struct Config {
         global = true
     )]
     pub trust_forwarded_for: bool,
+    /// The address people reach the site at, used in letters' QR codes, calendar feeds and share
+    /// previews, for the cross-site check, and to make cookies `Secure` (when it is `https://`)
+    /// [default: `http://` and the listen address].
+    #[arg(long, env = "SK_SITE_URL", global = true)]
+    pub site_url: Option<String>,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -84,6 +89,14 @@ impl Config {
     }
 
     /// Photo files (`<data-dir>/photos`).
+    /// The public address: configured, or the listen address over plain HTTP.
+    pub fn site_url(&self) -> String {
+        self.site_url
+            .clone()
+            .map(|url| url.trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{}", self.listen))
+    }
+
     pub fn photos_dir(&self) -> PathBuf {
         self.data_dir.join("photos")
     }

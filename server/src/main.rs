@@ -61,6 +61,7 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::Serve => {
+            app::ui::site::configure(&config.site_url());
             let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
                 .context("reading the NIK key")?;
             let state = server::AppState {

@@ -44,6 +44,11 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
     trust_forwarded_for: bool,
 ) -> Router<S> {
+    // HSTS only for a site served over HTTPS (browsers ignore it over plain HTTP anyway). A year, as
+    // the preload list asks; subdomains are not ours to promise.
+    let strict_transport_security = app::ui::site::configured()
+        .filter(|url| url.starts_with("https://"))
+        .map(|_| HeaderValue::from_static("max-age=31536000"));
     router.layer(
         ServiceBuilder::new()
             // Log method, path (never the query string: it may carry personal data) and outcome.
@@ -76,6 +81,18 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::REFERRER_POLICY,
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
+            ))
+            // No page uses the camera API, the microphone, location or payments (photos come
+            // through a file picker): a script injected anywhere gets none of them.
+            .layer(SetResponseHeaderLayer::if_not_present(
+                http::HeaderName::from_static("permissions-policy"),
+                HeaderValue::from_static(
+                    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+                ),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                strict_transport_security,
             ))
             .layer(from_fn(server_function_answers))
             .layer(from_fn(time_limit)),

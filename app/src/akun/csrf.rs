@@ -30,15 +30,10 @@ pub fn check(method: &Method, headers: &HeaderMap) -> Result<(), CrossSite> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Ok(());
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let origin_host = origin
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .unwrap_or_default();
-    if !host.is_empty() && origin_host.eq_ignore_ascii_case(host) {
+    // Scheme and host both: `http://` pages of the same host (a network on the way could inject one)
+    // are another origin than the `https://` site.
+    let expected = crate::ui::site::site_origin(headers);
+    if origin.eq_ignore_ascii_case(&expected) {
         Ok(())
     } else {
         Err(CrossSite::Origin)
@@ -76,13 +71,30 @@ mod tests {
             check(&post, &headers(&[("sec-fetch-site", "same-site")])),
             Err(CrossSite::FetchMetadata)
         );
-        // Older browsers: Origin against Host.
+        // Older browsers: Origin against the site's address (scheme included).
+        let behind_https_proxy = [("host", "kampung.id"), ("x-forwarded-proto", "https")];
         assert_eq!(
             check(
                 &post,
-                &headers(&[("origin", "https://kampung.id"), ("host", "kampung.id")])
+                &headers(&[
+                    ("origin", "https://kampung.id"),
+                    behind_https_proxy[0],
+                    behind_https_proxy[1]
+                ])
             ),
             Ok(())
+        );
+        assert_eq!(
+            check(
+                &post,
+                &headers(&[
+                    ("origin", "http://kampung.id"),
+                    behind_https_proxy[0],
+                    behind_https_proxy[1]
+                ])
+            ),
+            Err(CrossSite::Origin),
+            "a plain-HTTP page of the same host is another origin"
         );
         assert_eq!(
             check(

@@ -46,15 +46,9 @@ fn request_token() -> Option<String> {
     token_from_cookie_header(header).map(str::to_owned)
 }
 
-/// `Secure` when the request reached us over HTTPS (directly, or through a proxy that says so).
+/// `Secure` when people reach the site over HTTPS (the configured site address says so).
 pub(crate) fn request_is_https() -> bool {
-    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts.uri.scheme_str() == Some("https")
-            || parts
-                .headers
-                .get("x-forwarded-proto")
-                .is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"))
-    })
+    crate::ui::site::is_https()
 }
 
 /// The `Set-Cookie` value for a session token. SameSite=Lax, not Strict: a link shared on WhatsApp must

@@ -1,6 +1,40 @@
 //! This site's own address, for links that leave the page: QR codes, calendar files, share previews.
-//! Taken from the request (the Host header the phone used, HTTPS when the request or the proxy says so),
-//! so the same binary works on a laptop, a village server and behind a regency's proxy.
+//! The server is told its public address (`--site-url`, e.g. `https://smartkampung.banyuwangikab.go.id`)
+//! at start: a Host header is whatever the client typed, and an address taken from it would put an
+//! attacker's host into a letter's QR code or a publicly cached calendar feed. Only a process that was
+//! never told (the in-process tests) falls back to the request's Host header.
+
+static CONFIGURED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the public address once, at start (`https://host[:port]`, no trailing slash).
+pub fn configure(site_url: &str) {
+    let _ = CONFIGURED.set(site_url.trim_end_matches('/').to_string());
+}
+
+/// The configured public address, if the server was given one.
+pub fn configured() -> Option<&'static str> {
+    CONFIGURED.get().map(String::as_str)
+}
+
+/// Whether people reach the site over HTTPS (cookies are then `Secure`, and HSTS is sent).
+pub fn is_https() -> bool {
+    match configured() {
+        Some(url) => url.starts_with("https://"),
+        None => leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get("x-forwarded-proto")
+                .is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"))
+        }),
+    }
+}
+
+/// The site's address: the configured one, else derived from the request headers.
+pub fn site_origin(headers: &http::HeaderMap) -> String {
+    configured()
+        .map(str::to_string)
+        .unwrap_or_else(|| origin_from_headers(headers))
+}
 
 /// `https://kampung.example` from request headers; `http://localhost` if the request named no host.
 pub fn origin_from_headers(headers: &http::HeaderMap) -> String {
@@ -22,8 +56,11 @@ pub fn origin_from_headers(headers: &http::HeaderMap) -> String {
     format!("{scheme}://{host}")
 }
 
-/// The origin of the request being served.
+/// The site's address while serving a request.
 pub fn request_origin() -> String {
+    if let Some(url) = configured() {
+        return url.to_string();
+    }
     leptos::prelude::use_context::<http::request::Parts>()
         .map(|parts| origin_from_headers(&parts.headers))
         .unwrap_or_else(|| "http://localhost".to_string())
