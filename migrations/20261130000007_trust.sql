@@ -24,3 +24,6 @@ CREATE TABLE known_devices (
     last_seen_at    BIGINT NOT NULL,
     PRIMARY KEY (account_id, device_hash)
 );
+
+-- A new name for an approved shop waits for the village's decision; the approved name stays public.
+ALTER TABLE shops ADD COLUMN pending_name TEXT;

@@ -23,7 +23,11 @@ fn absolute_links_cookies_and_the_cross_site_check_follow_the_configured_address
         )
         .await;
         assert_eq!(feed.status, StatusCode::OK);
-        assert!(feed.body.contains("https://smartkampung.example/"), "{}", &feed.body[..400.min(feed.body.len())]);
+        assert!(
+            feed.body.contains("https://smartkampung.example/"),
+            "{}",
+            &feed.body[..400.min(feed.body.len())]
+        );
         assert!(!feed.body.contains("evil.example"));
         // Every answer carries HSTS for an HTTPS site.
         assert!(feed.headers[header::STRICT_TRANSPORT_SECURITY]

@@ -172,7 +172,12 @@ fn ShopQueue(
                 let slug = slug.clone();
                 view! {
                 <li class="rounded-lg border border-stone-200 p-3">
-                    <p class="font-semibold">{shop.name}</p>
+                    {match shop.new_name {
+                        Some(new_name) => Either::Left(view! {
+                            <p class="font-semibold">{t!(i18n, konsol.shop_rename)} " " {shop.name} " → " {new_name}</p>
+                        }),
+                        None => Either::Right(view! { <p class="font-semibold">{shop.name}</p> }),
+                    }}
                     <p class="text-sm text-stone-600">{shop.owner_name}</p>
                     <p class="text-sm">{shop.story_id}</p>
                     <ActionForm action attr:class="mt-2 flex flex-wrap gap-2">

@@ -593,21 +593,26 @@ pub async fn pending_shops(
     pool: &SqlitePool,
     village_id: i64,
 ) -> Result<Vec<PendingShop>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT s.id, s.name, a.name, s.story_id FROM shops s LEFT JOIN accounts a ON a.id = s.owner_account_id
-         WHERE s.village_id = $1 AND s.status = 'pending' ORDER BY s.id",
+    let rows: Vec<(i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
+        "SELECT s.id, s.name, s.pending_name, a.name, s.story_id FROM shops s
+         LEFT JOIN accounts a ON a.id = s.owner_account_id
+         WHERE s.village_id = $1 AND (s.status = 'pending' OR (s.status = 'approved' AND s.pending_name IS NOT NULL))
+         ORDER BY s.id",
     )
     .bind(village_id)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(shop_id, name, owner_name, story_id)| PendingShop {
-            shop_id,
-            name,
-            owner_name: owner_name.unwrap_or_default(),
-            story_id,
-        })
+        .map(
+            |(shop_id, name, new_name, owner_name, story_id)| PendingShop {
+                shop_id,
+                name,
+                new_name,
+                owner_name: owner_name.unwrap_or_default(),
+                story_id,
+            },
+        )
         .collect())
 }
 
@@ -621,6 +626,38 @@ pub async fn decide_shop(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut transaction = crate::db::begin_write(pool).await?;
+    // A rename of an approved shop: approving takes the new name, refusing keeps the old one; the shop
+    // stays on the market either way.
+    let renamed: Option<Option<i64>> = sqlx::query_scalar(
+        "UPDATE shops SET name = CASE WHEN $1 THEN pending_name ELSE name END, pending_name = NULL, decided_by = $2
+         WHERE id = $3 AND village_id = $4 AND status = 'approved' AND pending_name IS NOT NULL
+         RETURNING owner_account_id",
+    )
+    .bind(approved)
+    .bind(decided_by)
+    .bind(shop_id)
+    .bind(village_id)
+    .fetch_optional(&mut *transaction)
+    .await?;
+    if let Some(owner) = renamed {
+        if let Some(owner) = owner {
+            let title = if approved {
+                crate::notifikasi::store::Bilingual {
+                    id: "Nama baru lapak Anda disetujui desa.",
+                    en: "The village approved your shop's new name.",
+                }
+            } else {
+                crate::notifikasi::store::Bilingual {
+                    id: "Nama baru lapak Anda belum disetujui desa; nama lama tetap dipakai.",
+                    en: "The village did not approve your shop's new name; the old name stays.",
+                }
+            };
+            crate::notifikasi::store::notify(&mut *transaction, owner, title, Some("/akun"), now)
+                .await?;
+        }
+        transaction.commit().await?;
+        return Ok(true);
+    }
     let owner: Option<Option<i64>> = sqlx::query_scalar(
         "UPDATE shops SET status = $1, decided_by = $2 WHERE id = $3 AND village_id = $4 AND status = 'pending'
          RETURNING owner_account_id",

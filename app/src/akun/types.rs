@@ -129,6 +129,8 @@ pub struct PendingResident {
 pub struct PendingShop {
     pub shop_id: i64,
     pub name: String,
+    /// An approved shop asking to be renamed: the name it wants (`name` is the current one).
+    pub new_name: Option<String>,
     pub owner_name: String,
     pub story_id: String,
 }

@@ -206,6 +206,9 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
         <ShopPhoto shop=shop.clone() />
         <details class=format!("{CARD} mt-4")>
             <summary class="flex min-h-11 cursor-pointer items-center font-bold">{t!(i18n, pasar.shop_settings)}</summary>
+            {shop.pending_name.clone().map(|new_name| view! {
+                <p role="status" class="mt-2 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, pasar.shop_rename_pending, name = move || new_name.clone())}</p>
+            })}
             <ShopForm shop=Some(shop) action=save_shop />
         </details>
     })

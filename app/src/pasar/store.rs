@@ -516,6 +516,7 @@ pub async fn own_shop(
         id: i64,
         slug: String,
         name: String,
+        pending_name: Option<String>,
         status: String,
         story_id: String,
         story_en: Option<String>,
@@ -530,7 +531,7 @@ pub async fn own_shop(
         photo_widths: Option<String>,
     }
     let row: Option<Row> = sqlx::query_as(
-        "SELECT s.id, s.slug, s.name, s.status, s.story_id, s.story_en, s.whatsapp, s.pickup_address,
+        "SELECT s.id, s.slug, s.name, s.pending_name, s.status, s.story_id, s.story_en, s.whatsapp, s.pickup_address,
                 s.offers_pickup_balai, s.delivery_fee_rupiah, s.bank_account, v.name AS village_name,
                 ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
          FROM shops s JOIN villages v ON v.id = s.village_id LEFT JOIN photos ph ON ph.id = s.photo_id
@@ -545,6 +546,7 @@ pub async fn own_shop(
             MyShop {
                 slug: row.slug,
                 name: row.name,
+                pending_name: row.pending_name,
                 status: row.status,
                 story_id: row.story_id,
                 story_en: row.story_en,
@@ -588,7 +590,12 @@ pub async fn save_own_shop(
     let slug = match existing {
         Some((id, slug)) => {
             sqlx::query(
-                "UPDATE shops SET name = $1, story_id = $2, story_en = $3, whatsapp = $4, pickup_address = $5,
+                // An approved shop keeps its reviewed name in public until the village approves the new
+                // one (a rename would otherwise pass off a verified shop as another).
+                "UPDATE shops SET
+                        name = CASE WHEN status = 'approved' THEN name ELSE $1 END,
+                        pending_name = CASE WHEN status = 'approved' AND name <> $1 THEN $1 ELSE NULL END,
+                        story_id = $2, story_en = $3, whatsapp = $4, pickup_address = $5,
                         offers_pickup_balai = $6, delivery_fee_rupiah = $7, bank_account = $8,
                         status = CASE status WHEN 'rejected' THEN 'pending' ELSE status END
                  WHERE id = $9",

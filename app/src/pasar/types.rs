@@ -474,6 +474,8 @@ pub struct OrderSummary {
 pub struct MyShop {
     pub slug: String,
     pub name: String,
+    /// A new name waiting for the village's approval (an approved shop keeps `name` until then).
+    pub pending_name: Option<String>,
     /// pending, approved or rejected.
     pub status: String,
     pub story_id: String,
