@@ -17,7 +17,7 @@ pub struct Cli {
     pub config: Config,
 }
 
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Apply migrations and serve the app (the default).
     Serve,
@@ -25,6 +25,22 @@ pub enum Command {
     Migrate,
     /// Apply migrations and load the demo villages, shops, services and events (idempotent).
     DemoData,
+    /// Copy the database (a consistent snapshot, while the server keeps serving), the photos and the
+    /// NIK key into a new folder.
+    Backup {
+        /// The folder to create (it must not exist, or be empty).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Put a backup in place of this data directory's database, photos and key (server stopped).
+    Restore {
+        /// A folder written by `backup`.
+        #[arg(long)]
+        from: PathBuf,
+        /// Replace an existing database (the old one is kept as `*.before-restore`).
+        #[arg(long, default_value_t = false)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -88,7 +104,6 @@ impl Config {
             .unwrap_or_else(|| self.data_dir.join("smart-kampung.db"))
     }
 
-    /// Photo files (`<data-dir>/photos`).
     /// The public address: configured, or the listen address over plain HTTP.
     pub fn site_url(&self) -> String {
         self.site_url
@@ -97,6 +112,16 @@ impl Config {
             .unwrap_or_else(|| format!("http://{}", self.listen))
     }
 
+    /// Where the database, the photos and the NIK key live (what a backup copies).
+    pub fn data_paths(&self) -> crate::backup::DataPaths {
+        crate::backup::DataPaths {
+            database: self.database_path(),
+            photos: self.photos_dir(),
+            nik_key: self.nik_key_path(),
+        }
+    }
+
+    /// Photo files (`<data-dir>/photos`).
     pub fn photos_dir(&self) -> PathBuf {
         self.data_dir.join("photos")
     }

@@ -1,6 +1,7 @@
 //! The thin server: it opens the database, builds the router (Leptos pages and server functions, static
 //! files, health check) and wraps it in the middleware stack. Business rules live in the `app` crate.
 
+pub mod backup;
 pub mod config;
 mod middleware;
 pub mod secrets;

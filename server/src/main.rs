@@ -11,6 +11,18 @@ async fn main() -> anyhow::Result<()> {
     init_tracing(cli.config.log_format);
     let config = cli.config;
 
+    // Restoring replaces the database file: before anything opens it.
+    if let Some(Command::Restore { from, replace }) = &cli.command {
+        let report = server::backup::restore(from, &config.data_paths(), *replace)
+            .await
+            .with_context(|| format!("restoring {}", from.display()))?;
+        tracing::info!(
+            photos = report.photo_files,
+            tables = report.rows.len(),
+            "backup restored"
+        );
+        return Ok(());
+    }
     let database = config.database_path();
     if let Some(folder) = database
         .parent()
@@ -25,6 +37,14 @@ async fn main() -> anyhow::Result<()> {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => tracing::info!(database = %database.display(), "migrations applied"),
+        Command::Restore { .. } => {}
+        Command::Backup { to } => {
+            let report = server::backup::backup(&pool, &config.data_paths(), &to)
+                .await
+                .with_context(|| format!("backing up into {}", to.display()))?;
+            let rows: i64 = report.rows.iter().map(|(_, rows)| rows).sum();
+            tracing::info!(rows, photos = report.photo_files, to = %to.display(), "backup written");
+        }
         Command::DemoData => {
             let report = app::demo::load(&pool, app::db::now_unix())
                 .await

@@ -52,12 +52,24 @@ impl LocalDisk {
 }
 
 impl PhotoStore for LocalDisk {
+    /// Written to a temporary file, synced, renamed into place, and the folder synced: once `put`
+    /// returns, the photo survives a power cut (the database row that names it is written after).
     fn put<'a>(&'a self, key: &'a str, bytes: Vec<u8>) -> StoreFuture<'a, ()> {
         Box::pin(async move {
             let path = self.path(key)?;
-            let temporary = path.with_extension("webp.part");
-            tokio::fs::write(&temporary, bytes).await?;
-            tokio::fs::rename(&temporary, &path).await
+            let root = self.root.clone();
+            tokio::task::spawn_blocking(move || {
+                use std::io::Write;
+                let temporary = path.with_extension("webp.part");
+                let mut file = std::fs::File::create(&temporary)?;
+                file.write_all(&bytes)?;
+                file.sync_all()?;
+                drop(file);
+                std::fs::rename(&temporary, &path)?;
+                std::fs::File::open(&root)?.sync_all()
+            })
+            .await
+            .map_err(io::Error::other)?
         })
     }
 
