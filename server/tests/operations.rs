@@ -8,7 +8,6 @@
 
 mod support;
 
-use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -179,31 +178,8 @@ fn a_backup_taken_while_serving_holds_every_acknowledged_write_and_restores() {
     });
 }
 
-/// One HTTP/1.1 request over a fresh connection; the status code, or None when the connection failed
-/// (the server was killed).
 fn post(port: u16, path: &str, cookie: &str, body: &str) -> Option<u16> {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .ok()?;
-    let request = format!(
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\nAccept: application/json\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).ok()?;
-    let text = String::from_utf8_lossy(&answer);
-    text.split(' ').nth(1)?.parse().ok()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    raw_http(port, "POST", path, Some(cookie), body).map(|(status, _)| status)
 }
 
 #[test]
@@ -247,25 +223,7 @@ fn the_server_killed_mid_write_storm_keeps_every_acknowledged_write() {
     let started = Instant::now();
     for kill in 0..kills {
         let port = free_port();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smart-kampung"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .arg("--data-dir")
-            .arg(&data_dir)
-            .arg("--site-root")
-            .arg(dir.path().join("site"))
-            .env("RUST_LOG", "error")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "the server did not start (kill {kill})"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let mut child = start_server(&data_dir, &dir.path().join("site"), port);
         let stop = Arc::new(AtomicBool::new(false));
         let writers: Vec<_> = (0..PEOPLE)
             .map(|person| {

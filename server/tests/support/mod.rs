@@ -278,3 +278,78 @@ pub fn camera_photo(width: u32, height: u32, grain: u32) -> Vec<u8> {
         .unwrap();
     jpeg
 }
+
+/// One HTTP/1.1 request to a server on loopback over a fresh connection: the status code and the body,
+/// or None when the connection failed (the server is gone). Blocking: for tests that drive the real
+/// binary from threads.
+pub fn raw_http(
+    port: u16,
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    body: &str,
+) -> Option<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .ok()?;
+    let cookie = cookie
+        .map(|cookie| format!("Cookie: {cookie}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{cookie}Accept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).ok()?;
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let status = text.split(' ').nth(1)?.parse().ok()?;
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+/// A free port on loopback for a server the test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The server binary, started on `port` with `data_dir`, its output discarded; returns once it accepts
+/// connections. `SK_SERVER_BINARY` may name another build (the release binary, for figures).
+pub fn start_server(
+    data_dir: &std::path::Path,
+    site_root: &std::path::Path,
+    port: u16,
+) -> std::process::Child {
+    let binary = std::env::var("SK_SERVER_BINARY")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_smart-kampung").to_string());
+    let child = std::process::Command::new(binary)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--site-root")
+        .arg(site_root)
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
