@@ -846,3 +846,80 @@ fn staff_verify_a_resident_who_is_then_notified_and_badged() {
         );
     })
 }
+
+/// A feature that had no test of its own: the kades appoints a new operator by phone number, who then
+/// opens the village console, and removes them again (never themself).
+#[test]
+fn the_kades_adds_and_removes_village_staff() {
+    run(async {
+        let app = test_app().await;
+        let slamet = signed_in_as(&app, "+6281230000006").await;
+        let budi = signed_in_as(&app, "+6281230000002").await;
+        assert_eq!(
+            send(&app, get_with("/desa/kemiren/kelola", &budi))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let added = send(
+            &app,
+            call(
+                "add_village_staff",
+                "slug=kemiren&phone=0812-3000-0002&role=operator",
+                Some(&slamet),
+            ),
+        )
+        .await;
+        assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+        let twice = send(
+            &app,
+            call(
+                "add_village_staff",
+                "slug=kemiren&phone=081230000002&role=operator",
+                Some(&slamet),
+            ),
+        )
+        .await;
+        assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let console = send(&app, get_with("/desa/kemiren/kelola", &budi)).await;
+        assert_eq!(console.status, StatusCode::OK);
+        let role_id: i64 = sqlx::query_scalar(
+            "SELECT r.id FROM staff_roles r JOIN accounts a ON a.id = r.account_id WHERE a.phone = '+6281230000002'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let own_role: i64 = sqlx::query_scalar(
+            "SELECT r.id FROM staff_roles r JOIN accounts a ON a.id = r.account_id WHERE a.phone = '+6281230000006'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let self_removal = send(
+            &app,
+            call(
+                "remove_village_staff",
+                &format!("slug=kemiren&staff_role_id={own_role}"),
+                Some(&slamet),
+            ),
+        )
+        .await;
+        assert_eq!(self_removal.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let removed = send(
+            &app,
+            call(
+                "remove_village_staff",
+                &format!("slug=kemiren&staff_role_id={role_id}"),
+                Some(&slamet),
+            ),
+        )
+        .await;
+        assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+        assert_eq!(
+            send(&app, get_with("/desa/kemiren/kelola", &budi))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    })
+}

@@ -727,3 +727,67 @@ fn one_registration_takes_at_most_half_a_session() {
         assert!(body.contains("too_many_requests"), "{body}");
     });
 }
+
+/// A feature that had no test of its own: the organiser moves a session; its registrants are told
+/// and keep their tickets; a clash with another session is refused.
+#[test]
+fn an_organiser_moves_a_session_and_its_registrants_are_told() {
+    run(async {
+        let app = test_app().await;
+        let session = class_with_one_session(&app, 10).await;
+        let siti = signed_in_as(&app, SITI).await;
+        let registered = send(
+            &app,
+            api_call(
+                "register_for_session",
+                &format!("session_id={session}&seats=1"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(registered.status.is_success() || registered.status.is_redirection());
+        let admin = signed_in_as(&app, "+6281230000009").await;
+        let date =
+            app::budaya::recurrence::CivilDate::of_unix_wib(app::db::now_unix() + 3 * 86_400).iso();
+        let moved = send(
+            &app,
+            api_call(
+                "move_session",
+                &format!("slug=uji-kelas&session_id={session}&date={date}&start_time=09:00&end_time=11:00"),
+                Some(&admin),
+            ),
+        )
+        .await;
+        assert!(
+            moved.status.is_success() || moved.status.is_redirection(),
+            "{}",
+            moved.body
+        );
+        let starts_at: i64 =
+            sqlx::query_scalar("SELECT starts_at FROM event_sessions WHERE id = $1")
+                .bind(session)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            app::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso(),
+            date
+        );
+        let told: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id
+             WHERE a.phone = $1 AND n.title_id LIKE '%dipindah%'",
+        )
+        .bind(SITI)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(told, 1, "Siti is told");
+        let still_confirmed: i64 = count(
+            &app,
+            "SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'",
+            session,
+        )
+        .await;
+        assert_eq!(still_confirmed, 1);
+    });
+}

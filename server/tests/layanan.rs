@@ -1310,3 +1310,118 @@ fn one_person_holds_one_visit_per_service_and_day_and_requests_are_rate_limited(
         assert!(accepted(outcomes[0].0), "{:?}", outcomes[0]);
     });
 }
+
+/// Features that had no test of their own: the resident rates a finished request, the staff revoke a
+/// letter (the public verification page then says so), and the day's visits in queue order.
+#[test]
+fn a_finished_request_is_rated_a_letter_revoked_and_the_days_visits_listed_in_order() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
+        // Siti's demo SKTM is ready: she collects it, then rates the service.
+        let early = send(
+            &app,
+            api_call("rate_request", "code=SKTMDEMA&stars=5", Some(&siti)),
+        )
+        .await;
+        assert!(
+            early.body.contains("rating_not_possible"),
+            "not before it is done: {}",
+            early.body
+        );
+        let done = move_as(&app, &siti, "SKTMDEMA", "selesai", "").await;
+        assert!(accepted(done.status), "{}", done.body);
+        let stranger = send(
+            &app,
+            api_call("rate_request", "code=SKTMDEMA&stars=1", Some(&dewi)),
+        )
+        .await;
+        assert!(!accepted(stranger.status), "only the resident rates");
+        let rated = send(
+            &app,
+            api_call("rate_request", "code=SKTMDEMA&stars=4", Some(&siti)),
+        )
+        .await;
+        assert!(accepted(rated.status), "{}", rated.body);
+        let rating: Option<i64> =
+            sqlx::query_scalar("SELECT rating FROM service_requests WHERE code = 'SKTMDEMA'")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(rating, Some(4));
+
+        // The operator revokes the letter: its public page says so.
+        let verification = "/verifikasi/SKTMVERFY234";
+        assert!(!send(&app, get(verification)).await.body.contains("DICABUT"));
+        let revoked = send(
+            &app,
+            api_call(
+                "revoke_letter",
+                "code=SKTMDEMA&reason=Data%20penghasilan%20keliru",
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(accepted(revoked.status), "{}", revoked.body);
+        let page = send(&app, get(verification)).await;
+        assert!(page.body.contains("Surat ini sudah DICABUT."));
+        assert!(page.body.contains("Data penghasilan keliru"));
+        let again = send(
+            &app,
+            api_call(
+                "revoke_letter",
+                "code=SKTMDEMA&reason=Dicabut%20sekali%20lagi",
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(
+            again.body.contains("letter_not_revocable"),
+            "{}",
+            again.body
+        );
+
+        // Two residents book the same slot: the day view lists them in queue order.
+        let residents = verified_residents(&app, 2).await;
+        let slot = first_slot(&app, &residents[0], "/layanan/kemiren/sktm").await;
+        for cookie in &residents {
+            let booked = send(
+                &app,
+                api_call(
+                    "submit_request",
+                    &format!("village=kemiren&service=sktm&slot={slot}&{SKTM_ANSWERS}"),
+                    Some(cookie),
+                ),
+            )
+            .await;
+            assert!(accepted(booked.status), "{}", booked.body);
+        }
+        let day = (slot.parse::<i64>().unwrap() + 7 * 3600) / 86_400 * 86_400;
+        let date = app::budaya::recurrence::CivilDate::of_unix_wib(day).iso();
+        let visits = send(
+            &app,
+            get_signed_in(&format!("/desa/kemiren/kunjungan?tanggal={date}"), &dewi),
+        )
+        .await;
+        assert_eq!(visits.status, StatusCode::OK);
+        let first = visits
+            .body
+            .find("Wisatawan 0")
+            .expect("the first booking is listed");
+        let second = visits
+            .body
+            .find("Wisatawan 1")
+            .expect("the second booking is listed");
+        assert!(first < second, "queue order");
+        let resident_view = send(
+            &app,
+            get_signed_in("/desa/kemiren/kunjungan", &residents[0]),
+        )
+        .await;
+        assert!(
+            !resident_view.body.contains("Wisatawan 1"),
+            "residents do not see the day's list"
+        );
+    });
+}

@@ -844,3 +844,99 @@ fn an_approved_shop_is_renamed_only_with_the_villages_approval() {
         assert!(badged.body.contains("Warga terverifikasi"));
     });
 }
+
+/// A feature that had no test of its own: the seller's figures. An order completed this month counts in
+/// the month's sales and orders, and its product heads the best sellers.
+#[test]
+fn the_sellers_dashboard_counts_this_months_completed_sales() {
+    run(async {
+        let app = test_app().await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let figures = || async {
+            let answer = send(
+                &app,
+                api_call("get_seller_dashboard", "status=", Some(&sulastri)),
+            )
+            .await;
+            assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+            let sales = answer.body.split("\"month_sales_rupiah\":").nth(1).unwrap();
+            let sales: i64 = sales.split([',', '}']).next().unwrap().parse().unwrap();
+            let orders = answer.body.split("\"month_orders\":").nth(1).unwrap();
+            let orders: i64 = orders.split([',', '}']).next().unwrap().parse().unwrap();
+            (sales, orders, answer.body)
+        };
+        let (sales_before, orders_before, _) = figures().await;
+        // A tourist buys a scarf; Sulastri confirms, hands it over, the order completes.
+        let product = "selendang-gajah-oling";
+        let variant: i64 = sqlx::query_scalar(
+            "SELECT MIN(pv.id) FROM product_variants pv JOIN products p ON p.id = pv.product_id
+             WHERE p.slug = $1 AND pv.is_active AND pv.stock > 0",
+        )
+        .bind(product)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        let buyer = tourists(&app, 1).await.remove(0);
+        let added = send(
+            &app,
+            api_call(
+                "add_to_cart",
+                &format!("product={product}&variant_id={variant}&quantity=2"),
+                Some(&buyer),
+            ),
+        )
+        .await;
+        assert!(accepted(added.status), "{}", added.body);
+        let shop = shop_id_of(&app, product).await;
+        assert!(accepted(
+            send(&app, api_call("checkout", &pickup_cash(shop), Some(&buyer)))
+                .await
+                .status
+        ));
+        let (code, total): (String, i64) = sqlx::query_as(
+            "SELECT o.code, o.total_rupiah FROM orders o JOIN accounts a ON a.id = o.buyer_account_id
+             WHERE a.phone = '+6281300000000'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        for to in ["confirmed", "ready", "completed"] {
+            // Whichever party makes this move (the seller confirms; either may complete a pickup).
+            let by_seller = send(
+                &app,
+                api_call(
+                    "move_order",
+                    &format!("code={code}&to={to}"),
+                    Some(&sulastri),
+                ),
+            )
+            .await;
+            if !accepted(by_seller.status) {
+                let by_buyer = send(
+                    &app,
+                    api_call("move_order", &format!("code={code}&to={to}"), Some(&buyer)),
+                )
+                .await;
+                assert!(
+                    accepted(by_buyer.status),
+                    "{to}: {} / {}",
+                    by_seller.body,
+                    by_buyer.body
+                );
+            }
+        }
+        let status: String = sqlx::query_scalar("SELECT status FROM orders WHERE code = $1")
+            .bind(&code)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(status, "completed");
+        let (sales_after, orders_after, body) = figures().await;
+        assert_eq!(sales_after, sales_before + total);
+        assert_eq!(orders_after, orders_before + 1);
+        assert!(
+            body.contains("best_sellers") && body.contains("Selendang"),
+            "{body}"
+        );
+    });
+}
