@@ -593,8 +593,16 @@ pub async fn pending_shops(
     pool: &SqlitePool,
     village_id: i64,
 ) -> Result<Vec<PendingShop>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<String>, Option<String>, String)> = sqlx::query_as(
-        "SELECT s.id, s.name, s.pending_name, a.name, s.story_id FROM shops s
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        name: String,
+        pending_name: Option<String>,
+        owner_name: Option<String>,
+        story_id: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT s.id, s.name, s.pending_name, a.name AS owner_name, s.story_id FROM shops s
          LEFT JOIN accounts a ON a.id = s.owner_account_id
          WHERE s.village_id = $1 AND (s.status = 'pending' OR (s.status = 'approved' AND s.pending_name IS NOT NULL))
          ORDER BY s.id",
@@ -604,15 +612,13 @@ pub async fn pending_shops(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(shop_id, name, new_name, owner_name, story_id)| PendingShop {
-                shop_id,
-                name,
-                new_name,
-                owner_name: owner_name.unwrap_or_default(),
-                story_id,
-            },
-        )
+        .map(|row| PendingShop {
+            shop_id: row.id,
+            name: row.name,
+            new_name: row.pending_name,
+            owner_name: row.owner_name.unwrap_or_default(),
+            story_id: row.story_id,
+        })
         .collect())
 }
 

@@ -361,8 +361,28 @@ mod tests {
         );
         assert_eq!((decoded.width(), decoded.height()), (800, 600));
         assert!(decoded.to_rgb8().get_pixel(10, 10)[0] > 200);
-        // Over the pixel limit it is refused from its header, before any pixel is decoded.
-        assert!(7_000 * 7_000 > MAX_PIXELS);
+        // The 7000×7000 16-bit PNG of the review (372 KiB on disk, ~1 GB decoded): refused from its
+        // header, before any pixel is decoded.
+        let mut header = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut chunk = b"IHDR".to_vec();
+        chunk.extend_from_slice(&7_000u32.to_be_bytes());
+        chunk.extend_from_slice(&7_000u32.to_be_bytes());
+        chunk.extend_from_slice(&[16, 2, 0, 0, 0]);
+        header.extend_from_slice(&13u32.to_be_bytes());
+        header.extend_from_slice(&chunk);
+        header.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        // An image-data chunk (its pixels never matter: the size alone refuses it) and the end.
+        for (kind, data) in [
+            (&b"IDAT"[..], &b"\x78\x9c\x03\x00\x00\x00\x00\x01"[..]),
+            (b"IEND", b""),
+        ] {
+            let mut chunk = kind.to_vec();
+            chunk.extend_from_slice(data);
+            header.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            header.extend_from_slice(&chunk);
+            header.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        }
+        assert_eq!(process(&header).err(), Some(PhotoError::TooManyPixels));
     }
 
     fn crc32(bytes: &[u8]) -> u32 {
