@@ -827,6 +827,27 @@ fn an_approved_shop_is_renamed_only_with_the_villages_approval() {
             scalar(&app, "SELECT COUNT(*) FROM shops WHERE slug = $1 AND pending_name IS NULL AND status = 'approved'", "ukir-kayu-budi").await,
             1
         );
+        // A newcomer applies from the seller page: the application waits in the staff's queue.
+        let newcomer = tourists(&app, 1).await.remove(0);
+        let applied = send(
+            &app,
+            api_call(
+                "save_shop",
+                &format!("name=Kopi%20Lereng%20Ijen&story_id={story}&whatsapp=081355550000&pickup_address=Dusun%20Sukosari"),
+                Some(&newcomer),
+            ),
+        )
+        .await;
+        assert!(accepted(applied.status), "{}", applied.body);
+        let status: String =
+            sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Lereng Ijen'")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(status, "pending");
+        let console = send(&app, get_signed_in("/desa/kemiren/kelola", &dewi)).await;
+        assert!(console.body.contains("Kopi Lereng Ijen"));
+
         // Once the staff verify Budi as a resident, his shop carries the verified badge.
         assert!(!renamed.body.contains("Warga terverifikasi"));
         let budi_id = scalar(&app, "SELECT id FROM accounts WHERE phone = $1", BUDI).await;
