@@ -833,20 +833,20 @@ fn an_approved_shop_is_renamed_only_with_the_villages_approval() {
             &app,
             api_call(
                 "save_shop",
-                &format!("name=Kopi%20Lereng%20Ijen&story_id={story}&whatsapp=081355550000&pickup_address=Dusun%20Sukosari"),
+                &format!("name=Kopi%20Pendatang%20Baru&story_id={story}&whatsapp=081355550000&pickup_address=Dusun%20Sukosari"),
                 Some(&newcomer),
             ),
         )
         .await;
         assert!(accepted(applied.status), "{}", applied.body);
         let status: String =
-            sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Lereng Ijen'")
+            sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Pendatang Baru'")
                 .fetch_one(&app.pool)
                 .await
                 .unwrap();
         assert_eq!(status, "pending");
         let console = send(&app, get_signed_in("/desa/kemiren/kelola", &dewi)).await;
-        assert!(console.body.contains("Kopi Lereng Ijen"));
+        assert!(console.body.contains("Kopi Pendatang Baru"));
 
         // Once the staff verify Budi as a resident, his shop carries the verified badge.
         assert!(!renamed.body.contains("Warga terverifikasi"));
