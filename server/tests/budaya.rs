@@ -568,15 +568,7 @@ fn organisers_upload_photos_that_come_out_as_metadata_free_webp_and_bad_files_ge
             .contains("disimpan=foto"));
         let page = send(&app, get(&format!("/budaya/acara/{slug}"))).await;
         assert!(page.body.contains(r#"property="og:image""#));
-        let src = page
-            .body
-            .split("srcset=\"")
-            .nth(1)
-            .unwrap()
-            .split(' ')
-            .next()
-            .unwrap()
-            .to_string();
+        let src = first_photo_src(&page.body);
         assert!(
             src.starts_with("/media/") && src.ends_with("-320.webp"),
             "{src}"

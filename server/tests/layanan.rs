@@ -1120,11 +1120,7 @@ async fn domicile_request(app: &TestApp, cookie: &str, village: &str, address: &
     )
     .await;
     if accepted(answer.status) {
-        let code: String =
-            sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
-                .fetch_one(&app.pool)
-                .await
-                .unwrap();
+        let code = newest_request(app).await;
         let document = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
         send(
             app,

@@ -161,15 +161,7 @@ fn a_backup_taken_while_serving_holds_every_acknowledged_write_and_restores() {
         };
         let page = send(&restored_app, get("/pasar/produk/selendang-gajah-oling")).await;
         assert_eq!(page.status, StatusCode::OK);
-        let photo = page
-            .body
-            .split("srcset=\"")
-            .nth(1)
-            .unwrap()
-            .split(' ')
-            .next()
-            .unwrap()
-            .to_string();
+        let photo = first_photo_src(&page.body);
         assert_eq!(
             send(&restored_app, get(&photo)).await.status,
             StatusCode::OK,

@@ -353,3 +353,12 @@ pub fn start_server(
     }
     child
 }
+
+/// The address of the first photo a page shows (its smallest width, from the first `srcset`).
+pub fn first_photo_src(html: &str) -> String {
+    html.split("srcset=\"")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .expect("the page shows a photo")
+        .to_string()
+}
