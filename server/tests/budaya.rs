@@ -783,3 +783,43 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
         assert_eq!(still_confirmed, 1);
     });
 }
+
+/// Trust issue, defect 9: uploads are rate-limited per account (a script feeding the decoder is
+/// stopped; the reason shows next to the field).
+#[test]
+fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
+    run(async {
+        let app = test_app().await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+            .bind(SULASTRI)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        // 120 photos already counted in this hour's window (and the next, should the hour turn).
+        let now = app::db::now_unix();
+        for window in [
+            now - now.rem_euclid(3600),
+            now - now.rem_euclid(3600) + 3600,
+        ] {
+            sqlx::query(
+                "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 120)",
+            )
+            .bind(format!("photo_upload:account:{account}"))
+            .bind(window)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        }
+        let refused = send(
+            &app,
+            photo_upload("kelas-batik-gajah-oling", Some(&sulastri), &phone_photo()),
+        )
+        .await;
+        let location = refused.headers[http::header::LOCATION].to_str().unwrap();
+        assert!(
+            location.contains("foto_galat=photo_rate_limited"),
+            "{location}"
+        );
+    });
+}
