@@ -20,6 +20,9 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest side accepted, and the memory the decoder may allocate.
 const MAX_SIDE: u32 = 10_000;
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// Longest side a decoded picture is shrunk to before cropping and resizing: twice the largest stored
+/// width, so the final resize still has detail to work from.
+const WORKING_SIDE: u32 = 2 * PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1];
 /// WebP quality: photos of batik and crafts stay crisp at a third of the JPEG's size.
 const WEBP_QUALITY: f32 = 78.0;
 
@@ -118,13 +121,21 @@ fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
         return Err(PhotoError::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut image = if format == ImageFormat::Png {
+    let image = if format == ImageFormat::Png {
         // image's PNG decoder keeps 16-bit samples (twice the memory for nothing a WebP can show).
         drop(decoder);
         decode_png_8bit(bytes)?
     } else {
         // JPEG and WebP decode to 8 bits per channel already.
         DynamicImage::from_decoder(decoder).map_err(classify)?
+    };
+    // Shrink before anything else: turning, cropping and resizing a 12-megapixel picture each made
+    // copies of it, and only 1280 px are ever stored. The bound is the same both ways, so shrinking
+    // before turning upright gives the same picture.
+    let mut image = if image.width().max(image.height()) > WORKING_SIDE {
+        image.thumbnail(WORKING_SIDE, WORKING_SIDE)
+    } else {
+        image
     };
     image.apply_orientation(orientation);
     Ok(image)
@@ -287,6 +298,18 @@ mod tests {
             bottom[2] > 150 && bottom[0] < 100,
             "bottom is blue: {bottom:?}"
         );
+    }
+
+    #[test]
+    fn a_12_megapixel_photo_taken_sideways_is_shrunk_then_turned_upright() {
+        // Stored 3000×4000 with "rotate 90° clockwise": upright 4000×3000, red half on top.
+        let jpeg = phone_jpeg(3000, 4000, Some(6));
+        let photo = process(&jpeg).unwrap();
+        let widths: Vec<(u32, u32)> = photo.variants.iter().map(|(w, h, _)| (*w, *h)).collect();
+        assert_eq!(widths, [(320, 240), (640, 480), (1280, 960)]);
+        let large = decode_webp(&photo.variants[2].2);
+        assert!(large.get_pixel(640, 40)[0] > 150, "top is red");
+        assert!(large.get_pixel(640, 920)[2] > 150, "bottom is blue");
     }
 
     #[test]
