@@ -385,8 +385,10 @@ fn failing_clients_slow_down_and_the_owner_is_never_locked_out() {
             .iter()
             .filter_map(|value| value.to_str().ok())
             .find(|value| value.starts_with("sk_device="))
-            .map(|value| value.split(';').next().unwrap().to_string())
             .expect("a device cookie");
+        // The browser sends it back to the server functions that sign in and send reset codes.
+        assert!(device.contains("Path=/api;"), "{device}");
+        let device = device.split(';').next().unwrap().to_string();
 
         // Someone on the same carrier IP guesses: five tries, then that client waits.
         for _ in 0..5 {

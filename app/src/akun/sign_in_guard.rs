@@ -174,8 +174,9 @@ pub async fn record_success(
             } else {
                 ""
             };
+            // Sent only to server functions (`/api/sign_in`, `/api/request_reset_code`), where it counts.
             super::session::set_cookie(&format!(
-                "{DEVICE_COOKIE}={cookie}; Path=/akun; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
+                "{DEVICE_COOKIE}={cookie}; Path=/api; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
             ));
             device_hash(&cookie)
         }
