@@ -1149,8 +1149,16 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
         let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
         let slamet = signed_in_as(&app, SLAMET_KADES).await;
 
-        // An unverified account cannot ask for a letter.
+        // An unverified account cannot ask for a letter: the page says how to get verified.
         let tourist = tourists(&app, 1).await.remove(0);
+        let page = send(&app, get_signed_in("/layanan/kemiren/domisili", &tourist)).await;
+        assert!(page
+            .body
+            .contains("Surat desa hanya untuk warga yang datanya sudah diverifikasi"));
+        assert!(
+            !page.body.contains("name=\"answers[alamat]\""),
+            "no form to fill in vain"
+        );
         let refused = domicile_request(&app, &tourist, "kemiren", "Dusun%20Krajan").await;
         assert!(
             refused.body.contains("letter_needs_verified_resident"),

@@ -67,7 +67,13 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
             requirements_en: lines(service.requirements_en.as_deref().unwrap_or_default()),
             signed_in: viewer.is_some(),
             lives_elsewhere: service.kind == "surat"
-                && viewer.is_some_and(|viewer| viewer.home_village_id != service.village_id),
+                && viewer
+                    .as_ref()
+                    .is_some_and(|viewer| viewer.home_village_id != service.village_id),
+            needs_verification: service.kind == "surat"
+                && viewer
+                    .as_ref()
+                    .is_some_and(|viewer| !viewer.is_verified_resident),
             village_slug: service.village_slug,
             village_name: service.village_name,
             slug: service.slug,

@@ -3,7 +3,7 @@
 //! resident's requests (`/layanan/saya`), the village and kecamatan inboxes, and the public letter
 //! verification page (`/verifikasi/{code}`). Plain forms posting to server functions.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -174,11 +174,16 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
             </section>
         })}
         {if page.lives_elsewhere {
-            EitherOf3::A(view! {
+            EitherOf4::A(view! {
                 <p role="status" class="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, fields.letters_from_home_village)}</p>
             })
+        } else if page.needs_verification {
+            EitherOf4::D(view! {
+                <p role="status" class="mt-4 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, layanan.verify_first)}</p>
+                <a href="/akun" class=format!("{BUTTON_SECONDARY} mt-2")>{t!(i18n, layanan.verify_first_link)}</a>
+            })
         } else if page.signed_in {
-            EitherOf3::B(view! {
+            EitherOf4::B(view! {
                 <ActionForm action=submit attr:class=format!("{CARD} mt-4 flex flex-col gap-3")>
                     <h2 class="font-bold">{t!(i18n, layanan.fill_form)}</h2>
                     <input type="hidden" name="village" value=page.village_slug.clone() />
@@ -202,12 +207,13 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
                             </ul>
                         </div>
                     })}
+                    <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{field_error_text(error, "village")}</p>
                     <FormError error />
                     <SubmitButton label=Signal::derive(move || t_string!(i18n, layanan.submit).to_string()) />
                 </ActionForm>
             })
         } else {
-            EitherOf3::C(view! {
+            EitherOf4::C(view! {
                 <p class="mt-4 text-stone-600">{t!(i18n, layanan.sign_in_to_request)}</p>
                 {sign_in_instead(next)}
             })

@@ -141,6 +141,8 @@ pub struct ServicePage {
     pub signed_in: bool,
     /// The viewer lives in another village: letters are asked for where one lives.
     pub lives_elsewhere: bool,
+    /// A letter, and the viewer's identity is not verified yet: letters name verified residents.
+    pub needs_verification: bool,
 }
 
 /// An answer as shown on the request page: the field's label (or name) and the value.
