@@ -72,6 +72,15 @@ impl Limit {
         }
     }
 
+    /// For actions of a signed-in person (requests, registrations, photos, complaints).
+    pub fn per_account(action: &str, account_id: i64, limit: i64, window_seconds: i64) -> Self {
+        Limit {
+            key: format!("{action}:account:{account_id}"),
+            limit,
+            window_seconds,
+        }
+    }
+
     pub fn per_ip(action: &str, limit: i64, window_seconds: i64) -> Self {
         Limit {
             key: format!("{action}:ip:{}", client_ip()),

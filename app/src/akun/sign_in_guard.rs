@@ -6,7 +6,6 @@
 //! to the account before (known devices) are never held back by failures elsewhere; unknown clients
 //! are slowed to one try per half minute only when a number draws a storm of failures from everywhere.
 
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
 use crate::error::AppError;
@@ -61,11 +60,9 @@ pub fn current_client() -> Client {
     }
 }
 
+/// Stored like session tokens: their SHA-256, never the cookie itself.
 fn device_hash(cookie: &str) -> String {
-    Sha256::digest(cookie.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    super::session::hash_token(cookie)
 }
 
 /// Whether this browser signed in to the account before.

@@ -200,11 +200,8 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
         .ok_or_else(|| AppError::field("seats", "seats_invalid").with_status())?;
     let now = crate::db::now_unix();
     // Registrations a person makes in an hour: plenty for a family's weekend, not a script's.
-    let per_hour = crate::akun::rate_limit::Limit {
-        key: format!("register:account:{}", actor.account_id),
-        limit: 20,
-        window_seconds: 3600,
-    };
+    let per_hour =
+        crate::akun::rate_limit::Limit::per_account("register", actor.account_id, 20, 3600);
     crate::akun::rate_limit::hit(&pool, &[per_hour], now)
         .await
         .map_err(|error| match error {

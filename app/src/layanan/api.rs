@@ -222,11 +222,12 @@ pub async fn submit_request(
             None
         };
         // Enough for a family's errands; not enough to flood the village's inbox.
-        let per_hour = crate::akun::rate_limit::Limit {
-            key: format!("submit_request:account:{}", actor.account_id),
-            limit: 10,
-            window_seconds: 3600,
-        };
+        let per_hour = crate::akun::rate_limit::Limit::per_account(
+            "submit_request",
+            actor.account_id,
+            10,
+            3600,
+        );
         crate::akun::rate_limit::hit(&pool, &[per_hour], now)
             .await
             .map_err(|error| match error {

@@ -36,11 +36,12 @@ pub async fn submit_complaint(
         hit(
             &pool,
             &[
-                Limit {
-                    key: format!("complaint:account:{}", actor.account_id),
-                    limit: COMPLAINTS_PER_ACCOUNT_PER_DAY,
-                    window_seconds: 86_400,
-                },
+                Limit::per_account(
+                    "complaint",
+                    actor.account_id,
+                    COMPLAINTS_PER_ACCOUNT_PER_DAY,
+                    86_400,
+                ),
                 Limit::per_ip("complaint", COMPLAINTS_PER_IP_PER_HOUR, 3600),
             ],
             now,

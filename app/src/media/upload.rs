@@ -106,11 +106,12 @@ pub async fn receive_photos(
             received.refused = Some("photo_too_many");
             break;
         }
-        let per_hour = crate::akun::rate_limit::Limit {
-            key: format!("photo_upload:account:{}", uploader.uploaded_by),
-            limit: PHOTOS_PER_HOUR,
-            window_seconds: 3600,
-        };
+        let per_hour = crate::akun::rate_limit::Limit::per_account(
+            "photo_upload",
+            uploader.uploaded_by,
+            PHOTOS_PER_HOUR,
+            3600,
+        );
         match crate::akun::rate_limit::hit(uploader.pool, &[per_hour], uploader.now).await {
             Ok(()) => {}
             Err(crate::error::AppError::TooManyAttempts) => {
