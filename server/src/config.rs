@@ -25,6 +25,9 @@ pub enum Command {
     Migrate,
     /// Apply migrations and load the demo villages, shops, services and events (idempotent).
     DemoData,
+    /// Grow a database holding the demo data to a regency's size (217 villages, 200 000 accounts,
+    /// 100 000 products, 1 000 000 orders, …) for the benchmarks. Takes a few minutes; never on real data.
+    RegencyData,
     /// Copy the database (a consistent snapshot, while the server keeps serving), the photos and the
     /// NIK key into a new folder.
     Backup {

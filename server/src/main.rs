@@ -45,6 +45,21 @@ async fn main() -> anyhow::Result<()> {
             let rows: i64 = report.rows.iter().map(|(_, rows)| rows).sum();
             tracing::info!(rows, photos = report.photo_files, to = %to.display(), "backup written");
         }
+        Command::RegencyData => {
+            let started = std::time::Instant::now();
+            let report = app::demo::regency::generate(
+                &pool,
+                app::demo::regency::RegencySize::regency(),
+                app::db::now_unix(),
+            )
+            .await
+            .context("generating the regency data")?;
+            tracing::info!(
+                counts = ?report.counts,
+                seconds = started.elapsed().as_secs(),
+                "regency data generated"
+            );
+        }
         Command::DemoData => {
             let report = app::demo::load(&pool, app::db::now_unix())
                 .await

@@ -9,6 +9,8 @@
 //! a kelurahan, 2xxx for a desa); the kecamatan and village numbers are illustrative and must be checked
 //! against the Permendagri list before real use.
 
+pub mod regency;
+
 use sqlx::SqlitePool;
 
 #[cfg(test)]
