@@ -27,6 +27,9 @@ pub enum AppError {
     /// The browser could not reach the server (slow or lost connection).
     #[error("network")]
     Network,
+    /// The server is overloaded or the data took too long to read; try again in a moment.
+    #[error("busy")]
+    Busy,
     /// Something failed on our side; the detail is in the server log only.
     #[error("internal")]
     Internal,
@@ -42,6 +45,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::TooManyAttempts => "too_many_attempts",
             AppError::Network => "network",
+            AppError::Busy => "busy",
             AppError::Internal => "internal",
         }
     }
@@ -71,6 +75,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
             AppError::Network => 503,
+            AppError::Busy => 503,
             AppError::Internal => 500,
         }
     }
@@ -103,6 +108,10 @@ mod server {
         fn from(error: sqlx::Error) -> Self {
             match error {
                 sqlx::Error::RowNotFound => AppError::NotFound,
+                other if crate::db::is_overloaded(&other) => {
+                    tracing::warn!(error = %other, "database overloaded or statement over its budget");
+                    AppError::Busy
+                }
                 other => {
                     tracing::error!(error = %other, "database error");
                     AppError::Internal

@@ -89,6 +89,15 @@ pub struct Config {
     /// [default: `http://` and the listen address].
     #[arg(long, env = "SK_SITE_URL", global = true)]
     pub site_url: Option<String>,
+    /// How long one use of a database connection (a statement or a transaction) may take while serving
+    /// before SQLite interrupts it, in milliseconds: a page over it answers 503 and frees the connection.
+    #[arg(
+        long,
+        env = "SK_STATEMENT_BUDGET_MS",
+        default_value_t = 2000,
+        global = true
+    )]
+    pub statement_budget_ms: u64,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

@@ -35,7 +35,14 @@ pub struct AppState {
     pub photos: app::media::storage::SharedPhotoStore,
     /// Whether the client IP comes from `X-Forwarded-For` (behind a reverse proxy).
     pub trust_forwarded_for: bool,
+    /// Connections kept apart from the pages' pool for `/healthz` (and, in `main`, the outbox worker), so
+    /// a burst of heavy reads can never make the server look dead or stop messages.
+    pub background: BackgroundPool,
 }
+
+/// The second, small pool: see [`AppState::background`].
+#[derive(Clone)]
+pub struct BackgroundPool(pub SqlitePool);
 
 /// Leptos settings for a built site in `site_root`. Hashed file names are used when cargo-leptos wrote
 /// its `hash.txt` next to this executable (release builds), which is where Leptos looks for it.
@@ -188,7 +195,7 @@ fn static_bundle(options: &LeptosOptions) -> SetResponseHeader<ServeDir, HeaderV
 }
 
 /// Liveness and readiness: 200 when the database answers, 503 when it does not.
-async fn healthz(State(pool): State<SqlitePool>) -> (StatusCode, &'static str) {
+async fn healthz(State(BackgroundPool(pool)): State<BackgroundPool>) -> (StatusCode, &'static str) {
     match sqlx::query_scalar::<_, i64>("SELECT 1")
         .fetch_one(&pool)
         .await

@@ -97,6 +97,15 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Serve => {
             app::ui::site::configure(&config.site_url());
+            // The migration pool above has no time budget; serving uses budgeted pools.
+            pool.close().await;
+            let budget = std::time::Duration::from_millis(config.statement_budget_ms);
+            let pool = app::db::connect_for_serving(&database, budget, 8)
+                .await
+                .context("opening the database for serving")?;
+            let background = app::db::connect_for_serving(&database, budget, 2)
+                .await
+                .context("opening the background connections")?;
             let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
                 .context("reading the NIK key")?;
             let state = server::AppState {
@@ -108,9 +117,10 @@ async fn main() -> anyhow::Result<()> {
                         .context("opening the photo directory")?,
                 ),
                 trust_forwarded_for: config.trust_forwarded_for,
+                background: server::BackgroundPool(background.clone()),
             };
             let _outbox = server::spawn_outbox_worker(
-                pool,
+                background,
                 std::sync::Arc::new(app::notifikasi::outbox::RecordingSender),
             );
             let listener = tokio::net::TcpListener::bind(config.listen)

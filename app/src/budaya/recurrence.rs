@@ -109,6 +109,9 @@ pub struct SessionPlan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlanError {
     EndsBeforeStart,
+    /// One session (a festival) spans more than [`MAX_SESSION_DAYS`]: the agenda only looks that far back
+    /// for sessions still running, so a longer one would vanish from it.
+    SessionTooLong,
     UntilBeforeStart,
     SeriesTooLong,
     NothingLeft,
@@ -118,6 +121,7 @@ impl PlanError {
     pub fn field(self) -> &'static str {
         match self {
             PlanError::EndsBeforeStart => "end_time",
+            PlanError::SessionTooLong => "end_date",
             PlanError::UntilBeforeStart | PlanError::SeriesTooLong => "repeat_until",
             PlanError::NothingLeft => "exceptions",
         }
@@ -126,12 +130,17 @@ impl PlanError {
     pub fn code(self) -> &'static str {
         match self {
             PlanError::EndsBeforeStart => "ends_before_start",
+            PlanError::SessionTooLong => "session_too_long",
             PlanError::UntilBeforeStart => "until_before_start",
             PlanError::SeriesTooLong => "series_too_long",
             PlanError::NothingLeft => "no_sessions_left",
         }
     }
 }
+
+/// The longest one session may run, in days (a month-long festival). The agenda finds sessions still
+/// running by looking this far back from its start (`budaya::store::agenda_sessions`).
+pub const MAX_SESSION_DAYS: i64 = 31;
 
 /// The sessions of a plan as `(starts_at, ends_at)` unix seconds, in time order.
 pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
@@ -141,6 +150,9 @@ pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
         return Err(PlanError::EndsBeforeStart);
     }
     let span_days = plan.last_day.days() - plan.first_day.days();
+    if span_days > MAX_SESSION_DAYS {
+        return Err(PlanError::SessionTooLong);
+    }
     let first = plan.first_day.days();
     let last = match plan.weekly_until {
         None => first,
@@ -224,6 +236,24 @@ mod tests {
         assert_eq!(parse_time_of_day("24:00"), None);
         assert_eq!(parse_time_of_day("9"), None);
         assert_eq!(date("2026-12-05").weekday(), 6, "a Saturday");
+    }
+
+    #[test]
+    fn a_festival_may_run_a_month_but_not_longer() {
+        let festival = |last: &str| SessionPlan {
+            first_day: CivilDate::parse("2026-12-01").unwrap(),
+            start_minute: 8 * 60,
+            last_day: CivilDate::parse(last).unwrap(),
+            end_minute: 22 * 60,
+            weekly_until: None,
+            exceptions: Vec::new(),
+        };
+        assert_eq!(expand(&festival("2027-01-01")).unwrap().len(), 1);
+        assert_eq!(
+            expand(&festival("2027-01-02")),
+            Err(PlanError::SessionTooLong)
+        );
+        assert_eq!(PlanError::SessionTooLong.field(), "end_date");
     }
 
     #[test]

@@ -165,9 +165,13 @@ pub async fn agenda_sessions(
         .push(" FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN villages v ON v.id = e.village_id")
         .push(FIRST_PHOTO_JOIN);
     push_filters(&mut builder, query);
+    // The lower bound on the start lets the time index skip every past session: one that started
+    // earlier than a session's longest span before `from` has ended by then.
     builder
         .push(" AND s.ends_at > ")
         .push_bind(from)
+        .push(" AND s.starts_at > ")
+        .push_bind(from.saturating_sub(super::recurrence::MAX_SESSION_DAYS * 86_400))
         .push(" AND s.starts_at < ")
         .push_bind(to)
         .push(" ORDER BY s.starts_at, s.id LIMIT ")
@@ -235,7 +239,8 @@ pub async fn list_upcoming_events(
 /// Tags in use, for the filter's list.
 pub async fn tags_in_use(pool: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<String> =
-        sqlx::query_scalar("SELECT tags FROM events WHERE status = 'published'")
+        // One row per distinct tag list, read from the index (`events_published_tags`), not every listing.
+        sqlx::query_scalar("SELECT DISTINCT tags FROM events WHERE status = 'published'")
             .fetch_all(pool)
             .await?;
     let mut tags: Vec<String> = rows

@@ -69,13 +69,10 @@ fn spread(counter: &str, multiplier: i64, modulus: &str) -> String {
 }
 
 const PRODUCT_WORDS: &str = r#"["Batik Gajah Oling","Kopi Robusta Ijen","Anyaman Bambu","Keripik Pisang","Kain Tenun","Topeng Barong","Kopi Arabika Lerek","Sambal Pecel","Tas Anyaman Pandan","Udeng Osing","Gula Aren","Madu Hutan","Bakpia Kemiren","Lukisan Gandrung","Kopi Luwak","Sarung Batik","Kerupuk Ikan","Gerabah Tanah Liat","Selendang Batik","Dodol Buah Naga"]"#;
-const PRODUCT_ADJECTIVES: &str =
-    r#"["Asli","Premium","Tradisional","Motif Kangkung","Khas Osing","Buatan Tangan","Ukuran Besar","Kemasan Hadiah","Organik","Klasik"]"#;
-const CATEGORIES: &str =
-    r#"["batik_kain","kopi_hasil_bumi","kerajinan","makanan_olahan","batik_kain","seni","kopi_hasil_bumi","makanan_olahan","kerajinan","fashion","makanan_olahan","makanan_olahan","makanan_olahan","seni","kopi_hasil_bumi","batik_kain","makanan_olahan","kerajinan","batik_kain","makanan_olahan"]"#;
+const PRODUCT_ADJECTIVES: &str = r#"["Asli","Premium","Tradisional","Motif Kangkung","Khas Osing","Buatan Tangan","Ukuran Besar","Kemasan Hadiah","Organik","Klasik"]"#;
+const CATEGORIES: &str = r#"["batik_kain","kopi_hasil_bumi","kerajinan","makanan_olahan","batik_kain","seni","kopi_hasil_bumi","makanan_olahan","kerajinan","fashion","makanan_olahan","makanan_olahan","makanan_olahan","seni","kopi_hasil_bumi","batik_kain","makanan_olahan","kerajinan","batik_kain","makanan_olahan"]"#;
 const LISTING_WORDS: &str = r#"["Kelas Membatik","Tari Gandrung","Festival Kopi","Jelajah Kebun Kopi","Pertunjukan Barong","Kelas Anyaman","Rumah Adat Osing","Program Bahasa Osing","Festival Kuliner","Kelas Memasak Pecel"]"#;
-const LISTING_KINDS: &str =
-    r#"["kelas","pertunjukan","festival","tempat","pertunjukan","kelas","tempat","program","festival","kelas"]"#;
+const LISTING_KINDS: &str = r#"["kelas","pertunjukan","festival","tempat","pertunjukan","kelas","tempat","program","festival","kelas"]"#;
 const LISTING_TAGS: &str = r#"[",batik,kerajinan,",",tari,gandrung,",",kopi,kuliner,",",kopi,alam,",",tari,musik,",",kerajinan,keluarga,",",budaya,",",anak,",",kuliner,",",kuliner,keluarga,"]"#;
 const ORDER_STATUSES: &str = r#"["completed","completed","completed","completed","completed","completed","cancelled","placed","confirmed","ready"]"#;
 const REQUEST_STATUSES: &str = r#"["selesai","selesai","selesai","selesai","diajukan","diperiksa","siap","ditolak","perlu_perbaikan","dibatalkan"]"#;
@@ -325,7 +322,11 @@ pub async fn generate(
     for (name, sql) in &statements {
         let started = std::time::Instant::now();
         sqlx::query(sql).execute(&mut *conn).await?;
-        tracing::info!(step = name, ms = started.elapsed().as_millis() as u64, "regency data");
+        tracing::info!(
+            step = name,
+            ms = started.elapsed().as_millis() as u64,
+            "regency data"
+        );
     }
     sqlx::query("COMMIT").execute(&mut *conn).await?;
     sqlx::query("PRAGMA synchronous = FULL")
@@ -367,7 +368,9 @@ mod tests {
         let now = 1_790_000_000;
         crate::demo::load(&pool, now).await.unwrap();
         let cipher = crate::akun::nik::NikCipher::from_key([7; 32]);
-        crate::demo::load_accounts(&pool, &cipher, now).await.unwrap();
+        crate::demo::load_accounts(&pool, &cipher, now)
+            .await
+            .unwrap();
         let size = RegencySize::sample();
         let report = generate(&pool, size, now).await.unwrap();
         let count = |table: &str| {

@@ -67,7 +67,8 @@ pub async fn get_market(query: MarketQuery) -> Result<MarketPage, AppError> {
             products,
             total,
             page,
-            page_count: ((total + MARKET_PAGE_SIZE - 1) / MARKET_PAGE_SIZE) as u32,
+            page_count: ((total.min(super::store::MARKET_COUNT_CAP) + MARKET_PAGE_SIZE - 1)
+                / MARKET_PAGE_SIZE) as u32,
             ignored,
             villages,
             sort: filter.effective_sort(),

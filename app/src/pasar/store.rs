@@ -35,21 +35,14 @@ const MAX_BASE_PRICE: &str =
     "(SELECT MAX(COALESCE(pv.price_rupiah, p.price_rupiah)) FROM product_variants pv
      WHERE pv.product_id = p.id AND pv.is_active)";
 
-/// Reviews that count for product `p`: those of orders that contained it.
-const PRODUCT_REVIEWS: &str =
-    "FROM reviews r WHERE r.order_id IN (SELECT oi.order_id FROM order_items oi WHERE oi.product_id = p.id)";
-
 fn card_select() -> String {
     format!(
         "SELECT p.id, p.slug, p.title_id, p.title_en, p.category, p.unit, p.stock, p.created_at,
                 p.discount_kind, p.discount_value,
                 s.name AS shop_name, v.name AS village_name, v.slug AS village_slug,
                 {MIN_BASE_PRICE} AS base_min, {MAX_BASE_PRICE} AS base_max,
-                {price} AS price,
-                (SELECT AVG(r.stars) {PRODUCT_REVIEWS}) AS rating_average,
-                (SELECT COUNT(*) {PRODUCT_REVIEWS}) AS rating_count,
-                ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths",
-        price = discounted_sql(&format!("COALESCE({MIN_BASE_PRICE}, p.price_rupiah)")),
+                p.sort_price AS price, p.rating_average, p.rating_count,
+                ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths"
     )
 }
 
@@ -114,28 +107,16 @@ pub async fn list_active_products(
     village_slug: &str,
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new(card_select());
-    query.push(CARD_FROM).push(ON_SALE);
-    if !village_slug.is_empty() {
-        query.push(" AND v.slug = ").push_bind(village_slug);
-    }
-    query
-        .push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ")
+    let filter = MarketFilter {
+        village: (!village_slug.is_empty()).then(|| village_slug.to_string()),
+        ..MarketFilter::default()
+    };
+    let mut ids = QueryBuilder::<Sqlite>::new("SELECT p.id");
+    push_market_matches(&mut ids, &filter);
+    ids.push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ")
         .push_bind(limit);
-    cards(pool, query).await
-}
-
-async fn cards(
-    pool: &SqlitePool,
-    mut query: QueryBuilder<'_, Sqlite>,
-) -> Result<Vec<ProductCard>, sqlx::Error> {
-    query
-        .build_query_as::<CardRow>()
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(CardRow::into_card)
-        .collect()
+    let ids: Vec<i64> = ids.build_query_scalar().fetch_all(pool).await?;
+    cards_in_order(pool, &ids).await
 }
 
 /// The market filters once read: each is optional.
@@ -198,25 +179,21 @@ impl MarketFilter {
     }
 }
 
-/// One page of the market and the number of all matches.
-pub async fn market(
-    pool: &SqlitePool,
-    filter: &MarketFilter,
-    limit: i64,
-    offset: i64,
-) -> Result<(Vec<ProductCard>, i64), sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new("WITH card AS (");
-    query.push(card_select());
-    query.push(if filter.fts.is_some() {
-        ", bm25(products_fts, 10.0, 10.0, 2.0, 2.0, 4.0) AS relevance"
-    } else {
-        ", 0.0 AS relevance"
-    });
-    query.push(CARD_FROM);
+/// The market counts matches up to this many: a page number past it cannot be asked for (500 pages of
+/// 20), and "more than 10 000 products" tells a buyer as much as an exact figure would, without reading a
+/// regency's whole catalogue on every page.
+pub const MARKET_COUNT_CAP: i64 = super::MarketPage::COUNT_SHOWN_UP_TO;
+
+/// The products a market filter matches, as `FROM … WHERE …`. With search words the full-text index drives
+/// the query (`CROSS JOIN` keeps it the outer loop, so the match runs once, not once per product).
+fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilter) {
     if filter.fts.is_some() {
-        query.push(" JOIN products_fts ON products_fts.rowid = p.id");
+        query.push(" FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid");
+    } else {
+        query.push(" FROM products p");
     }
-    query.push(ON_SALE);
+    query.push(" JOIN shops s ON s.id = p.shop_id");
+    query.push(" WHERE p.status = 'active' AND s.status = 'approved'");
     if let Some(fts) = &filter.fts {
         query
             .push(" AND products_fts MATCH ")
@@ -226,42 +203,87 @@ pub async fn market(
         query.push(" AND p.category = ").push_bind(category.code());
     }
     if let Some(village) = &filter.village {
-        query.push(" AND v.slug = ").push_bind(village.clone());
+        // Through the village's shops: a few hundred products, not a walk over the whole catalogue.
+        query
+            .push(
+                " AND p.shop_id IN (SELECT id FROM shops WHERE status = 'approved' AND village_id =
+                   (SELECT id FROM villages WHERE slug = ",
+            )
+            .push_bind(village.clone())
+            .push("))");
     }
     if filter.in_stock {
         query.push(" AND p.stock > 0");
     }
-    query.push(") SELECT *, COUNT(*) OVER () AS total FROM card WHERE 1 = 1");
     if let Some(min) = filter.min_price {
-        query.push(" AND price >= ").push_bind(min);
+        query.push(" AND p.sort_price >= ").push_bind(min);
     }
     if let Some(max) = filter.max_price {
-        query.push(" AND price <= ").push_bind(max);
+        query.push(" AND p.sort_price <= ").push_bind(max);
     }
-    query.push(match filter.effective_sort() {
-        Sort::Relevance => " ORDER BY relevance, created_at DESC, id DESC",
-        Sort::Newest => " ORDER BY created_at DESC, id DESC",
-        Sort::PriceLow => " ORDER BY price, id",
-        Sort::PriceHigh => " ORDER BY price DESC, id",
+}
+
+/// One page of the market and the number of matches (at most [`MARKET_COUNT_CAP`] + 1, so a caller can
+/// tell "more than"). The page's ids come first, from indexed columns; only those twenty become cards.
+pub async fn market(
+    pool: &SqlitePool,
+    filter: &MarketFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ProductCard>, i64), sqlx::Error> {
+    let mut ids = QueryBuilder::<Sqlite>::new("SELECT p.id");
+    push_market_matches(&mut ids, filter);
+    ids.push(match filter.effective_sort() {
+        Sort::Relevance => {
+            " ORDER BY bm25(products_fts, 10.0, 10.0, 2.0, 2.0, 4.0), p.created_at DESC, p.id DESC"
+        }
+        Sort::Newest => " ORDER BY p.created_at DESC, p.id DESC",
+        Sort::PriceLow => " ORDER BY p.sort_price, p.id",
+        Sort::PriceHigh => " ORDER BY p.sort_price DESC, p.id DESC",
+        // NULL (no review yet) sorts last when descending.
         Sort::BestRated => {
-            " ORDER BY rating_average IS NULL, rating_average DESC, rating_count DESC, created_at DESC"
+            " ORDER BY p.rating_average DESC, p.rating_count DESC, p.created_at DESC"
         }
     });
-    query.push(" LIMIT ").push_bind(limit);
-    query.push(" OFFSET ").push_bind(offset);
+    ids.push(" LIMIT ").push_bind(limit);
+    ids.push(" OFFSET ").push_bind(offset);
+    let ids: Vec<i64> = ids.build_query_scalar().fetch_all(pool).await?;
+
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (SELECT 1");
+    push_market_matches(&mut count, filter);
+    count
+        .push(" LIMIT ")
+        .push_bind(MARKET_COUNT_CAP + 1)
+        .push(")");
+    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
+
+    Ok((cards_in_order(pool, &ids).await?, total))
+}
+
+/// The cards of these products, in the order given (ids of products no longer on sale are skipped).
+pub async fn cards_in_order(
+    pool: &SqlitePool,
+    ids: &[i64],
+) -> Result<Vec<ProductCard>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = QueryBuilder::<Sqlite>::new(card_select());
+    query.push(CARD_FROM).push(ON_SALE).push(" AND p.id IN (");
+    let mut separated = query.separated(", ");
+    for id in ids {
+        separated.push_bind(*id);
+    }
+    query.push(")");
     #[derive(sqlx::FromRow)]
-    struct Counted {
+    struct Identified {
+        id: i64,
         #[sqlx(flatten)]
         card: CardRow,
-        total: i64,
     }
-    let rows: Vec<Counted> = query.build_query_as().fetch_all(pool).await?;
-    let total = rows.first().map_or(0, |row| row.total);
-    let cards = rows
-        .into_iter()
-        .map(|row| row.card.into_card())
-        .collect::<Result<_, _>>()?;
-    Ok((cards, total))
+    let mut rows: Vec<Identified> = query.build_query_as().fetch_all(pool).await?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    rows.into_iter().map(|row| row.card.into_card()).collect()
 }
 
 /// An approved shop's public facts.
@@ -315,19 +337,17 @@ pub async fn shop_products(
     except_product: Option<i64>,
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let mut query = QueryBuilder::<Sqlite>::new(card_select());
-    query
-        .push(CARD_FROM)
-        .push(ON_SALE)
-        .push(" AND s.id = ")
-        .push_bind(shop_id);
-    if let Some(product) = except_product {
-        query.push(" AND p.id <> ").push_bind(product);
-    }
-    query
-        .push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ")
-        .push_bind(limit);
-    cards(pool, query).await
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id
+         WHERE p.shop_id = $1 AND p.status = 'active' AND s.status = 'approved' AND p.id <> $2
+         ORDER BY p.created_at DESC, p.id DESC LIMIT $3",
+    )
+    .bind(shop_id)
+    .bind(except_product.unwrap_or(0))
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    cards_in_order(pool, &ids).await
 }
 
 /// A shop's average and count of reviews.
@@ -1730,6 +1750,114 @@ pub async fn sales_since(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The price and rating columns the market sorts by are kept by triggers (migration 8); they must
+    /// equal what the Rust rules compute from the variants, the discount and the reviews, after every
+    /// kind of change a seller or buyer makes.
+    #[tokio::test]
+    async fn sort_price_is_the_card_price_and_ratings_follow_reviews() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("t.db"))
+            .await
+            .unwrap();
+        crate::demo::load(&pool, 1_790_000_000).await.unwrap();
+        async fn check(pool: &SqlitePool, when: &str) {
+            let rows: Vec<(
+                i64,
+                i64,
+                i64,
+                Option<String>,
+                Option<i64>,
+                i64,
+                i64,
+                Option<f64>,
+            )> = sqlx::query_as(
+                "SELECT p.id, p.sort_price, p.price_rupiah, p.discount_kind, p.discount_value,
+                            p.rating_count, p.rating_sum, p.rating_average FROM products p",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap();
+            assert!(!rows.is_empty());
+            for (id, sort_price, price, kind, value, count, sum, average) in rows {
+                let variant_min: Option<i64> = sqlx::query_scalar(
+                    "SELECT MIN(COALESCE(price_rupiah, $2)) FROM product_variants
+                     WHERE product_id = $1 AND is_active",
+                )
+                .bind(id)
+                .bind(price)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+                let expected = discounted(
+                    variant_min.unwrap_or(price),
+                    Discount::from_parts(kind.as_deref(), value),
+                );
+                assert_eq!(sort_price, expected, "product {id} {when}");
+                let (review_count, review_sum): (i64, Option<i64>) = sqlx::query_as(
+                    "SELECT COUNT(*), SUM(stars) FROM reviews WHERE order_id IN
+                       (SELECT order_id FROM order_items WHERE product_id = $1)",
+                )
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+                assert_eq!(
+                    (count, sum),
+                    (review_count, review_sum.unwrap_or(0)),
+                    "{when}"
+                );
+                assert_eq!(
+                    average,
+                    (review_count > 0)
+                        .then(|| review_sum.unwrap_or(0) as f64 / review_count as f64),
+                    "{when}"
+                );
+            }
+        }
+        check(&pool, "after the demo load").await;
+        let product: i64 = sqlx::query_scalar("SELECT id FROM products ORDER BY id LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        for (change, sql) in [
+            ("a percent discount", "UPDATE products SET discount_kind = 'percent', discount_value = 15 WHERE id = $1"),
+            ("a cheaper variant", "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock) VALUES ($1, 'kecil', 7000, 3)"),
+            ("the cheap variant off", "UPDATE product_variants SET is_active = FALSE WHERE product_id = $1 AND price_rupiah = 7000"),
+            ("an amount discount", "UPDATE products SET discount_kind = 'amount', discount_value = 999999999 WHERE id = $1"),
+            ("a new base price", "UPDATE products SET price_rupiah = 123456, discount_kind = NULL, discount_value = NULL WHERE id = $1"),
+            ("a variant price", "UPDATE product_variants SET price_rupiah = 5000 WHERE product_id = $1"),
+        ] {
+            sqlx::query(sql).bind(product).execute(&pool).await.unwrap();
+            check(&pool, change).await;
+        }
+        // A review counts for every product of its order.
+        crate::demo::load_accounts(
+            &pool,
+            &crate::akun::nik::NikCipher::from_key([3; 32]),
+            1_790_000_000,
+        )
+        .await
+        .unwrap();
+        let order: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, shop_id, buyer_account_id FROM orders
+             WHERE id NOT IN (SELECT order_id FROM reviews) LIMIT 1",
+        )
+        .fetch_optional(&pool)
+        .await
+        .unwrap();
+        let (order, shop, buyer) = order.expect("the demo has an order without a review");
+        sqlx::query(
+            "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at) VALUES ($1, $2, $3, 2, 'ok', 0)",
+        )
+        .bind(order)
+        .bind(shop)
+        .bind(buyer)
+        .execute(&pool)
+        .await
+        .unwrap();
+        check(&pool, "after a review").await;
+    }
 
     #[tokio::test]
     async fn sql_discount_matches_the_rust_rule() {

@@ -212,6 +212,7 @@ impl MarketQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MarketPage {
     pub products: Vec<ProductCard>,
+    /// Matches, counted up to a cap: above [`MarketPage::COUNT_SHOWN_UP_TO`] the page says "more than".
     pub total: i64,
     pub page: u32,
     pub page_count: u32,
@@ -220,6 +221,15 @@ pub struct MarketPage {
     pub villages: Vec<(String, String)>,
     /// The sort applied (relevance only with search words).
     pub sort: Sort,
+}
+
+impl MarketPage {
+    /// The largest count shown exactly (the store counts one past it).
+    pub const COUNT_SHOWN_UP_TO: i64 = 10_000;
+
+    pub fn count_is_exact(&self) -> bool {
+        self.total <= Self::COUNT_SHOWN_UP_TO
+    }
 }
 
 /// One buyable choice of a product (the only one, unnamed, for products without variants).

@@ -74,6 +74,7 @@ pub fn PasarPage() -> impl IntoView {
 #[component]
 fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
     let i18n = use_i18n();
+    let count_is_exact = market.count_is_exact();
     let MarketPage {
         products,
         total,
@@ -94,7 +95,13 @@ fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
             <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, pasar.filter_ignored)}</p>
         })}
         {(!empty).then(|| view! {
-            <p class="mb-2 text-sm text-stone-600" role="status">{t!(i18n, pasar.result_count, count = move || total)}</p>
+            <p class="mb-2 text-sm text-stone-600" role="status">
+                {if count_is_exact {
+                    t!(i18n, pasar.result_count, count = move || total).into_any()
+                } else {
+                    t!(i18n, pasar.result_count_over, count = move || MarketPage::COUNT_SHOWN_UP_TO).into_any()
+                }}
+            </p>
         })}
         {empty.then(|| view! {
             <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">

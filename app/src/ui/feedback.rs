@@ -18,6 +18,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
         AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
         AppError::TooManyAttempts => t_string!(i18n, errors.too_many_attempts).to_string(),
+        AppError::Busy => t_string!(i18n, errors.busy).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
     };
     view! {

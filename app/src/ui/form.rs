@@ -68,6 +68,7 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "ends_before_start" => t_string!(i18n, fields.ends_before_start),
         "until_before_start" => t_string!(i18n, fields.until_before_start),
         "series_too_long" => t_string!(i18n, fields.series_too_long),
+        "session_too_long" => t_string!(i18n, fields.session_too_long),
         "no_sessions_left" => t_string!(i18n, fields.no_sessions_left),
         "date_in_past" => t_string!(i18n, fields.date_in_past),
         "session_clash" => t_string!(i18n, fields.session_clash),
@@ -225,6 +226,7 @@ pub fn FormError(error: Signal<Option<AppError>>) -> impl IntoView {
         AppError::Forbidden => Some(t_string!(i18n, errors.forbidden).to_string()),
         AppError::NotFound => Some(t_string!(i18n, errors.not_found).to_string()),
         AppError::Network => Some(t_string!(i18n, errors.network).to_string()),
+        AppError::Busy => Some(t_string!(i18n, errors.busy).to_string()),
         AppError::Internal => Some(t_string!(i18n, errors.internal).to_string()),
     };
     view! {

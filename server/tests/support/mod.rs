@@ -55,6 +55,7 @@ pub fn build_router_behind_proxy(
     let leptos = server::leptos_options(&dir.join("site"), "127.0.0.1:0".parse().unwrap());
     server::router(server::AppState {
         leptos,
+        background: server::BackgroundPool(pool.clone()),
         pool,
         nik: test_cipher(),
         photos: std::sync::Arc::new(
