@@ -36,10 +36,7 @@ fn connect_options(path: &Path) -> Result<SqliteConnectOptions, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        // 8 MiB of page cache per connection (the default is 2 MiB): a regency's market indexes stay in
-        // memory; eight connections stay well inside the server's memory budget.
-        .pragma("cache_size", "-8192"))
+        .busy_timeout(Duration::from_secs(5)))
 }
 
 /// The pool the web server uses: like [`connect`], plus a time budget per use of a connection.

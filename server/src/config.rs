@@ -98,6 +98,15 @@ pub struct Config {
         global = true
     )]
     pub statement_budget_ms: u64,
+    /// How long a public page rendered for anonymous visitors is served from memory, in seconds (any
+    /// change to the data ends it sooner); 0 turns the page cache off.
+    #[arg(
+        long,
+        env = "SK_PAGE_CACHE_SECONDS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub page_cache_seconds: u64,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod config;
 mod middleware;
+pub mod page_cache;
 pub mod secrets;
 
 use std::path::Path;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub photos: app::media::storage::SharedPhotoStore,
     /// Whether the client IP comes from `X-Forwarded-For` (behind a reverse proxy).
     pub trust_forwarded_for: bool,
+    /// Anonymous visitors' pages kept in memory ([`page_cache`]); off in most tests.
+    pub page_cache: page_cache::PageCacheSettings,
     /// Connections kept apart from the pages' pool for `/healthz` (and, in `main`, the outbox worker), so
     /// a burst of heavy reads can never make the server look dead or stop messages.
     pub background: BackgroundPool,
@@ -69,8 +72,10 @@ pub fn router(state: AppState) -> Router {
         provide_context(pool.clone());
         provide_context(nik.clone());
         provide_context(photos.clone());
+        provide_context(app::akun::access::ActorOfRequest::default());
     };
     let trust_forwarded_for = state.trust_forwarded_for;
+    let page_cache = state.page_cache;
     let options = state.leptos.clone();
 
     let router = Router::new()
@@ -142,7 +147,11 @@ pub fn router(state: AppState) -> Router {
             _,
         >(request_context, shell))
         .with_state(state);
-    middleware::apply(router, trust_forwarded_for)
+    middleware::apply(
+        router,
+        trust_forwarded_for,
+        page_cache::PageCache::new(page_cache),
+    )
 }
 
 /// A route that receives phone photos. axum's multipart extractor refuses bodies over its own 2 MiB

@@ -117,6 +117,9 @@ async fn main() -> anyhow::Result<()> {
                         .context("opening the photo directory")?,
                 ),
                 trust_forwarded_for: config.trust_forwarded_for,
+                page_cache: server::page_cache::PageCacheSettings::seconds(
+                    config.page_cache_seconds,
+                ),
                 background: server::BackgroundPool(background.clone()),
             };
             let _outbox = server::spawn_outbox_worker(

@@ -43,6 +43,7 @@ const PHOTO_UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
 pub fn apply<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
     trust_forwarded_for: bool,
+    page_cache: std::sync::Arc<crate::page_cache::PageCache>,
 ) -> Router<S> {
     // HSTS only for a site served over HTTPS (browsers ignore it over plain HTTP anyway). A year, as
     // the preload list asks; subdomains are not ours to promise.
@@ -70,6 +71,11 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
             .layer(from_fn(limit_body))
             // HTML and JSON are compressed on the fly; /pkg files arrive precompressed and are skipped.
             .layer(CompressionLayer::new())
+            // Inside compression (a kept page is compressed for each visitor's encoding) and outside the
+            // headers below, which a kept page gets again on every answer.
+            .layer(from_fn(move |request, next| {
+                crate::page_cache::serve(page_cache.clone(), request, next)
+            }))
             .layer(SetResponseHeaderLayer::if_not_present(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),

@@ -150,6 +150,7 @@ fn a_backup_taken_while_serving_holds_every_acknowledged_write_and_restores() {
                     "127.0.0.1:0".parse().unwrap(),
                 ),
                 pool: restored_pool.clone(),
+                page_cache: server::page_cache::PageCacheSettings::OFF,
                 background: server::BackgroundPool(restored_pool.clone()),
                 nik: test_cipher(),
                 photos: Arc::new(

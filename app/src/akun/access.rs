@@ -121,7 +121,7 @@ impl Actor {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{authorize, current_actor, public};
+pub use server::{authorize, current_actor, public, ActorOfRequest};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -132,8 +132,24 @@ mod server {
     /// the server function itself (the authorization-matrix test lists every function's decision).
     pub fn public() {}
 
+    /// The actor of one page request, looked up once. A page's resources each ask who is signed in;
+    /// without this `/akun` ran 31 statements, most of them the same session and role lookups. Only
+    /// for `GET` (a page render): a server-function call that signs in, or changes roles, must see its
+    /// own change, so writes always look up afresh.
+    #[derive(Clone, Default)]
+    pub struct ActorOfRequest(std::sync::Arc<tokio::sync::OnceCell<Option<Actor>>>);
+
     /// The signed-in person, if any (an ended or unknown session counts as nobody).
     pub async fn current_actor() -> Result<Option<Actor>, AppError> {
+        let page_render = leptos::prelude::use_context::<http::request::Parts>()
+            .is_some_and(|request| request.method == http::Method::GET);
+        match leptos::prelude::use_context::<ActorOfRequest>().filter(|_| page_render) {
+            Some(ActorOfRequest(once)) => once.get_or_try_init(look_up_actor).await.cloned(),
+            None => look_up_actor().await,
+        }
+    }
+
+    async fn look_up_actor() -> Result<Option<Actor>, AppError> {
         let pool = crate::db::pool()?;
         let Some(account_id) = super::super::session::current_account_id(&pool).await? else {
             return Ok(None);

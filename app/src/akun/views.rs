@@ -6,10 +6,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::{get_village, list_villages, VillageKind, VillageProfile, VillageSummary};
-use crate::budaya::EventList;
+use crate::budaya::EventListOf;
 use crate::i18n::*;
-use crate::layanan::ServiceList;
-use crate::pasar::ProductList;
+use crate::layanan::ServiceListOf;
+use crate::pasar::ProductListOf;
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::icons::{Icon, IconSvg};
 use crate::ui::layout::{PageHeader, SectionHeader};
@@ -73,11 +73,27 @@ pub fn VillagePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let village = Resource::new(slug, get_village);
+    // The lists' resources are made here, once, and not inside the `Suspend` below: Leptos may run that
+    // closure again while the page resolves, and lists made inside it were fetched two or three times.
+    let lists = VillageLists {
+        services: Resource::new(
+            move || Some(slug()),
+            |village| crate::layanan::list_services(village, 6),
+        ),
+        events: Resource::new(
+            move || Some(slug()),
+            |village| crate::budaya::list_upcoming_events(village, 6),
+        ),
+        products: Resource::new(
+            move || Some(slug()),
+            |village| crate::pasar::list_products(village, 8),
+        ),
+    };
     view! {
         <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
             {move || Suspend::new(async move {
                 match village.await {
-                    Ok(profile) => Either::Left(view! { <VillageProfileView profile /> }),
+                    Ok(profile) => Either::Left(view! { <VillageProfileView profile lists /> }),
                     Err(error) => Either::Right(view! { <crate::ui::layout::NotFoundOr error /> }),
                 }
             })}
@@ -85,8 +101,16 @@ pub fn VillagePage() -> impl IntoView {
     }
 }
 
+/// The village page's three lists (see [`VillagePage`]).
+#[derive(Clone, Copy)]
+struct VillageLists {
+    services: Resource<Result<Vec<crate::layanan::ServiceCard>, crate::error::AppError>>,
+    events: Resource<Result<Vec<crate::budaya::EventCard>, crate::error::AppError>>,
+    products: Resource<Result<Vec<crate::pasar::ProductCard>, crate::error::AppError>>,
+}
+
 #[component]
-fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
+fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl IntoView {
     let i18n = use_i18n();
     let VillageProfile {
         summary,
@@ -113,11 +137,11 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
         <OfficeCard office />
         <section class="mt-8">
             <SectionHeader icon=Icon::Layanan title=move || t_string!(i18n, home.services_title).to_string() href="/layanan" />
-            <ServiceList village=slug.clone() limit=6 />
+            <ServiceListOf services=lists.services />
         </section>
         <section class="mt-8">
             <SectionHeader icon=Icon::Budaya title=move || t_string!(i18n, home.events_title).to_string() href="/budaya" />
-            <EventList village=slug.clone() limit=6 />
+            <EventListOf events=lists.events />
             <p class="mt-2 flex flex-wrap gap-x-4">
                 <a href=format!("/budaya?desa={slug}") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_agenda)}</a>
                 <a href=format!("/budaya/ics/desa/{slug}.ics") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_feed)}</a>
@@ -125,7 +149,7 @@ fn VillageProfileView(profile: VillageProfile) -> impl IntoView {
         </section>
         <section class="mt-8">
             <SectionHeader icon=Icon::Pasar title=move || t_string!(i18n, home.products_title).to_string() href="/pasar" />
-            <ProductList village=slug limit=8 />
+            <ProductListOf products=lists.products />
         </section>
     }
 }

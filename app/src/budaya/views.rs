@@ -397,11 +397,20 @@ fn FeedLinks() -> impl IntoView {
 /// A short list of what's coming (home page and village pages).
 #[component]
 pub fn EventList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
-    let i18n = use_i18n();
     let events = Resource::new(
         move || village.clone(),
         move |village| list_upcoming_events(village, limit),
     );
+    view! { <EventListOf events /> }
+}
+
+/// The list, from a resource the page made itself: a page that shows it inside another `Suspend` creates
+/// the resource outside it, so a re-render of that `Suspend` does not fetch the list again.
+#[component]
+pub fn EventListOf(
+    events: Resource<Result<Vec<EventCard>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {

@@ -28,11 +28,20 @@ pub fn LayananPage() -> impl IntoView {
 
 #[component]
 pub fn ServiceList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
-    let i18n = use_i18n();
     let services = Resource::new(
         move || village.clone(),
         move |village| list_services(village, limit),
     );
+    view! { <ServiceListOf services /> }
+}
+
+/// The list, from a resource the page made itself: a page that shows it inside another `Suspend` creates
+/// the resource outside it, so a re-render of that `Suspend` does not fetch the list again.
+#[component]
+pub fn ServiceListOf(
+    services: Resource<Result<Vec<ServiceCard>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {

@@ -218,11 +218,20 @@ fn MarketFilters(query: MarketQuery, villages: Vec<(String, String)>, sort: Sort
 /// Products, newest first; `village` limits them to one village (home and village pages).
 #[component]
 pub fn ProductList(#[prop(optional)] village: Option<String>, limit: u32) -> impl IntoView {
-    let i18n = use_i18n();
     let products = Resource::new(
         move || village.clone(),
         move |village| list_products(village, limit),
     );
+    view! { <ProductListOf products /> }
+}
+
+/// The list, from a resource the page made itself: a page that shows it inside another `Suspend` creates
+/// the resource outside it, so a re-render of that `Suspend` does not fetch the list again.
+#[component]
+pub fn ProductListOf(
+    products: Resource<Result<Vec<ProductCard>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Suspense fallback=|| view! { <CardsLoading /> }>
             {move || Suspend::new(async move {

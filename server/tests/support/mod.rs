@@ -52,9 +52,26 @@ pub fn build_router_behind_proxy(
     pool: sqlx::SqlitePool,
     trust_forwarded_for: bool,
 ) -> Router {
+    build_router_with(
+        dir,
+        pool,
+        trust_forwarded_for,
+        server::page_cache::PageCacheSettings::OFF,
+    )
+}
+
+/// The router with every setting given (the page cache is off in the other builders: most tests change
+/// the database directly and read pages right after).
+pub fn build_router_with(
+    dir: &std::path::Path,
+    pool: sqlx::SqlitePool,
+    trust_forwarded_for: bool,
+    page_cache: server::page_cache::PageCacheSettings,
+) -> Router {
     let leptos = server::leptos_options(&dir.join("site"), "127.0.0.1:0".parse().unwrap());
     server::router(server::AppState {
         leptos,
+        page_cache,
         background: server::BackgroundPool(pool.clone()),
         pool,
         nik: test_cipher(),

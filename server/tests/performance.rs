@@ -1,0 +1,202 @@
+//! What keeps the server fast, checked deterministically (timings live in `./dev.sh bench`, not here):
+//! how many statements each key page runs, and the anonymous page cache (shared only when it may be,
+//! forgotten when data changes, with a CSP that needs no per-response nonce).
+
+mod support;
+
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    OnceLock,
+};
+
+use http::{header, StatusCode};
+use support::*;
+
+/// Counts the statements sqlx runs (its `sqlx::query` events), process-wide. Requests in these tests
+/// run one at a time, so the difference around one request is that request's statements.
+static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+
+struct StatementCounter;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        if event.metadata().target() == "sqlx::query" {
+            STATEMENTS.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+fn count_statements() {
+    static INSTALLED: OnceLock<()> = OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        use tracing_subscriber::layer::SubscriberExt;
+        let subscriber = tracing_subscriber::registry().with(StatementCounter);
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+    });
+}
+
+/// The most statements each page may run with the demo data. The figures are today's counts with a
+/// little room; a page that starts loading per card, or checks the session again and again, fails here.
+const PAGE_STATEMENT_BUDGETS: &[(&str, bool, usize)] = &[
+    ("/", false, 6),
+    ("/pasar", false, 4),
+    ("/pasar?q=batik&sort=termurah", false, 4),
+    ("/pasar/produk/batik-gajah-oling-tulis-biru", false, 10),
+    ("/budaya", false, 6),
+    ("/budaya/kalender", false, 4),
+    ("/layanan", false, 4),
+    // A nested list may render twice when its page resolves late (Leptos re-runs the outer `Suspend`).
+    ("/desa/kemiren", false, 12),
+    ("/akun", true, 20),
+    ("/pasar/pesanan", true, 8),
+    ("/desa/kemiren/layanan", true, 12),
+];
+
+fn clone_request(request: &http::Request<axum::body::Body>) -> http::Request<axum::body::Body> {
+    let mut copy = http::Request::get(request.uri().clone());
+    for (name, value) in request.headers() {
+        copy = copy.header(name, value);
+    }
+    copy.body(axum::body::Body::empty()).unwrap()
+}
+
+#[test]
+fn every_key_page_runs_a_bounded_number_of_statements() {
+    count_statements();
+    run(async {
+        let app = test_app().await;
+        let product: String = sqlx::query_scalar(
+            "SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        // The operator of Kemiren: signed in, a buyer with orders, and staff with an inbox.
+        let cookie = signed_in_as(&app, "+6281230000004").await;
+        let mut report = Vec::new();
+        let mut over = Vec::new();
+        for (path, signed_in, budget) in PAGE_STATEMENT_BUDGETS {
+            let path = if path.starts_with("/pasar/produk/") {
+                format!("/pasar/produk/{product}")
+            } else {
+                path.to_string()
+            };
+            let request = if *signed_in {
+                get_signed_in(&path, &cookie)
+            } else {
+                get(&path)
+            };
+            // Once to open the pool's connections (opening one runs its own statements), then counted.
+            send(&app, clone_request(&request)).await;
+            let before = STATEMENTS.load(Ordering::SeqCst);
+            let answer = send(&app, request).await;
+            let statements = STATEMENTS.load(Ordering::SeqCst) - before;
+            assert_eq!(answer.status, StatusCode::OK, "{path}");
+            report.push(format!("{path}: {statements}"));
+            if statements > *budget {
+                over.push(format!("{path}: {statements} > {budget}"));
+            }
+        }
+        println!("statements per page:\n{}", report.join("\n"));
+        assert!(
+            STATEMENTS.load(Ordering::SeqCst) > 0,
+            "sqlx's statement events are counted"
+        );
+        assert!(
+            over.is_empty(),
+            "pages over their budget: {over:?}\nall: {report:?}"
+        );
+    });
+}
+
+#[test]
+fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a_session() {
+    run(async {
+        let base = test_app().await;
+        let app = TestApp {
+            router: build_router_with(
+                base.dir.path(),
+                base.pool.clone(),
+                false,
+                server::page_cache::PageCacheSettings::seconds(60),
+            ),
+            pool: base.pool.clone(),
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let first = send(&app, get("/pasar")).await;
+        assert_eq!(first.status, StatusCode::OK);
+
+        assert!(first.headers.get(server::page_cache::HIT_HEADER).is_none());
+        let second = send(&app, get("/pasar")).await;
+        assert_eq!(
+            second.headers[server::page_cache::HIT_HEADER],
+            "hit",
+            "the second anonymous visit comes from memory"
+        );
+        assert_eq!(first.body, second.body);
+        // The shared copy carries script hashes, no nonce, in its policy and in its page.
+        let policy = second.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(policy.contains("'sha256-"), "{policy}");
+        assert!(!policy.contains("nonce"), "{policy}");
+        assert!(!second.body.contains(" nonce="));
+
+        // English visitors get the English page, not the kept Indonesian one.
+        let english = send(&app, get_in_english("/pasar")).await;
+        assert!(english
+            .headers
+            .get(server::page_cache::HIT_HEADER)
+            .is_none());
+        assert!(english.body.contains("<html lang=\"en\""));
+
+        // A signed-in visitor is never served a kept page, and gets a nonce of their own.
+        let cookie = signed_in_as(&app, "+6281230000001").await;
+        let personal = send(&app, get_signed_in("/pasar", &cookie)).await;
+        assert!(personal
+            .headers
+            .get(server::page_cache::HIT_HEADER)
+            .is_none());
+        assert!(personal.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("'nonce-"));
+        let again = send(&app, get_signed_in("/pasar", &cookie)).await;
+        assert!(again.headers.get(server::page_cache::HIT_HEADER).is_none());
+
+        // A seller renames a product (any write request): the next visitor sees the new name.
+        let product: String = sqlx::query_scalar(
+            "SELECT slug FROM products WHERE status = 'active' ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            send(&app, get("/pasar")).await.headers[server::page_cache::HIT_HEADER],
+            "hit"
+        );
+        sqlx::query("UPDATE products SET title_id = 'Nama Baru Sekali' WHERE slug = $1")
+            .bind(&product)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let write = send(&app, api_call("set_language", "lang=id", Some(&cookie))).await;
+        assert!(
+            write.status.is_success() || write.status.is_redirection(),
+            "{}",
+            write.status
+        );
+        let fresh = send(&app, get("/pasar")).await;
+        assert!(fresh.headers.get(server::page_cache::HIT_HEADER).is_none());
+        assert!(fresh.body.contains("Nama Baru Sekali"));
+
+        // Pages that set a cookie or are not pages are never kept.
+        for path in ["/healthz", "/akun/masuk?next=/pasar"] {
+            send(&app, get(path)).await;
+            let twice = send(&app, get(path)).await;
+            if path == "/healthz" {
+                assert!(twice.headers.get(server::page_cache::HIT_HEADER).is_none());
+            }
+        }
+    });
+}
