@@ -155,12 +155,35 @@ cmd_test() {
   return "$status"
 }
 
+ensure_bench_tools() {
+  if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    say "installing wrk and nginx from Debian for the benchmarks"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk nginx
+  fi
+}
+
+# The benchmark suite (bench/run.py): key pages on the demo data and on a regency's volume, against
+# nginx serving the same bytes; memory and cold start. About 25 minutes; writes bench/RESULTS.md.
+cmd_bench() {
+  ensure_rust_tools
+  ensure_npm_tools
+  ensure_bench_tools
+  if release_is_current; then
+    say "release build is up to date"
+  else
+    build_release
+  fi
+  python3 bench/run.py --binary "$(server_binary)" --site-root "$SITE_DIR" "$@"
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
+  bench) shift; cmd_bench "$@" ;;
   setup) ensure_rust_tools; ensure_npm_tools ;;
   *)
-    echo "usage: ./dev.sh run | test | setup" >&2
+    echo "usage: ./dev.sh run | test | bench [options of bench/run.py] | setup" >&2
     exit 2
     ;;
 esac

@@ -57,15 +57,43 @@ CREATE TRIGGER products_rating_after_review AFTER INSERT ON reviews BEGIN
     WHERE id IN (SELECT product_id FROM order_items WHERE order_id = NEW.order_id);
 END;
 
--- One index per way of listing: newest (products_active_newest), cheapest/dearest, best rated, by category,
--- and a shop's own products newest first ("more from this shop", the shop page).
-CREATE INDEX products_on_sale_by_price ON products (status, sort_price, id);
-CREATE INDEX products_on_sale_by_rating ON products (status, rating_average DESC, rating_count DESC, created_at DESC);
-CREATE INDEX products_on_sale_by_category ON products (status, category, created_at);
+-- Whether a product is on sale (active, and its shop approved), kept by triggers: every market query
+-- filters on it through one index per way of listing, without looking at the shop of each candidate.
+ALTER TABLE products ADD COLUMN listed BOOLEAN NOT NULL DEFAULT FALSE;
+UPDATE products SET listed = (status = 'active' AND (SELECT status FROM shops WHERE id = products.shop_id) = 'approved');
+
+CREATE TRIGGER products_listed_after_insert AFTER INSERT ON products BEGIN
+    UPDATE products SET listed = (NEW.status = 'active'
+        AND (SELECT status FROM shops WHERE id = NEW.shop_id) = 'approved')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER products_listed_after_status_change AFTER UPDATE OF status, shop_id ON products BEGIN
+    UPDATE products SET listed = (NEW.status = 'active'
+        AND (SELECT status FROM shops WHERE id = NEW.shop_id) = 'approved')
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER products_listed_after_shop_decision AFTER UPDATE OF status ON shops BEGIN
+    UPDATE products SET listed = (status = 'active' AND NEW.status = 'approved')
+    WHERE shop_id = NEW.id;
+END;
+
+-- One index per way of listing: newest, cheapest/dearest, best rated, by category, and a shop's own
+-- products newest first ("more from this shop", the shop page).
+CREATE INDEX products_listed_newest ON products (listed, created_at);
+CREATE INDEX products_listed_by_price ON products (listed, sort_price, id);
+CREATE INDEX products_listed_by_rating ON products (listed, rating_average DESC, rating_count DESC, created_at DESC);
+CREATE INDEX products_listed_by_category ON products (listed, category, created_at);
 DROP INDEX products_by_shop;
-CREATE INDEX products_of_shop_newest ON products (shop_id, status, created_at);
+CREATE INDEX products_of_shop_newest ON products (shop_id, listed, created_at);
 -- The market's village filter and the village page start from the village's shops.
 CREATE INDEX shops_of_village ON shops (village_id, status);
 
--- Budaya: the tag filter's list reads distinct tag lists from this index instead of every listing.
+-- Budaya: the tag filter's list reads distinct tag lists from this index instead of every listing; places
+-- (listings without dates) are listed by kind and title.
 CREATE INDEX events_published_tags ON events (status, tags);
+CREATE INDEX events_by_kind ON events (kind, status, title_id);
+
+-- A search checks each full-text match's product; this covers every column it filters and sorts by, so a
+-- match costs an index lookup instead of reading the product's whole row (descriptions and all).
+CREATE INDEX products_market_columns ON products (id, listed, shop_id, category, stock, sort_price, created_at,
+                                                  rating_average, rating_count);

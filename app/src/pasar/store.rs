@@ -184,21 +184,19 @@ impl MarketFilter {
 /// regency's whole catalogue on every page.
 pub const MARKET_COUNT_CAP: i64 = super::MarketPage::COUNT_SHOWN_UP_TO;
 
-/// The products a market filter matches, as `FROM … WHERE …`. With search words the full-text index drives
-/// the query (`CROSS JOIN` keeps it the outer loop, so the match runs once, not once per product).
+/// The products a market filter matches, as `FROM … WHERE …`. With search words the full-text matches
+/// come first, from the `hits` table the caller defines (`CROSS JOIN` keeps them the outer loop, so the
+/// match runs once, not once per product), and each match is checked through covering indexes.
 fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilter) {
     if filter.fts.is_some() {
-        query.push(" FROM products_fts CROSS JOIN products p ON p.id = products_fts.rowid");
+        query.push(
+            " FROM hits CROSS JOIN products p INDEXED BY products_market_columns ON p.id = hits.id",
+        );
     } else {
         query.push(" FROM products p");
     }
-    query.push(" JOIN shops s ON s.id = p.shop_id");
-    query.push(" WHERE p.status = 'active' AND s.status = 'approved'");
-    if let Some(fts) = &filter.fts {
-        query
-            .push(" AND products_fts MATCH ")
-            .push_bind(fts.clone());
-    }
+    // `listed`: active and of an approved shop, kept by triggers (migration 8).
+    query.push(" WHERE p.listed");
     if let Some(category) = filter.category {
         query.push(" AND p.category = ").push_bind(category.code());
     }
@@ -206,7 +204,7 @@ fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilt
         // Through the village's shops: a few hundred products, not a walk over the whole catalogue.
         query
             .push(
-                " AND p.shop_id IN (SELECT id FROM shops WHERE status = 'approved' AND village_id =
+                " AND p.shop_id IN (SELECT id FROM shops WHERE village_id =
                    (SELECT id FROM villages WHERE slug = ",
             )
             .push_bind(village.clone())
@@ -223,20 +221,37 @@ fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilt
     }
 }
 
-/// One page of the market and the number of matches (at most [`MARKET_COUNT_CAP`] + 1, so a caller can
-/// tell "more than"). The page's ids come first, from indexed columns; only those twenty become cards.
+/// The search's matches with their relevance, computed once (bm25 cannot run inside a window query).
+fn push_hits(query: &mut QueryBuilder<'_, Sqlite>, fts: &str) {
+    query
+        .push(
+            "WITH hits AS MATERIALIZED (SELECT rowid AS id,
+                 bm25(products_fts, 10.0, 10.0, 2.0, 2.0, 4.0) AS relevance
+             FROM products_fts WHERE products_fts MATCH ",
+        )
+        .push_bind(fts.to_string())
+        .push(") ");
+}
+
+/// One page of the market and the number of matches: exact for a search (it reads all its matches
+/// anyway to rank them), otherwise counted up to [`MARKET_COUNT_CAP`] + 1, so a caller can tell "more
+/// than". The page's ids come first, from indexed columns; only those twenty become cards.
 pub async fn market(
     pool: &SqlitePool,
     filter: &MarketFilter,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<ProductCard>, i64), sqlx::Error> {
-    let mut ids = QueryBuilder::<Sqlite>::new("SELECT p.id");
+    let mut ids = QueryBuilder::<Sqlite>::new("");
+    if let Some(fts) = &filter.fts {
+        push_hits(&mut ids, fts);
+        ids.push("SELECT p.id, COUNT(*) OVER () AS total");
+    } else {
+        ids.push("SELECT p.id, 0 AS total");
+    }
     push_market_matches(&mut ids, filter);
     ids.push(match filter.effective_sort() {
-        Sort::Relevance => {
-            " ORDER BY bm25(products_fts, 10.0, 10.0, 2.0, 2.0, 4.0), p.created_at DESC, p.id DESC"
-        }
+        Sort::Relevance => " ORDER BY hits.relevance, p.created_at DESC, p.id DESC",
         Sort::Newest => " ORDER BY p.created_at DESC, p.id DESC",
         Sort::PriceLow => " ORDER BY p.sort_price, p.id",
         Sort::PriceHigh => " ORDER BY p.sort_price DESC, p.id DESC",
@@ -247,16 +262,26 @@ pub async fn market(
     });
     ids.push(" LIMIT ").push_bind(limit);
     ids.push(" OFFSET ").push_bind(offset);
-    let ids: Vec<i64> = ids.build_query_scalar().fetch_all(pool).await?;
+    let rows: Vec<(i64, i64)> = ids.build_query_as().fetch_all(pool).await?;
 
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (SELECT 1");
-    push_market_matches(&mut count, filter);
-    count
-        .push(" LIMIT ")
-        .push_bind(MARKET_COUNT_CAP + 1)
-        .push(")");
-    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
-
+    let total = match rows.first() {
+        Some((_, total)) if filter.fts.is_some() => *total,
+        _ => {
+            // Without search words (or past a search's last page): a separate count, capped.
+            let mut count = QueryBuilder::<Sqlite>::new("");
+            if let Some(fts) = &filter.fts {
+                push_hits(&mut count, fts);
+            }
+            count.push("SELECT COUNT(*) FROM (SELECT 1");
+            push_market_matches(&mut count, filter);
+            count
+                .push(" LIMIT ")
+                .push_bind(MARKET_COUNT_CAP + 1)
+                .push(")");
+            count.build_query_scalar().fetch_one(pool).await?
+        }
+    };
+    let ids: Vec<i64> = rows.into_iter().map(|(id, _)| id).collect();
     Ok((cards_in_order(pool, &ids).await?, total))
 }
 
@@ -338,8 +363,7 @@ pub async fn shop_products(
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM products p JOIN shops s ON s.id = p.shop_id
-         WHERE p.shop_id = $1 AND p.status = 'active' AND s.status = 'approved' AND p.id <> $2
+        "SELECT p.id FROM products p WHERE p.shop_id = $1 AND p.listed AND p.id <> $2
          ORDER BY p.created_at DESC, p.id DESC LIMIT $3",
     )
     .bind(shop_id)
@@ -1816,6 +1840,17 @@ mod tests {
             }
         }
         check(&pool, "after the demo load").await;
+        async fn check_listed(pool: &SqlitePool, when: &str) {
+            let wrong: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id
+                 WHERE p.listed <> (p.status = 'active' AND s.status = 'approved')",
+            )
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            assert_eq!(wrong, 0, "listed is wrong for {wrong} products {when}");
+        }
+        check_listed(&pool, "after the demo load").await;
         let product: i64 = sqlx::query_scalar("SELECT id FROM products ORDER BY id LIMIT 1")
             .fetch_one(&pool)
             .await
@@ -1827,10 +1862,21 @@ mod tests {
             ("an amount discount", "UPDATE products SET discount_kind = 'amount', discount_value = 999999999 WHERE id = $1"),
             ("a new base price", "UPDATE products SET price_rupiah = 123456, discount_kind = NULL, discount_value = NULL WHERE id = $1"),
             ("a variant price", "UPDATE product_variants SET price_rupiah = 5000 WHERE product_id = $1"),
+            ("the product archived", "UPDATE products SET status = 'archived' WHERE id = $1"),
+            ("the product active again", "UPDATE products SET status = 'active' WHERE id = $1"),
+            ("its shop back to pending", "UPDATE shops SET status = 'pending' WHERE id = (SELECT shop_id FROM products WHERE id = $1)"),
+            ("its shop approved", "UPDATE shops SET status = 'approved' WHERE id = (SELECT shop_id FROM products WHERE id = $1)"),
         ] {
             sqlx::query(sql).bind(product).execute(&pool).await.unwrap();
             check(&pool, change).await;
+            check_listed(&pool, change).await;
         }
+        let listed_now: bool = sqlx::query_scalar("SELECT listed FROM products WHERE id = $1")
+            .bind(product)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(listed_now);
         // A review counts for every product of its order.
         crate::demo::load_accounts(
             &pool,
