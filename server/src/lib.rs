@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod config;
+pub mod memory;
 mod middleware;
 pub mod page_cache;
 pub mod secrets;

@@ -5,8 +5,17 @@ use clap::Parser;
 use server::config::{Cli, Command, LogFormat};
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    // Before any thread exists: the allocator's arena limit applies to threads created afterwards.
+    server::memory::limit_allocator_arenas();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?
+        .block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_tracing(cli.config.log_format);
     let config = cli.config;
@@ -122,6 +131,7 @@ async fn main() -> anyhow::Result<()> {
                 ),
                 background: server::BackgroundPool(background.clone()),
             };
+            let _trimmer = server::memory::spawn_trimmer();
             let _outbox = server::spawn_outbox_worker(
                 background,
                 std::sync::Arc::new(app::notifikasi::outbox::RecordingSender),

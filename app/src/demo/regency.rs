@@ -220,13 +220,11 @@ pub async fn generate(
             categories = CATEGORIES, price = spread("n", 7907, "900"),
             age = spread("n", 7_777_777, &(2 * year).to_string()),
         )),
-        ("product variants", format!(
-            "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock, position)
+        ("product variants", "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock, position)
              SELECT p.id, '', NULL, p.id % 30, 0 FROM products p WHERE p.slug LIKE 'produk-%'
              UNION ALL
              SELECT p.id, 'Ukuran besar', p.price_rupiah + 15000, p.id % 7, 1 FROM products p
-             WHERE p.slug LIKE 'produk-%' AND p.id % 5 = 0"
-        )),
+             WHERE p.slug LIKE 'produk-%' AND p.id % 5 = 0".into()),
         ("product photos", "INSERT INTO product_photos (product_id, photo_id, position)
              SELECT p.id, pp.photo_id, 0 FROM products p
              JOIN (SELECT ROW_NUMBER() OVER (ORDER BY photo_id) - 1 AS idx, photo_id

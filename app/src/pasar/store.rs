@@ -1785,17 +1785,19 @@ mod tests {
             .await
             .unwrap();
         crate::demo::load(&pool, 1_790_000_000).await.unwrap();
+        /// id, sort price, base price, discount kind and value, rating count, sum and average.
+        type Kept = (
+            i64,
+            i64,
+            i64,
+            Option<String>,
+            Option<i64>,
+            i64,
+            i64,
+            Option<f64>,
+        );
         async fn check(pool: &SqlitePool, when: &str) {
-            let rows: Vec<(
-                i64,
-                i64,
-                i64,
-                Option<String>,
-                Option<i64>,
-                i64,
-                i64,
-                Option<f64>,
-            )> = sqlx::query_as(
+            let rows: Vec<Kept> = sqlx::query_as(
                 "SELECT p.id, p.sort_price, p.price_rupiah, p.discount_kind, p.discount_value,
                             p.rating_count, p.rating_sum, p.rating_average FROM products p",
             )
