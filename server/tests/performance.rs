@@ -200,3 +200,115 @@ fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a
         }
     });
 }
+
+/// Follows "older"/"next" links from `path` until there are none; returns every page's codes.
+async fn walk_pages(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    code_pattern: &str,
+    link: &str,
+) -> Vec<Vec<String>> {
+    let codes = regex_lite_codes(code_pattern);
+    let mut pages = Vec::new();
+    let mut next = Some(path.to_string());
+    while let Some(path) = next.take() {
+        let answer = send(app, get_signed_in(&path, cookie)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        pages.push(codes(&answer.body));
+        next = answer
+            .body
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .find(|href| href.contains(link))
+            .map(|href| href.replace("&amp;", "&"));
+        assert!(pages.len() < 20, "paging never ends");
+    }
+    pages
+}
+
+/// The distinct codes in a page that start with `prefix` (order and request codes), in page order.
+fn regex_lite_codes(prefix: &str) -> impl Fn(&str) -> Vec<String> + '_ {
+    move |html: &str| {
+        let mut found: Vec<String> = Vec::new();
+        for (at, _) in html.match_indices(prefix) {
+            let code: String = html[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if code.len() >= prefix.len() + 4 && !found.contains(&code) {
+                found.push(code);
+            }
+        }
+        found
+    }
+}
+
+#[test]
+fn long_lists_come_in_pages_that_cover_everything_once() {
+    run(async {
+        let app = test_app().await;
+        let budi = signed_in_as(&app, "+6281230000002").await;
+        // 75 more orders for Budi, a minute apart, copied from one of the demo's.
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 75)
+             INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, subtotal_rupiah,
+                                 delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
+             SELECT 'ZPAGE' || printf('%04d', i), a.id, (SELECT id FROM shops WHERE status = 'approved' LIMIT 1),
+                    'completed', 'pickup_seller', 'cash', 1000, 0, 1000, 1700000000 + i * 60, 1700000000 + i * 60
+             FROM n, accounts a WHERE a.phone = '+6281230000002'",
+        )
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO order_items (order_id, variant_id, product_id, title_id, variant_name,
+                                      unit_price_rupiah, quantity)
+             SELECT o.id, v.id, p.id, p.title_id, '', 1000, 1 FROM orders o
+             JOIN products p ON p.id = (SELECT id FROM products WHERE shop_id = o.shop_id LIMIT 1)
+             JOIN product_variants v ON v.product_id = p.id AND v.position = 0
+             WHERE o.code LIKE 'ZPAGE%'",
+        )
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        let pages = walk_pages(&app, "/pasar/pesanan", &budi, "ZPAGE", "sebelum=").await;
+        let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
+        assert_eq!(sizes[..2], [30, 30], "{sizes:?}");
+        let all: Vec<String> = pages.concat();
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            (all.len(), unique.len()),
+            (75, 75),
+            "each order once: {sizes:?}"
+        );
+        // Newest first across pages.
+        assert_eq!(all.first().map(String::as_str), Some("ZPAGE0075"));
+        assert_eq!(all.last().map(String::as_str), Some("ZPAGE0001"));
+
+        // The village inbox: 120 open requests, oldest first, 50 per page.
+        let operator = signed_in_as(&app, "+6281230000004").await;
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+             INSERT INTO service_requests (code, service_id, village_id, account_id, status, created_at, updated_at)
+             SELECT 'ZREQ' || printf('%04d', i), s.id, s.village_id, a.id, 'diajukan', 1700000000 + i, 1700000000 + i
+             FROM n, services s, accounts a
+             WHERE s.village_id = (SELECT id FROM villages WHERE slug = 'kemiren') AND s.slug = (
+                   SELECT slug FROM services WHERE village_id = s.village_id ORDER BY id LIMIT 1)
+               AND a.phone = '+6281230000001'",
+        )
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        let pages = walk_pages(&app, "/desa/kemiren/layanan", &operator, "ZREQ", "setelah=").await;
+        let all: Vec<String> = pages.concat();
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        assert_eq!(pages[0].len(), 50);
+        assert_eq!(all.len(), 120);
+        assert_eq!(all.first().map(String::as_str), Some("ZREQ0001"));
+        assert_eq!(all.last().map(String::as_str), Some("ZREQ0120"));
+    });
+}

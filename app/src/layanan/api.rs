@@ -599,8 +599,15 @@ pub async fn list_my_requests() -> Result<Vec<RequestSummary>, AppError> {
 }
 
 /// A village's inbox (`status` empty: every open request). That village's staff (or an admin).
+/// Requests per page of a village inbox (oldest first; the next page continues after the last one).
+pub const INBOX_PAGE_SIZE: i64 = 50;
+
 #[server(endpoint = "get_village_inbox")]
-pub async fn get_village_inbox(slug: String, status: String) -> Result<Inbox, AppError> {
+pub async fn get_village_inbox(
+    slug: String,
+    status: String,
+    after: Option<String>,
+) -> Result<Inbox, AppError> {
     async move {
         let pool = crate::db::pool()?;
         let (village_id, _) = crate::akun::store::village_ref(&pool, &slug)
@@ -609,11 +616,28 @@ pub async fn get_village_inbox(slug: String, status: String) -> Result<Inbox, Ap
         authorize(Rule::VillageStaff { village_id }).await?;
         let place_name = crate::akun::store::village_name(&pool, village_id).await?;
         let showing = RequestStatus::from_code(&status);
+        let after = after.filter(|code| !code.is_empty());
+        let mut requests = super::store::village_inbox(
+            &pool,
+            village_id,
+            showing,
+            after.as_deref(),
+            INBOX_PAGE_SIZE + 1,
+        )
+        .await?;
+        let next_after = (requests.len() as i64 > INBOX_PAGE_SIZE)
+            .then(|| {
+                requests.truncate(INBOX_PAGE_SIZE as usize);
+                requests.last().map(|request| request.code.clone())
+            })
+            .flatten();
         Ok(Inbox {
             place_name,
             counts: super::store::village_counts(&pool, village_id).await?,
-            requests: super::store::village_inbox(&pool, village_id, showing).await?,
+            requests,
             showing,
+            paged: after.is_some(),
+            next_after,
         })
     }
     .await
@@ -639,6 +663,8 @@ pub async fn get_kecamatan_inbox(code: String) -> Result<Inbox, AppError> {
             counts: Vec::new(),
             showing: Some(RequestStatus::DiteruskanKecamatan),
             requests: super::store::kecamatan_inbox(&pool, &code).await?,
+            paged: false,
+            next_after: None,
         })
     }
     .await

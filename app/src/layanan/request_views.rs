@@ -449,8 +449,19 @@ fn InboxView(inbox: Inbox, base: String) -> impl IntoView {
         {if inbox.requests.is_empty() {
             Either::Left(view! { <p class="mt-3 text-stone-600">{t!(i18n, layanan.inbox_empty)}</p> })
         } else {
-            Either::Right(view! { <RequestList requests=inbox.requests /> })
+            Either::Right(view! { <RequestList requests=inbox.requests.clone() /> })
         }}
+        {
+            let status = inbox.showing.map(|status| format!("status={}&", status.code())).unwrap_or_default();
+            let first = format!("{base}?{status}");
+            let next = inbox.next_after.as_ref().map(|code| format!("{base}?{status}setelah={code}"));
+            view! {
+                <p class="mt-4 flex flex-wrap gap-3">
+                    {inbox.paged.then(|| view! { <a href=first class=LINK>{t!(i18n, layanan.inbox_first_page)}</a> })}
+                    {next.map(|href| view! { <a href=href rel="next" class=LINK>{t!(i18n, layanan.inbox_next_page)}</a> })}
+                </p>
+            }
+        }
     }
 }
 
@@ -461,14 +472,13 @@ pub fn VillageInboxPage() -> impl IntoView {
         .read_untracked()
         .get("slug")
         .unwrap_or_default();
-    let status = use_query_map()
-        .read_untracked()
-        .get("status")
-        .unwrap_or_default();
+    let query = use_query_map().read_untracked();
+    let status = query.get("status").unwrap_or_default();
+    let after = query.get("setelah");
     let base = format!("/desa/{slug}/layanan");
     let inbox = Resource::new(
-        move || (slug.clone(), status.clone()),
-        |(slug, status)| get_village_inbox(slug, status),
+        move || (slug.clone(), status.clone(), after.clone()),
+        |(slug, status, after)| get_village_inbox(slug, status, after),
     );
     view! {
         <Suspense fallback=|| view! { <CardsLoading count=3 /> }>

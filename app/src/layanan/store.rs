@@ -998,15 +998,22 @@ pub async fn village_inbox(
     pool: &SqlitePool,
     village_id: i64,
     status: Option<RequestStatus>,
+    after_code: Option<&str>,
+    limit: i64,
 ) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    // Keyset paging: the requests after the one with code `after_code`, oldest first.
     summaries(
         sqlx::query_as(&format!(
             "{SUMMARY_SELECT} WHERE r.village_id = $1
                AND (($2 IS NULL AND r.status NOT IN ('selesai', 'ditolak', 'dibatalkan')) OR r.status = $2)
-             ORDER BY r.created_at, r.id LIMIT 200"
+               AND ($3 IS NULL OR (r.created_at, r.id) >
+                    (SELECT created_at, id FROM service_requests WHERE code = $3 AND village_id = $1))
+             ORDER BY r.created_at, r.id LIMIT $4"
         ))
         .bind(village_id)
         .bind(status.map(RequestStatus::code))
+        .bind(after_code)
+        .bind(limit)
         .fetch_all(pool)
         .await?,
     )

@@ -200,6 +200,10 @@ pub struct Inbox {
     pub counts: Vec<(RequestStatus, i64)>,
     pub showing: Option<RequestStatus>,
     pub requests: Vec<RequestSummary>,
+    /// This is a later page (a link back to the first is shown).
+    pub paged: bool,
+    /// The code after which the next page starts, when there is one.
+    pub next_after: Option<String>,
 }
 
 /// The public verification page of a letter: never the NIK, never the documents.

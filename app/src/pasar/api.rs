@@ -20,6 +20,9 @@ use crate::akun::optional_text;
 #[cfg(feature = "ssr")]
 use crate::budaya::required_text;
 
+/// Orders per page of "my orders"; the server sends one more when there are older ones.
+pub const ORDERS_PAGE_SIZE: i64 = 30;
+
 /// Products per market page: two columns of ten on a phone.
 pub const MARKET_PAGE_SIZE: i64 = 20;
 
@@ -485,11 +488,17 @@ pub async fn move_order(
 
 /// The signed-in person's orders as a buyer, newest first.
 #[server(endpoint = "list_my_orders")]
-pub async fn list_my_orders() -> Result<Vec<OrderSummary>, AppError> {
+pub async fn list_my_orders(older_than: Option<String>) -> Result<Vec<OrderSummary>, AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        Ok(super::store::buyer_orders(&pool, actor.account_id).await?)
+        Ok(super::store::buyer_orders(
+            &pool,
+            actor.account_id,
+            older_than.as_deref().filter(|code| !code.is_empty()),
+            ORDERS_PAGE_SIZE + 1,
+        )
+        .await?)
     }
     .await
     .map_err(AppError::with_status)

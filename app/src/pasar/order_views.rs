@@ -4,7 +4,7 @@
 
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     get_cart, get_order, list_my_orders, Cart, CartShop, Checkout, Fulfilment, MoveOrder,
@@ -256,7 +256,12 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
 #[component]
 pub fn MyOrdersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let orders = Resource::new(|| (), |_| list_my_orders());
+    let older_than = use_query_map()
+        .read_untracked()
+        .get("sebelum")
+        .filter(|code| !code.is_empty());
+    let paged = older_than.is_some();
+    let orders = Resource::new(move || older_than.clone(), list_my_orders);
     view! {
         <PageTitle text=move || t_string!(i18n, pasar.my_orders).to_string() />
         <h1 class="text-2xl font-bold">{t!(i18n, pasar.my_orders)}</h1>
@@ -270,7 +275,20 @@ pub fn MyOrdersPage() -> impl IntoView {
                             <a href="/pasar" class=LINK>{t!(i18n, pasar.browse_market)}</a>
                         </div>
                     }.into_any()),
-                    Ok(orders) => EitherOf3::A(view! { <OrderList orders /> }.into_any()),
+                    Ok(mut orders) => {
+                        // One more than a page came back: there are older orders, reached by keyset.
+                        let older = (orders.len() as i64 > super::api::ORDERS_PAGE_SIZE).then(|| {
+                            orders.truncate(super::api::ORDERS_PAGE_SIZE as usize);
+                            orders.last().map(|order| format!("/pasar/pesanan?sebelum={}", order.code))
+                        }).flatten();
+                        EitherOf3::A(view! {
+                            <OrderList orders />
+                            <p class="mt-4 flex flex-wrap gap-3">
+                                {paged.then(|| view! { <a href="/pasar/pesanan" class=BUTTON_SECONDARY>{t!(i18n, pasar.newest_orders)}</a> })}
+                                {older.map(|href| view! { <a href=href rel="next" class=BUTTON_SECONDARY>{t!(i18n, pasar.older_orders)}</a> })}
+                            </p>
+                        }.into_any())
+                    }
                     Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/pasar/pesanan")),
                     Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
                 }
@@ -518,7 +536,7 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
 #[component]
 pub fn MyOrdersCard() -> impl IntoView {
     let i18n = use_i18n();
-    let orders = Resource::new(|| (), |_| list_my_orders());
+    let orders = Resource::new(|| (), |_| list_my_orders(None));
     let locale = i18n.get_locale();
     view! {
         <section class=CARD aria-labelledby="pesanan-saya">

@@ -196,7 +196,7 @@ fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilt
         query.push(" FROM products p");
     }
     // `listed`: active and of an approved shop, kept by triggers (migration 8).
-    query.push(" WHERE p.listed");
+    query.push(" WHERE p.listed = TRUE");
     if let Some(category) = filter.category {
         query.push(" AND p.category = ").push_bind(category.code());
     }
@@ -363,7 +363,7 @@ pub async fn shop_products(
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM products p WHERE p.shop_id = $1 AND p.listed AND p.id <> $2
+        "SELECT p.id FROM products p WHERE p.shop_id = $1 AND p.listed = TRUE AND p.id <> $2
          ORDER BY p.created_at DESC, p.id DESC LIMIT $3",
     )
     .bind(shop_id)
@@ -1689,12 +1689,21 @@ const SUMMARY_COLUMNS: &str = "o.code, o.status, o.fulfilment, o.payment, o.tota
 pub async fn buyer_orders(
     pool: &SqlitePool,
     account_id: i64,
+    older_than: Option<&str>,
+    limit: i64,
 ) -> Result<Vec<OrderSummary>, sqlx::Error> {
+    // Keyset paging: the page after the order with code `older_than` (newest first), through the
+    // `orders_of_buyer` index, however many orders came before.
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, s.name AS other_party FROM orders o JOIN shops s ON s.id = o.shop_id
-         WHERE o.buyer_account_id = $1 ORDER BY o.placed_at DESC, o.id DESC LIMIT 100"
+         WHERE o.buyer_account_id = $1
+           AND ($2 IS NULL OR (o.placed_at, o.id) <
+                (SELECT placed_at, id FROM orders WHERE code = $2 AND buyer_account_id = $1))
+         ORDER BY o.placed_at DESC, o.id DESC LIMIT $3"
     ))
     .bind(account_id)
+    .bind(older_than)
+    .bind(limit)
     .fetch_all(pool)
     .await?;
     rows.into_iter()
