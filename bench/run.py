@@ -297,7 +297,7 @@ def measure_dataset(label, binary, data_dir, site_root, args, scratch):
         "buyer": sign_in(args.port, BUYER_BUDI),
     }
     pages = key_pages(args.port, cookies)
-    nginx = Nginx(pages, args.port, args.port + 1, Path(scratch) / f"nginx-{label}")
+    nginx = Nginx(pages, args.port, args.port + 1, Path(scratch) / ("nginx-" + label.replace(" ", "-")))
     try:
         for round_number in range(1, args.rounds + 1):
             for name, path, cookie in pages:

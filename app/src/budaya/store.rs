@@ -220,16 +220,18 @@ pub async fn session_starts(
     from: i64,
     to: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
+    // Sessions of the month through the time index, each checked against its listing (as in
+    // `agenda_sessions`: a join made SQLite scan every listing for a Bloom filter first).
     let mut builder = QueryBuilder::<Sqlite>::new(
-        "SELECT s.starts_at FROM event_sessions s JOIN events e ON e.id = s.event_id
-         JOIN villages v ON v.id = e.village_id",
+        "SELECT s.starts_at FROM event_sessions s WHERE s.status = 'scheduled' AND s.starts_at >= ",
     );
-    push_filters(&mut builder, query);
     builder
-        .push(" AND s.status = 'scheduled' AND s.starts_at >= ")
         .push_bind(from)
         .push(" AND s.starts_at < ")
-        .push_bind(to);
+        .push_bind(to)
+        .push(" AND EXISTS (SELECT 1 FROM events e JOIN villages v ON v.id = e.village_id");
+    push_filters(&mut builder, query);
+    builder.push(" AND e.id = s.event_id)");
     builder.build_query_scalar().fetch_all(pool).await
 }
 
