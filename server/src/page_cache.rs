@@ -34,6 +34,7 @@ use axum::{
     response::Response,
 };
 use base64::Engine;
+use futures_util::StreamExt;
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use sha2::{Digest, Sha256};
 
@@ -197,13 +198,25 @@ pub async fn serve(cache: Arc<PageCache>, request: Request, next: Next) -> Respo
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
-        // Too large (or the body failed): the visitor gets an error rather than half a page.
-        return Response::builder()
-            .status(StatusCode::INTERNAL_SERVER_ERROR)
-            .body(Body::empty())
-            .unwrap_or_default();
-    };
+    let mut stream = body.into_data_stream();
+    let mut read = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        match chunk {
+            Ok(chunk) => read.extend_from_slice(&chunk),
+            Err(_) => {
+                return Response::builder()
+                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                    .body(Body::empty())
+                    .unwrap_or_default();
+            }
+        }
+        if read.len() > MAX_PAGE_BYTES {
+            // Too large to keep: send what was read, then the rest as it comes.
+            let head = futures_util::stream::once(async move { Ok(Bytes::from(read)) });
+            return Response::from_parts(parts, Body::from_stream(head.chain(stream)));
+        }
+    }
+    let bytes = Bytes::from(read);
     let Some((headers, shared_body)) = with_script_hashes(&parts.headers, &bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
