@@ -2,7 +2,7 @@
 # Smart Kampung developer commands. Two matter:
 #   ./dev.sh run    set up everything that is missing, build, load the demo data, serve on :3000
 #   ./dev.sh test   install test needs, then formatting, clippy, unit/integration tests, a release build,
-#                   the size budget and the browser tests
+#                   the size budget, the browser tests and Lighthouse (accessibility, SEO)
 # Nothing here downloads a prebuilt binary or browser: tools come from crates.io, npm and Debian.
 set -euo pipefail
 
@@ -143,6 +143,8 @@ cmd_test() {
   status=0
   if wait_for_health "http://127.0.0.1:$port"; then
     (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+    say "Lighthouse accessibility and SEO (100 on the pages people reach first)"
+    node end2end/lighthouse.mjs "http://127.0.0.1:$port" || status=$?
   else
     status=1
   fi

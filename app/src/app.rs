@@ -23,7 +23,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // Hashed names (release builds) are resolved from cargo-leptos' hash.txt.
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true />
+                // Not Leptos' `HydrationScripts`: its preload links fetch the wasm with JavaScript off too.
+                <crate::ui::wasm_loader::WasmLoader options />
                 <MetaTags />
             </head>
             <body class="bg-stone-50 text-stone-900 antialiased">

@@ -83,10 +83,30 @@ pub fn is_overloaded(error: &sqlx::Error) -> bool {
 }
 
 /// Opens the database and brings its schema up to date.
+///
+/// Migrations run on a connection of their own with foreign keys off, as SQLite's procedure for
+/// rebuilding a table asks (a table that others refer to, such as `accounts`, is copied and swapped;
+/// with foreign keys on, SQLite would point every reference at the old copy and then refuse to drop it).
+/// sqlx runs each migration in a transaction, where the switch cannot be flipped, hence the connection.
+/// Every reference is checked afterwards: a migration that broke one stops the start.
 pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error> {
-    let pool = connect(path).await?;
-    MIGRATOR.run(&pool).await?;
-    Ok(pool)
+    let migrating = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(connect_options(path)?.foreign_keys(false))
+        .await?;
+    MIGRATOR.run(&migrating).await?;
+    let broken: Vec<(String, Option<i64>)> =
+        sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check")
+            .fetch_all(&migrating)
+            .await?;
+    migrating.close().await;
+    if let Some((table, row)) = broken.first() {
+        return Err(sqlx::Error::Protocol(format!(
+            "after migrating, {} rows refer to nothing (first: {table} row {row:?})",
+            broken.len()
+        )));
+    }
+    connect(path).await
 }
 
 /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a transaction

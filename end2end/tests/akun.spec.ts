@@ -1,8 +1,8 @@
 // Accounts, as a person with a phone uses them: sign up, sign in, reset a forgotten password with the
 // code from the outbox, a village operator verifying a resident, and the language surviving sign-in.
 // Every test runs with JavaScript on and off (see playwright.config.ts).
-import { expect, test, type Page } from '@playwright/test';
-import { open } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, open } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const OPERATOR_KEMIREN = '0812-3000-0004';
@@ -90,7 +90,7 @@ test('the chosen language stays English across sign-in', async ({ page, javaScri
   await expect(page.getByText('Seller', { exact: true })).toBeVisible();
 });
 
-test('a forgotten password is reset with the code sent through the outbox', async ({ page, browser, javaScriptEnabled }) => {
+test('a forgotten password is reset with the code sent through the outbox', async ({ page, newPhone, javaScriptEnabled }) => {
   const phone = freshPhone();
   const e164 = `+62${phone.slice(1)}`;
   await signUp(page, javaScriptEnabled, 'Agus Pratama', phone, 'kopi-lanang-2026');
@@ -103,15 +103,14 @@ test('a forgotten password is reset with the code sent through the outbox', asyn
   await expect(page).toHaveURL(/\/akun\/atur-ulang-sandi$/);
 
   // The administrator reads the message on the outbox page (no SMS gateway in the demo).
-  const admin = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled });
-  const adminPage = await admin.newPage();
+  const adminPage = await newPhone();
   await signIn(adminPage, javaScriptEnabled, ADMIN, DEMO_PASSWORD);
   await adminPage.goto('/admin/outbox');
   const message = adminPage.getByRole('article').filter({ hasText: e164 }).first();
   await expect(message).toContainText('Kode Smart Kampung');
   const code = /Kode Smart Kampung: (\d{6})/.exec((await message.textContent()) ?? '')?.[1];
   expect(code).toMatch(/^\d{6}$/);
-  await admin.close();
+  await adminPage.context().close();
 
   await page.getByLabel('Nomor HP').fill(phone);
   await page.getByLabel('Kode dari SMS/WhatsApp').fill('000000' === code ? '111111' : '000000');
@@ -169,4 +168,67 @@ test('staff of another village cannot open Kemiren\'s console', async ({ page, j
   const response = await page.goto('/desa/kemiren/kelola');
   expect(response?.status()).toBe(403);
   await expect(page.getByText('Anda tidak berwenang melakukan ini.')).toBeVisible();
+});
+
+test('a tourist signs up as a visitor, without a village, and adds one after moving in', async ({ page, javaScriptEnabled }) => {
+  await open(page, '/akun/daftar', javaScriptEnabled);
+  await page.getByLabel('Nama', { exact: true }).fill('Tom Visser');
+  await page.getByLabel('Nomor HP').fill(freshPhone());
+  await page.getByLabel('Desa tempat tinggal').selectOption({ label: 'Saya pengunjung / wisatawan (tanpa desa)' });
+  await page.getByLabel('Kata sandi baru').fill('ijen-blue-fire-2026');
+  await page.getByRole('button', { name: 'Daftar' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktivitas saya');
+  await expect(page.getByText('Pengunjung (tanpa desa asal)')).toBeVisible();
+  // Verification is for residents of a village: not offered to a visitor.
+  await expect(page.getByRole('heading', { name: 'Verifikasi warga' })).toHaveCount(0);
+
+  await page.getByLabel('Tambahkan desa tempat tinggal').selectOption('kemiren');
+  await page.getByRole('button', { name: 'Simpan desa' }).click();
+  await expect(page.getByText('Pengunjung (tanpa desa asal)')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Verifikasi warga' })).toBeVisible();
+  await expect(page.getByText(/ · Kemiren$/)).toBeVisible();
+});
+
+test('sign-up day behind one carrier address: every phone signs up; a shared phone is told at the top and keeps what was typed', async ({ page, newPhone, javaScriptEnabled }) => {
+  test.setTimeout(180_000);
+  // Thirty-one residents, each on their own phone, all behind one address (here 127.0.0.1): the old
+  // limit refused the thirty-first.
+  for (let n = 1; n <= 31; n++) {
+    const phone = await newPhone();
+    await signUp(phone, javaScriptEnabled, `Warga Kemiren ${n}`, freshPhone(), 'gandrung-sewu-2026');
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Aktivitas saya');
+    await phone.context().close();
+  }
+  // The operator's phone at the balai desa helps ten residents; the eleventh on that phone waits.
+  for (let n = 1; n <= 10; n++) {
+    await signUp(page, javaScriptEnabled, `Warga Balai ${n}`, freshPhone(), 'gandrung-sewu-2026');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktivitas saya');
+  }
+  const eleventh = freshPhone();
+  await signUp(page, javaScriptEnabled, 'Warga Balai Sebelas', eleventh, 'gandrung-sewu-2026');
+  const reason = page.getByRole('alert').filter({ hasText: 'Terlalu banyak percobaan' });
+  await expect(reason).toBeInViewport();
+  await expect(page.getByLabel('Nama', { exact: true })).toHaveValue('Warga Balai Sebelas');
+  await expect(page.getByLabel('Nomor HP')).toHaveValue(eleventh);
+  await expect(page.getByLabel('Desa tempat tinggal')).toHaveValue('kemiren');
+  await expect(page.getByLabel('Kata sandi baru')).toHaveValue('');
+});
+
+test('village staff approve a shop application and see that it took effect', async ({ page, newPhone, javaScriptEnabled }) => {
+  const shopName = `Anyaman Rina ${Math.floor(Math.random() * 1e6)}`;
+  await signUp(page, javaScriptEnabled, 'Rina Wati', freshPhone(), 'anyaman-bambu-2026');
+  await open(page, '/pasar/saya', javaScriptEnabled);
+  await page.getByLabel('Nama lapak').fill(shopName);
+  await page.getByLabel('Cerita lapak: siapa pembuatnya, apa yang istimewa').fill('Tikar dan keranjang anyaman bambu buatan ibu-ibu Dusun Krajan.');
+  await page.getByLabel('Nomor WhatsApp').fill(freshPhone());
+  await page.getByLabel('Alamat ambil di tempat penjual').fill('Dusun Krajan RT 02 RW 01, Kemiren');
+  await page.getByRole('button', { name: 'Ajukan lapak' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(shopName);
+
+  const operator = await newPhone();
+  await signIn(operator, javaScriptEnabled, OPERATOR_KEMIREN, DEMO_PASSWORD);
+  await open(operator, '/desa/kemiren/kelola', javaScriptEnabled);
+  await operator.getByRole('listitem').filter({ hasText: shopName }).getByRole('button', { name: 'Setujui' }).click();
+  await expect(operator.getByText('Lapak disetujui dan sudah tampil di pasar.')).toBeVisible();
+  await expect(operator.getByRole('listitem').filter({ hasText: shopName })).toHaveCount(0);
 });

@@ -1,8 +1,8 @@
 // Budaya & Edukasi as a tourist and an organiser use them on a phone, in English: find a batik class
 // this weekend in Kemiren, register (creating an account on the way without losing the choice), carry a
 // QR ticket, and be checked in at the door. Every test runs with JavaScript on and off.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { open } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, open, type NewPhone } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const ORGANISER = '0812-3000-0003'; // Sulastri runs the batik class from her shop
@@ -19,7 +19,7 @@ async function seatsLeftOfFirstOpenSession(page: Page): Promise<number> {
   return Number(await page.locator('[data-seats-left]').first().getAttribute('data-seats-left'));
 }
 
-test('a tourist finds a batik class this weekend, registers on the way, and is checked in with the QR ticket', async ({ page, browser, baseURL, javaScriptEnabled }) => {
+test('a tourist finds a batik class this weekend, registers on the way, and is checked in with the QR ticket', async ({ page, newPhone, baseURL, javaScriptEnabled }) => {
   await inEnglish(page, baseURL);
   await open(page, '/budaya', javaScriptEnabled);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture & Learning');
@@ -81,7 +81,7 @@ test('a tourist finds a batik class this weekend, registers on the way, and is c
   expect(await seatsLeftOfFirstOpenSession(page)).toBeLessThan(seatsBefore);
 
   // At the door the organiser types the code on her phone.
-  const organiser = await signedInOrganiser(browser, baseURL, javaScriptEnabled);
+  const organiser = await signedInOrganiser(newPhone, baseURL, javaScriptEnabled);
   await open(organiser, '/budaya/acara/kelas-batik-gajah-oling/kelola', javaScriptEnabled);
   await organiser.getByLabel('Ticket code').fill(`${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`);
   await organiser.getByRole('button', { name: 'Check in' }).click();
@@ -98,9 +98,8 @@ test('a tourist finds a batik class this weekend, registers on the way, and is c
   await expect(page.getByText(/Checked in at \d\d:\d\d WIB/)).toBeVisible();
 });
 
-async function signedInOrganiser(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean, phone = ORGANISER) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, baseURL });
-  const page = await context.newPage();
+async function signedInOrganiser(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean, phone = ORGANISER) {
+  const page = await newPhone({ javaScriptEnabled });
   await inEnglish(page, baseURL);
   await open(page, '/akun/masuk', javaScriptEnabled);
   await page.getByLabel('Mobile number').fill(phone);
@@ -142,7 +141,7 @@ test('a full class offers the waiting list, and searching finds rituals by name'
   await expect(page.getByRole('button', { name: 'Join the waiting list' }).first()).toBeVisible();
 });
 
-test('an organiser adds a photo from the phone, and a file that is not a photo is refused with a reason', async ({ page, browser, baseURL, javaScriptEnabled }) => {
+test('an organiser adds a photo from the phone, and a file that is not a photo is refused with a reason', async ({ page, newPhone, baseURL, javaScriptEnabled }) => {
   // A real picture to upload: one of the demo listing's photos, as a phone would have it in its gallery.
   await inEnglish(page, baseURL);
   await open(page, '/budaya/acara/kelas-batik-gajah-oling', javaScriptEnabled);
@@ -150,7 +149,7 @@ test('an organiser adds a photo from the phone, and a file that is not a photo i
   expect(src).toMatch(/^\/media\/[0-9a-f]+-\d+\.webp$/);
   const picture = await (await page.request.get(src!)).body();
 
-  const organiser = await signedInOrganiser(browser, baseURL, javaScriptEnabled, '0812-3000-0004');
+  const organiser = await signedInOrganiser(newPhone, baseURL, javaScriptEnabled, '0812-3000-0004');
   await open(organiser, '/budaya/acara/kelas-bahasa-osing/kelola', javaScriptEnabled);
   const photos = organiser.getByRole('region', { name: /^Photos/ });
   await photos.getByLabel('Add photos').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 minutes of the meeting') });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { open } from './support';
+import { expect, test, open } from './support';
 
 test.describe('a visitor on a phone', () => {
   test('sees highlights from every pillar on the home page', async ({ page, javaScriptEnabled }) => {
@@ -72,7 +71,7 @@ test.describe('a visitor on a phone', () => {
 
   test('fits a 360 px screen with thumb-sized targets', async ({ page, javaScriptEnabled }) => {
     await open(page, '/', javaScriptEnabled);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const links = page.getByRole('navigation', { name: 'Menu bawah' }).getByRole('link');
     await expect(links).toHaveCount(4);
@@ -94,4 +93,41 @@ test('the wasm hydrates the server-rendered page', async ({ page, javaScriptEnab
   await open(page, '/', true);
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   expect(errors).toEqual([]);
+});
+
+test('scripts and wasm are fetched only where scripts run', async ({ page, javaScriptEnabled }) => {
+  const bundle: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/pkg\/.+\.(wasm|js)$/.test(path)) bundle.push(path);
+  });
+  await open(page, '/', javaScriptEnabled);
+  await page.waitForLoadState('networkidle');
+  if (javaScriptEnabled) {
+    expect(bundle.some((path) => path.endsWith('.wasm'))).toBe(true);
+  } else {
+    // No preload hints for a browser that cannot run them (slow 3G pays for every byte).
+    expect(bundle).toEqual([]);
+    expect(await page.locator('link[rel=preload], link[rel=modulepreload]').count()).toBe(0);
+  }
+});
+
+test('the market loads its first row of thumbnails at once, the rest when scrolled near, all small', async ({ page, javaScriptEnabled }) => {
+  const photos: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/media/')) photos.push(path);
+  });
+  await open(page, '/pasar', javaScriptEnabled);
+  await page.waitForLoadState('networkidle');
+  const cards = page.locator('main ul[role=list] > li img');
+  expect(await cards.count()).toBeGreaterThan(4);
+  await expect(cards.nth(0)).toHaveAttribute('loading', 'eager');
+  await expect(cards.nth(1)).toHaveAttribute('loading', 'eager');
+  for (const card of (await cards.all()).slice(2)) await expect(card).toHaveAttribute('loading', 'lazy');
+  // A 2.75× phone would pick the 640 or 1280 px file from a srcset; a card gets the 320 px one.
+  await page.locator('main ul[role=list] > li').last().scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  expect(photos.length).toBeGreaterThan(2);
+  for (const photo of photos) expect(photo).toMatch(/-320\.webp$/);
 });

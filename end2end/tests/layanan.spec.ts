@@ -2,8 +2,8 @@
 // a visit slot, the operator asks for a revision, Siti corrects it, the kades approves, the operator
 // forwards it, the camat signs from his phone, the operator issues the letter, Siti downloads the PDF and
 // the verification page opens from the letter's QR address. Every test runs with JavaScript on and off.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { open, paperPhoto } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, open, paperPhoto, type NewPhone } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const RESIDENT = '0812-3000-0001'; // Siti, Kemiren
@@ -11,9 +11,8 @@ const OPERATOR = '0812-3000-0004'; // Dewi, operator Kemiren
 const KADES = '0812-3000-0006'; // Slamet, kades Kemiren
 const CAMAT = '0812-3000-0008'; // Yusuf, camat staff Glagah
 
-async function signedIn(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, baseURL });
-  const page = await context.newPage();
+async function signedIn(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean, phone: string): Promise<Page> {
+  const page = await newPhone({ javaScriptEnabled });
   await page.context().addCookies([{ name: 'i18n_pref_locale', value: 'id', url: baseURL ?? 'http://127.0.0.1:3000' }]);
   await open(page, '/akun/masuk', javaScriptEnabled);
   await page.getByLabel('Nomor HP').fill(phone);
@@ -39,9 +38,9 @@ async function pickSlot(page: Page, label: string, dayIndex: number, nth: number
   await select.selectOption({ index: onDay[Math.min(nth, onDay.length - 1)].index });
 }
 
-test('an SKTM goes from the phone to a signed, verifiable letter without a trip to the kecamatan', async ({ browser, baseURL, javaScriptEnabled }) => {
+test('an SKTM goes from the phone to a signed, verifiable letter without a trip to the kecamatan', async ({ newPhone, baseURL, javaScriptEnabled }) => {
   // --- The resident fills the form and picks a visit slot.
-  const siti = await signedIn(browser, baseURL, javaScriptEnabled, RESIDENT);
+  const siti = await signedIn(newPhone, baseURL, javaScriptEnabled, RESIDENT);
   await open(siti, '/layanan/kemiren/sktm', javaScriptEnabled);
   await expect(siti.getByRole('heading', { level: 1 })).toContainText('SKTM');
   await expect(siti.getByText('Ditandatangani camat').first()).toBeVisible();
@@ -59,12 +58,24 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
 
   // --- She photographs the RT's introduction letter and attaches it (kept private).
   await expect(siti.getByText('Langkah berikutnya: lampirkan foto dokumen di bawah.')).toBeVisible();
-  const letterForm = siti.locator('form', { has: siti.locator('#f-photos-pengantar_rt') });
-  await letterForm.locator('input[type=file]').setInputFiles({ name: 'IMG_0412.png', mimeType: 'image/png', buffer: paperPhoto() });
-  await letterForm.getByRole('button', { name: 'Unggah' }).click();
+  // Each document's picker is named after it (a screen reader lists them apart).
+  const letterPicker = siti.getByLabel('Tambah foto: Foto surat pengantar RT/RW');
+  await letterPicker.setInputFiles({ name: 'IMG_0412.png', mimeType: 'image/png', buffer: paperPhoto(1200, 1600) });
+  await siti.locator('form', { has: letterPicker }).getByRole('button', { name: 'Unggah' }).click();
   await expect(siti.getByRole('img', { name: 'Foto surat pengantar RT/RW' })).toBeVisible();
+  // A thumbnail in the list; the whole photo opens on tap.
   const documentSrc = await siti.getByRole('img', { name: 'Foto surat pengantar RT/RW' }).getAttribute('src');
-  expect(documentSrc).toMatch(/^\/layanan\/permohonan\/[A-Z2-9]{8}\/dokumen\/pengantar_rt\/\d+$/);
+  expect(documentSrc).toMatch(/^\/layanan\/permohonan\/[A-Z2-9]{8}\/dokumen\/pengantar_rt\/\d+\?ukuran=kecil$/);
+  const fullHref = await siti.getByRole('link', { name: 'Buka foto' }).first().getAttribute('href');
+  expect(documentSrc!.startsWith(`${fullHref}?`)).toBe(true);
+  const thumbnail = await siti.request.get(documentSrc!);
+  const full = await siti.request.get(fullHref!);
+  expect(thumbnail.headers()['cache-control']).toBe('private, no-cache');
+  expect((await thumbnail.body()).length * 3).toBeLessThan((await full.body()).length);
+  // The next visit does not download the photo again: the browser asks, the server answers 304.
+  const revisited = siti.waitForResponse((response) => response.url().endsWith(documentSrc!));
+  await siti.reload();
+  expect((await revisited).status()).toBe(304);
 
   // --- The morning does not suit her after all: she moves the visit to another time.
   await siti.locator('summary', { hasText: 'Pindah jadwal kunjungan' }).click();
@@ -74,13 +85,13 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await expect(siti.getByText('Jadwal kunjungan dipindah', { exact: true })).toBeVisible();
 
   // --- The operator checks it and asks for a correction.
-  const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
+  const dewi = await signedIn(newPhone, baseURL, javaScriptEnabled, OPERATOR);
   await open(dewi, '/desa/kemiren/layanan', javaScriptEnabled);
   await expect(dewi.getByRole('link', { name: /Surat Keterangan Tidak Mampu/ }).first()).toBeVisible();
   await act(dewi, javaScriptEnabled, requestPath, 'Mulai periksa');
   // She sees the attached letter; a stranger's browser does not.
   await expect(dewi.getByRole('img', { name: 'Foto surat pengantar RT/RW' })).toBeVisible();
-  const stranger = await browser.newPage({ javaScriptEnabled });
+  const stranger = await newPhone();
   expect((await stranger.request.get(documentSrc!)).status()).toBe(401);
   await stranger.context().close();
   await dewi.locator('summary', { hasText: 'Minta perbaikan' }).click();
@@ -99,12 +110,13 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await act(dewi, javaScriptEnabled, requestPath, 'Mulai periksa');
   await open(dewi, requestPath, javaScriptEnabled);
   await expect(dewi.getByRole('button', { name: 'Setujui (kades)' })).toHaveCount(0);
-  const slamet = await signedIn(browser, baseURL, javaScriptEnabled, KADES);
+  const slamet = await signedIn(newPhone, baseURL, javaScriptEnabled, KADES);
   await act(slamet, javaScriptEnabled, requestPath, 'Setujui (kades)');
   await act(dewi, javaScriptEnabled, requestPath, 'Teruskan ke kecamatan');
 
   // --- The camat signs from his phone (from the kecamatan inbox).
-  const yusuf = await signedIn(browser, baseURL, javaScriptEnabled, CAMAT);
+  const yusuf = await signedIn(newPhone, baseURL, javaScriptEnabled, CAMAT);
+  await expect(yusuf.getByRole('link', { name: 'Buka panel kecamatan' })).toBeVisible();
   await open(yusuf, '/kecamatan/35.10.16/layanan', javaScriptEnabled);
   await yusuf.locator(`a[href="${requestPath}"]`).click();
   await yusuf.getByRole('button', { name: 'Tandatangani (camat)' }).click();
@@ -122,7 +134,7 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   expect(body.startsWith('%PDF-')).toBe(true);
   // The QR's address is also printed under it: open that address as anyone holding the paper would.
   const verificationUrl = body.match(/\((https?:\/\/[^)]+\/verifikasi\/[A-Z2-9]{12})\) Tj/)![1];
-  const visitor = await browser.newPage({ javaScriptEnabled });
+  const visitor = await newPhone();
   await visitor.goto(new URL(verificationUrl).pathname);
   await expect(visitor.getByText('Surat ini asli dan berlaku.')).toBeVisible();
   await expect(visitor.getByText('S*** R*****')).toBeVisible();
@@ -130,8 +142,8 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   for (const page of [siti, dewi, slamet, yusuf, visitor]) await page.context().close();
 });
 
-test('a resident reports a dead street light and the village answers and takes it on', async ({ browser, baseURL, javaScriptEnabled }) => {
-  const siti = await signedIn(browser, baseURL, javaScriptEnabled, RESIDENT);
+test('a resident reports a dead street light and the village answers and takes it on', async ({ newPhone, baseURL, javaScriptEnabled }) => {
+  const siti = await signedIn(newPhone, baseURL, javaScriptEnabled, RESIDENT);
   await open(siti, '/layanan', javaScriptEnabled);
   await siti.getByRole('link', { name: 'Pengaduan & aspirasi' }).click();
   await expect(siti.getByRole('heading', { level: 1 })).toHaveText('Pengaduan & aspirasi');
@@ -150,7 +162,7 @@ test('a resident reports a dead street light and the village answers and takes i
   const complaintPath = new URL(siti.url()).pathname;
 
   // The operator finds it from the village console and answers, moving it to "being handled".
-  const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
+  const dewi = await signedIn(newPhone, baseURL, javaScriptEnabled, OPERATOR);
   await open(dewi, '/desa/kemiren/kelola', javaScriptEnabled);
   await dewi.getByRole('link', { name: 'Pengaduan warga' }).click();
   await dewi.locator(`a[href="${complaintPath}"]`).click();
@@ -167,8 +179,8 @@ test('a resident reports a dead street light and the village answers and takes i
   for (const page of [siti, dewi]) await page.context().close();
 });
 
-test('the operator closes the balai desa for a day and changes how many people fit in a visit slot', async ({ browser, baseURL, javaScriptEnabled }) => {
-  const dewi = await signedIn(browser, baseURL, javaScriptEnabled, OPERATOR);
+test('the operator closes the balai desa for a day and changes how many people fit in a visit slot', async ({ newPhone, baseURL, javaScriptEnabled }) => {
+  const dewi = await signedIn(newPhone, baseURL, javaScriptEnabled, OPERATOR);
   await open(dewi, '/desa/kemiren/kelola', javaScriptEnabled);
   await dewi.getByRole('link', { name: 'Katalog layanan' }).click();
   await expect(dewi.getByRole('heading', { level: 1 })).toContainText('Katalog layanan');

@@ -2,8 +2,8 @@
 // in English searches, filters, adds it to the cart (signing up on the way), checks out with pickup and
 // cash; the seller confirms, marks it ready and completes it; the buyer reviews it. Every test runs with
 // JavaScript on and off.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { open } from './support';
+import type { Page } from '@playwright/test';
+import { expect, test, open, pixelsOf, portraitPhonePhoto, type NewPhone } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const SELLER = '0812-3000-0003'; // Sulastri, Batik Sekar Osing (Kemiren)
@@ -16,9 +16,8 @@ async function inEnglish(page: Page, baseURL: string | undefined) {
   await page.context().addCookies([{ name: 'i18n_pref_locale', value: 'en', url: baseURL ?? 'http://127.0.0.1:3000' }]);
 }
 
-async function signedInSeller(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, baseURL });
-  const page = await context.newPage();
+async function signedInSeller(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean) {
+  const page = await newPhone({ javaScriptEnabled });
   await inEnglish(page, baseURL);
   await open(page, '/akun/masuk', javaScriptEnabled);
   await page.getByLabel('Mobile number').fill(SELLER);
@@ -28,13 +27,13 @@ async function signedInSeller(browser: Browser, baseURL: string | undefined, jav
   return page;
 }
 
-test('a seller lists a scarf with a photo; a tourist finds it, orders it for pickup with cash, and reviews it once completed', async ({ page, browser, baseURL, javaScriptEnabled }) => {
+test('a seller lists a scarf with a photo; a tourist finds it, orders it for pickup with cash, and reviews it once completed', async ({ page, newPhone, baseURL, javaScriptEnabled }) => {
   // A word no other product has, so the search finds exactly this scarf.
   const motif = `kawung${Math.floor(Math.random() * 1e6)}`;
   const title = `Selendang uji ${motif}`;
 
   // --- The seller lists the scarf from her phone.
-  const seller = await signedInSeller(browser, baseURL, javaScriptEnabled);
+  const seller = await signedInSeller(newPhone, baseURL, javaScriptEnabled);
   await open(seller, '/pasar/saya', javaScriptEnabled);
   await expect(seller.getByRole('heading', { level: 1 })).toHaveText('Batik Sekar Osing');
   await seller.getByRole('link', { name: 'New product' }).click();
@@ -75,20 +74,21 @@ test('a seller lists a scarf with a photo; a tourist finds it, orders it for pic
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/.+\.webp$/);
   const productUrl = new URL(page.url()).pathname;
 
-  // Add to cart as a visitor: sign up on the way and come back to the scarf.
+  // Add two to the cart as a visitor: sign up on the way, as a tourist without a home village, and the
+  // scarves are in the cart when the account exists (no second search for the product).
+  await page.getByLabel('Quantity').fill('2');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('link', { name: 'No account yet? Sign up' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Anneke de Vries');
   await page.getByLabel('Mobile number').fill(freshPhone());
-  await page.getByLabel('Home village').selectOption('kemiren');
+  await page.getByLabel('Home village').selectOption({ label: "I'm visiting / a tourist (no village)" });
   await page.getByLabel('New password').fill('kawung-canting-2026');
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).toHaveURL(new RegExp(`${productUrl}$`));
-  await page.getByLabel('Quantity').fill('2');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(/\/pasar\/keranjang\?disimpan=keranjang$/);
 
   // The cart: pickup at the seller and cash are the shop's first options.
   await expect(page.getByText('Added to your cart.')).toBeVisible();
+  await expect(page.getByLabel(/Quantity/).first()).toHaveValue('2');
   await expect(page.getByRole('link', { name: `Test scarf ${motif}` })).toBeVisible();
   await page.getByRole('radio', { name: /Pickup at the seller/ }).check();
   await page.getByRole('radio', { name: /Cash on pickup or delivery/ }).check();
@@ -154,4 +154,70 @@ test('a buyer browses sixty products by page, sorts by price, and gets help when
   await expect(page.getByRole('radio', { name: /^M / })).toBeChecked();
   await open(page, '/pasar/produk/jenang-bedil', javaScriptEnabled);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('not yet translated');
+});
+
+async function signedUpBuyer(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean, name: string) {
+  const page = await newPhone({ javaScriptEnabled });
+  await inEnglish(page, baseURL);
+  await open(page, '/akun/daftar', javaScriptEnabled);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Mobile number').fill(freshPhone());
+  await page.getByLabel('Home village').selectOption('kemiren');
+  await page.getByLabel('New password').fill('kopi-osing-2026');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My activity');
+  return page;
+}
+
+test('a portrait phone photo keeps its whole picture, and a buyer who lost the last scarf reads "sold out"', async ({ newPhone, baseURL, javaScriptEnabled }) => {
+  test.setTimeout(90_000);
+  const motif = `parang${Math.floor(Math.random() * 1e6)}`;
+  const seller = await signedInSeller(newPhone, baseURL, javaScriptEnabled);
+  await open(seller, '/pasar/saya', javaScriptEnabled);
+  await seller.getByRole('link', { name: 'New product' }).click();
+  await seller.getByLabel('Product name (Indonesian)').fill(`Selendang tegak ${motif}`);
+  await seller.getByLabel('Description (Indonesian)').fill('Selendang panjang motif parang, difoto tegak dari ujung ke ujung.');
+  await seller.getByLabel('Category').selectOption('batik_kain');
+  await seller.getByLabel('Price (Rp)').fill('95.000');
+  await seller.getByLabel('Unit').fill('lembar');
+  await seller.getByLabel('Stock', { exact: true }).fill('1');
+  await seller.getByRole('button', { name: 'Save' }).click();
+  await expect(seller.getByText('Product saved.')).toBeVisible();
+  const productPath = new URL(seller.url()).pathname.replace('/pasar/saya/produk/', '/pasar/produk/');
+
+  // The scarf photographed upright: the phone stores it sideways with a rotation tag.
+  const photo = await portraitPhonePhoto(newPhone);
+  expect(photo.length).toBeGreaterThan(2_000_000);
+  await seller.getByRole('region', { name: /^Photos/ }).getByLabel('Add photos').setInputFiles({ name: 'IMG_3001.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await seller.getByRole('region', { name: /^Photos/ }).getByRole('button', { name: 'Upload' }).click();
+  const stored = seller.getByRole('region', { name: /^Photos \(1\/6\)/ }).locator('img');
+  await expect(stored).toBeVisible();
+  // Served in its 4:3 frame, whole: the green top and the black bottom are both there, the page's
+  // background beside it (it used to be cut to the middle, losing both ends).
+  const src = (await stored.getAttribute('src'))!.replace(/-\d+\.webp$/, '-640.webp');
+  const seen = await pixelsOf(newPhone, src, [[320, 6], [320, 474], [40, 240], [320, 240]]);
+  expect([seen.width, seen.height]).toEqual([640, 480]);
+  const [top, bottom, side, middle] = seen.colours;
+  expect(top[1]).toBeGreaterThan(150);
+  expect(top[0]).toBeLessThan(100);
+  expect(Math.max(...bottom)).toBeLessThan(60);
+  expect(Math.min(...side)).toBeGreaterThan(235);
+  expect(middle[0]).toBeGreaterThan(150);
+
+  // Two buyers want the one scarf: both put it in their carts, the second checks out first.
+  const slow = await signedUpBuyer(newPhone, baseURL, javaScriptEnabled, 'Maya Lestari');
+  await open(slow, productPath, javaScriptEnabled);
+  await slow.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(slow.getByText('Added to your cart.')).toBeVisible();
+  const quick = await signedUpBuyer(newPhone, baseURL, javaScriptEnabled, 'Dina Putri');
+  await open(quick, productPath, javaScriptEnabled);
+  await quick.getByRole('button', { name: 'Add to cart' }).click();
+  await quick.getByRole('radio', { name: /Pickup at the seller/ }).check();
+  await quick.getByRole('radio', { name: /Cash on pickup or delivery/ }).check();
+  await quick.getByRole('button', { name: 'Place order' }).click();
+  await expect(quick.getByText('Your order was sent to the seller.')).toBeVisible();
+
+  await open(slow, '/pasar/keranjang', javaScriptEnabled);
+  await expect(slow.getByText('Sold out: someone else bought the last ones. Remove it from your cart.')).toBeVisible();
+  await expect(slow.getByText(/0 left/)).toHaveCount(0);
 });

@@ -1,5 +1,88 @@
 import { deflateSync } from 'node:zlib';
-import { expect, type Page } from '@playwright/test';
+import { test as base, devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The phone every test holds: 360 × 740 CSS pixels, touch, the project's JavaScript setting. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
+
+/**
+ * Records every page a context loads that is wider than the phone's viewport. It compares the document's
+ * scroll width with its client width (the viewport), not with `window.innerWidth`: on a phone the window
+ * grows with content that overflows, so that comparison could never fail.
+ */
+class OverflowWatch {
+  readonly wide: string[] = [];
+  private readonly checks: Promise<void>[] = [];
+
+  watchContext(context: BrowserContext) {
+    for (const page of context.pages()) this.watchPage(page);
+    context.on('page', (page) => this.watchPage(page));
+  }
+
+  watchPage(page: Page) {
+    page.on('load', () => {
+      this.checks.push(this.check(page));
+    });
+  }
+
+  async check(page: Page) {
+    const measured = await page
+      .evaluate(() => ({
+        path: location.pathname + location.search,
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        contentType: document.contentType,
+      }))
+      .catch(() => null); // the page moved on or closed before it could be measured
+    if (measured && measured.contentType === 'text/html' && measured.scrollWidth > measured.clientWidth) {
+      this.wide.push(`${measured.path}: ${measured.scrollWidth} px wide in a ${measured.clientWidth} px viewport`);
+    }
+  }
+
+  async settled() {
+    await Promise.all(this.checks);
+  }
+}
+
+export type NewPhone = (options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
+
+type PhoneFixtures = {
+  overflowWatch: OverflowWatch;
+  /** Another person's phone (a fresh context with the same settings), watched for overflow too. */
+  newPhone: NewPhone;
+};
+
+/**
+ * Playwright's `test` with every page of the suite checked for horizontal overflow against the viewport,
+ * including the extra phones a test opens for other people.
+ */
+export const test = base.extend<PhoneFixtures>({
+  overflowWatch: [
+    async ({ context }, use) => {
+      const watch = new OverflowWatch();
+      watch.watchContext(context);
+      await use(watch);
+      await watch.settled();
+      expect(watch.wide, 'pages wider than the phone').toEqual([]);
+    },
+    { auto: true },
+  ],
+  newPhone: async ({ browser, baseURL, javaScriptEnabled, overflowWatch }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await phoneContext(browser, baseURL, options?.javaScriptEnabled ?? javaScriptEnabled);
+      overflowWatch.watchContext(context);
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close().catch(() => undefined);
+  },
+});
+
+async function phoneContext(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean) {
+  return browser.newContext({ ...devices['Pixel 5'], viewport: PHONE_VIEWPORT, javaScriptEnabled, baseURL });
+}
 
 /** Waits until the wasm has hydrated the page (only meaningful with JavaScript on). */
 export async function waitForHydration(page: Page) {
@@ -53,4 +136,70 @@ export function paperPhoto(width = 480, height = 640): Buffer {
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A portrait photo as a phone camera stores it: 4000×3000 sensor pixels (a real-size JPEG of a few MB,
+ * noisy like a photo) with the EXIF tag "rotate 90° clockwise to view". Upright it is 3000×4000: the
+ * stored left edge (a green band) is its top, the stored right edge (a black band) its bottom.
+ */
+export async function portraitPhonePhoto(newPhone: NewPhone): Promise<Buffer> {
+  const drawing = await newPhone({ javaScriptEnabled: true });
+  const dataUrl = await drawing.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const context = canvas.getContext('2d')!;
+    const image = context.createImageData(4000, 3000);
+    for (let y = 0; y < 3000; y++) {
+      for (let x = 0; x < 4000; x++) {
+        const at = (y * 4000 + x) * 4;
+        const noise = Math.floor(Math.random() * 40) - 20;
+        const [r, g, b] = x < 200 ? [20, 200, 20] : x >= 3800 ? [10, 10, 10] : [200 + noise, 120 + noise, 40 + noise];
+        image.data.set([r, g, b, 255], at);
+      }
+    }
+    context.putImageData(image, 0, 0);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.92));
+    return new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsDataURL(blob);
+    });
+  });
+  await drawing.context().close();
+  const jpeg = Buffer.from(dataUrl.split(',')[1], 'base64');
+  // APP1 "Exif": a little-endian TIFF header and one IFD entry, Orientation (0x0112) = 6.
+  const tiff = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0, 0, 0, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
+  const marker = Buffer.alloc(4);
+  marker.writeUInt16BE(0xffe1, 0);
+  marker.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), marker, payload, jpeg.subarray(2)]);
+}
+
+/** The RGB colours of a served image at the given points, decoded by the browser. */
+export async function pixelsOf(newPhone: NewPhone, src: string, points: [number, number][]) {
+  const viewer = await newPhone({ javaScriptEnabled: true });
+  await viewer.goto('/healthz');
+  const seen = await viewer.evaluate(
+    async ({ src, points }) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return {
+        width: image.naturalWidth,
+        height: image.naturalHeight,
+        colours: points.map(([x, y]) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3))),
+      };
+    },
+    { src, points },
+  );
+  await viewer.context().close();
+  return seen;
 }

@@ -203,9 +203,12 @@ async fn server_function_answers(request: Request<Body>, next: Next) -> Response
         )
             .into_response();
     }
-    let response = next
-        .run(Request::from_parts(parts, Body::from(arguments)))
+    let mut response = next
+        .run(Request::from_parts(parts, Body::from(arguments.clone())))
         .await;
+    if url_encoded {
+        keep_typed_values_of_refusal(&mut response, &arguments);
+    }
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !response.headers().contains_key("serverfnerror")
     {
@@ -221,6 +224,35 @@ async fn server_function_answers(request: Request<Body>, next: Next) -> Response
         }
     }
     Response::from_parts(parts, Body::from(answer))
+}
+
+/// A refused plain form post is redirected back to its form with `__err`: the typed values (never
+/// secrets) go along in a short-lived cookie for the form to show again (see `app::ui::form_draft`).
+fn keep_typed_values_of_refusal(response: &mut Response, arguments: &[u8]) {
+    use app::ui::form_draft::{keepable_fields, DRAFT_COOKIE, DRAFT_SECONDS};
+    let refused = response.status().is_redirection()
+        && response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|location| location.to_str().ok())
+            .is_some_and(|location| location.contains("__err="));
+    if !refused {
+        return;
+    }
+    let Some(draft) = keepable_fields(arguments) else {
+        return;
+    };
+    let secure = if app::ui::site::configured().is_some_and(|url| url.starts_with("https://")) {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{DRAFT_COOKIE}={draft}; Path=/; Max-Age={DRAFT_SECONDS}; HttpOnly; SameSite=Lax{secure}"
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
 }
 
 /// Whether a URL-encoded form (or query) decodes to UTF-8 text: `%FF` or raw bytes that are not UTF-8

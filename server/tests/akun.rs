@@ -494,6 +494,25 @@ fn sign_ups_are_limited_per_client_ip_and_other_ips_are_not_affected() {
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
         let elsewhere = send(&behind_proxy, sign_up_from("114.124.2.2", 31)).await;
         assert_eq!(elsewhere.status, StatusCode::OK, "{}", elsewhere.body);
+        // Phones that carry the device cookie the sign-up page hands out are counted each by itself:
+        // behind that same busy address people still sign up on their own phones, ten per phone an hour
+        // (an operator helping residents at the balai desa).
+        let from_phone = |n: u32, device: &str| {
+            let mut request = sign_up_from("36.68.1.1", n);
+            request.headers_mut().insert(
+                http::header::COOKIE,
+                http::HeaderValue::from_str(&format!("sk_device={device}")).unwrap(),
+            );
+            request
+        };
+        for n in 100..110 {
+            let answer = send(&behind_proxy, from_phone(n, "balai-desa-tablet")).await;
+            assert_eq!(answer.status, StatusCode::OK, "{n}: {}", answer.body);
+        }
+        let eleventh = send(&behind_proxy, from_phone(110, "balai-desa-tablet")).await;
+        assert_eq!(eleventh.status, StatusCode::TOO_MANY_REQUESTS);
+        let neighbour = send(&behind_proxy, from_phone(111, "phone-of-a-neighbour")).await;
+        assert_eq!(neighbour.status, StatusCode::OK, "{}", neighbour.body);
     })
 }
 
@@ -923,5 +942,49 @@ fn the_kades_adds_and_removes_village_staff() {
                 .status,
             StatusCode::FORBIDDEN
         );
+    })
+}
+
+/// Without JavaScript a refused form used to come back empty. The typed values (never the password)
+/// travel in a five-minute cookie of that browser and fill the form shown with the refusal, and only it.
+#[test]
+fn a_refused_plain_form_comes_back_with_what_was_typed_but_never_the_password() {
+    run(async {
+        let app = test_app().await;
+        let body = form(&[
+            ("name", "Wulan Sari"),
+            ("phone", "0813-5555-0101"),
+            ("password", "password123"),
+            ("village", "kemiren"),
+        ]);
+        let request = Request::post("/api/sign_up")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://127.0.0.1:3000/akun/daftar")
+            .body(Body::from(body))
+            .unwrap();
+        let refused = send(&app, request).await;
+        assert!(error_in_location(&refused).contains("password_too_common"));
+        let location = refused.headers[header::LOCATION].to_str().unwrap();
+        let back = location.trim_start_matches("http://127.0.0.1:3000");
+        let draft = refused
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with("sk_form_draft="))
+            .expect("the typed values are kept")
+            .to_string();
+        assert!(draft.contains("HttpOnly") && draft.contains("Max-Age=300"));
+        assert!(!draft.contains("password"), "{draft}");
+        let cookie = draft.split(';').next().unwrap();
+        let page = send(&app, get_with(back, cookie)).await;
+        assert!(page.body.contains(r#"value="Wulan Sari""#), "{}", page.body);
+        assert!(page.body.contains(r#"value="0813-5555-0101""#));
+        assert!(page.body.contains(r#"value="kemiren" selected"#));
+        assert!(!page.body.contains("password123"));
+        // Anywhere else (no refusal in the address) the form starts empty.
+        let fresh = send(&app, get_with("/akun/daftar", cookie)).await;
+        assert!(!fresh.body.contains("Wulan Sari"));
     })
 }

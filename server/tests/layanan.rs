@@ -5,7 +5,8 @@
 
 mod support;
 
-use http::StatusCode;
+use axum::body::Body;
+use http::{Request, StatusCode};
 use support::*;
 
 const SITI: &str = "+6281230000001";
@@ -479,7 +480,8 @@ fn document_photos_are_private_and_close_once_the_operator_checks() {
             .unwrap()
             .contains("disimpan=dokumen"));
         let (photo_id, key): (i64, String) = sqlx::query_as(
-            "SELECT p.id, p.key || '-' || p.widths || '.webp' FROM request_documents d JOIN photos p ON p.id = d.photo_id
+            "SELECT p.id, p.key || '-' || substr(p.widths, 1, instr(p.widths || ',', ',') - 1) || '.webp'
+             FROM request_documents d JOIN photos p ON p.id = d.photo_id
              JOIN service_requests r ON r.id = d.request_id WHERE r.code = $1",
         )
         .bind(&code)
@@ -488,17 +490,44 @@ fn document_photos_are_private_and_close_once_the_operator_checks() {
         .unwrap();
 
         let photo = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt/{photo_id}");
+        let thumbnail = format!("{photo}?ukuran=kecil");
+        let mut etag = None;
         for cookie in [&siti, &dewi] {
             let answer = send(&app, get_signed_in(&photo, cookie)).await;
             assert_eq!(answer.status, StatusCode::OK);
+            // Kept by the browser only, and asked for again each time.
             assert_eq!(
                 answer.headers[http::header::CACHE_CONTROL],
-                "private, no-store"
+                "private, no-cache"
             );
+            let small = send(&app, get_signed_in(&thumbnail, cookie)).await;
+            assert_eq!(small.status, StatusCode::OK);
+            assert!(
+                small.body.len() < answer.body.len(),
+                "the thumbnail is smaller: {} vs {}",
+                small.body.len(),
+                answer.body.len()
+            );
+            etag = Some(answer.headers[http::header::ETAG].clone());
         }
+        // A second visit costs no picture; someone else's browser holding the same tag still gets none.
+        let revisit = |cookie: &str| {
+            Request::get(&photo)
+                .header(http::header::COOKIE, cookie)
+                .header(http::header::IF_NONE_MATCH, etag.clone().unwrap())
+                .body(Body::empty())
+                .unwrap()
+        };
+        let again = send(&app, revisit(&siti)).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+        assert!(again.body.is_empty());
         for cookie in [&budi, &rina] {
             assert_eq!(
                 send(&app, get_signed_in(&photo, cookie)).await.status,
+                StatusCode::FORBIDDEN
+            );
+            assert_eq!(
+                send(&app, revisit(cookie)).await.status,
                 StatusCode::FORBIDDEN
             );
         }

@@ -551,7 +551,7 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         assert_eq!(for_siti.status, StatusCode::OK);
         assert_eq!(
             for_siti.headers[http::header::CACHE_CONTROL],
-            "private, no-store"
+            "private, no-cache"
         );
         assert_eq!(
             send(&app, get_signed_in(&proof, &sulastri)).await.status,

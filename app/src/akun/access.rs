@@ -62,7 +62,8 @@ pub enum Grant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub account_id: i64,
-    pub home_village_id: i64,
+    /// `None` for a visitor (a tourist): no letters, verification or shop until they add one.
+    pub home_village_id: Option<i64>,
     pub is_verified_resident: bool,
     pub is_seller: bool,
     pub grants: Vec<Grant>,
@@ -185,7 +186,7 @@ mod tests {
     fn actor(grants: Vec<Grant>, is_seller: bool) -> Actor {
         Actor {
             account_id: 10,
-            home_village_id: KEMIREN,
+            home_village_id: Some(KEMIREN),
             is_verified_resident: false,
             is_seller,
             grants,

@@ -80,10 +80,17 @@ pub async fn sign_up(
     let phone = phone_field(&phone).map_err(AppError::with_status)?;
     password_field("password", &password, &phone).map_err(AppError::with_status)?;
     let email = check_email(email.as_deref()).map_err(AppError::with_status)?;
-    let Some((village_id, _)) = super::store::village_ref(&pool, &village).await? else {
-        return Err(AppError::field("village", "village_unknown").with_status());
+    // A tourist picks "I'm visiting" (no village); a resident their village.
+    let village_id = if village == VISITOR_CHOICE {
+        None
+    } else {
+        match super::store::village_ref(&pool, &village).await? {
+            Some((village_id, _)) => Some(village_id),
+            None => return Err(AppError::field("village", "village_unknown").with_status()),
+        }
     };
-    super::rate_limit::hit_action(&pool, super::rate_limit::Action::SignUp, &phone, now).await?;
+    let client = super::sign_in_guard::current_client();
+    super::rate_limit::hit_sign_up(&pool, &phone, client.device_hash.as_deref(), now).await?;
     let password_hash = super::password::hash_password(password).await?;
     let locale = crate::ui::language::request_locale();
     let account = super::store::NewAccount {
@@ -98,7 +105,43 @@ pub async fn sign_up(
         return Err(AppError::field("phone", "phone_taken").with_status());
     };
     super::session::start(&pool, account_id, now).await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    redirect_after_sign_in(&pool, account_id, next.as_deref(), now).await
+}
+
+/// Where a fresh session goes: the cart when a visitor's "Add to cart" was waiting for the account
+/// (it is in the cart now), else the page that sent them to sign in.
+#[cfg(feature = "ssr")]
+async fn redirect_after_sign_in(
+    pool: &sqlx::SqlitePool,
+    account_id: i64,
+    next: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    if crate::pasar::pending_cart::complete(pool, account_id, now).await? {
+        leptos_axum::redirect(crate::pasar::pending_cart::CART_AFTER_PENDING);
+    } else {
+        leptos_axum::redirect(&safe_next(next));
+    }
+    Ok(())
+}
+
+/// The sign-up form's value for "I'm only visiting" (no home village).
+pub const VISITOR_CHOICE: &str = "tamu";
+
+/// A visitor adds their home village (once: after that it is the village's staff who know them).
+/// Signed in; only their own account, only while it has none.
+#[server(endpoint = "set_home_village")]
+pub async fn set_home_village(village: String) -> Result<(), AppError> {
+    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
+    let pool = crate::db::pool()?;
+    let Some((village_id, _)) = super::store::village_ref(&pool, &village).await? else {
+        return Err(AppError::field("village", "village_unknown").with_status());
+    };
+    if actor.home_village_id.is_some() {
+        return Err(AppError::field("village", "home_village_set").with_status());
+    }
+    super::store::set_home_village(&pool, actor.account_id, village_id).await?;
+    leptos_axum::redirect("/akun?disimpan=desa#desa-asal");
     Ok(())
 }
 
@@ -134,8 +177,7 @@ pub async fn sign_in(
     // Messages to the phone follow the language the person uses the site in.
     let locale = crate::ui::language::request_locale();
     super::store::set_locale(&pool, account_id, leptos_i18n::Locale::as_str(locale)).await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
-    Ok(())
+    redirect_after_sign_in(&pool, account_id, next.as_deref(), now).await
 }
 
 /// Ends this browser's session. Public: signing out without a session does nothing harmful.
@@ -305,9 +347,12 @@ pub async fn submit_verification(
         tracing::error!("no NIK key configured");
         AppError::Internal
     })?;
+    let village_id = actor
+        .home_village_id
+        .ok_or_else(|| AppError::field("address", "home_village_needed").with_status())?;
     let request = super::store::VerificationRequest {
         account_id: actor.account_id,
-        village_id: actor.home_village_id,
+        village_id,
         full_name: &full_name,
         address,
         nik_ciphertext: &cipher.encrypt(&nik)?,

@@ -35,12 +35,12 @@ pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
     view! {
         <ActionForm action attr:class="flex flex-col gap-4" attr:aria-label=move || t_string!(i18n, akun.sign_in).to_string()>
             <input type="hidden" name="next" value=next.unwrap_or_default() />
+            <FormError error />
             <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
                 autocomplete="tel" inputmode="tel" error
                 hint=Signal::derive(move || t_string!(i18n, akun.phone_hint).to_string()) />
             <Field label=Signal::derive(move || t_string!(i18n, akun.password).to_string()) name="password"
                 input_type="password" autocomplete="current-password" error />
-            <FormError error />
             <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_in).to_string()) />
         </ActionForm>
         <div class="mt-4 flex flex-col items-start">
@@ -84,6 +84,12 @@ pub fn SignUpPage() -> impl IntoView {
     let villages = Resource::new(|| (), |_| list_villages());
     let next = next_from_query().unwrap_or_default();
     let village_error = crate::ui::form::field_error_text(error, "village");
+    // After a refused post without JavaScript, the village chosen before (see `ui::form_draft`).
+    let typed_village = crate::ui::form_draft::typed_value("village");
+    #[cfg(feature = "ssr")]
+    if let Err(error) = super::sign_in_guard::ensure_device_cookie() {
+        tracing::warn!(?error, "no device cookie for the sign-up page");
+    }
     view! {
         <PageTitle text=move || t_string!(i18n, akun.sign_up).to_string() />
         <div class="mx-auto max-w-md">
@@ -92,6 +98,9 @@ pub fn SignUpPage() -> impl IntoView {
             <div class=CARD>
                 <ActionForm action attr:class="flex flex-col gap-4">
                     <input type="hidden" name="next" value=next />
+                    // At the top: after a refused post the page opens here, and a reason below the
+                    // fields would be out of sight on a phone.
+                    <FormError error />
                     <Field label=Signal::derive(move || t_string!(i18n, akun.name).to_string()) name="name" autocomplete="name" error />
                     <Field label=Signal::derive(move || t_string!(i18n, akun.phone).to_string()) name="phone" input_type="tel"
                         autocomplete="tel" inputmode="tel" error
@@ -99,19 +108,21 @@ pub fn SignUpPage() -> impl IntoView {
                     <div class="flex flex-col gap-1">
                         <label for="f-village" class="font-medium">{t!(i18n, akun.home_village)}</label>
                         <Suspense fallback=|| view! { <div class="h-12 animate-pulse rounded-lg bg-stone-200"></div> }>
-                            {move || Suspend::new(async move {
+                            {move || {
+                                let typed_village = typed_village.clone();
+                                Suspend::new(async move {
                                 let villages = villages.await.unwrap_or_default();
                                 view! {
-                                    <select id="f-village" name="village" required class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base">
+                                    <select id="f-village" name="village" required aria-describedby="f-village-error" class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base">
                                         <option value="">{t!(i18n, akun.choose_village)}</option>
-                                        {villages.into_iter().map(|village| view! {
-                                            <option value=village.slug>{format!("{} — {}", village.name, village.kecamatan_name)}</option>
-                                        }).collect_view()}
+                                        // Tourists need no village; residents pick theirs (letters, verification).
+                                        <option value=super::VISITOR_CHOICE selected=typed_village.as_deref() == Some(super::VISITOR_CHOICE)>{t!(i18n, akun.visiting_choice)}</option>
+                                        {village_options(villages, typed_village.clone())}
                                     </select>
                                 }
-                            })}
+                            })}}
                         </Suspense>
-                        <p class="text-sm font-medium text-red-700" role="alert">{village_error}</p>
+                        <p id="f-village-error" class="text-sm font-medium text-red-700" role="alert">{village_error}</p>
                     </div>
                     <Field label=Signal::derive(move || t_string!(i18n, akun.email_optional).to_string()) name="email"
                         input_type="email" autocomplete="email" required=false error />
@@ -119,7 +130,6 @@ pub fn SignUpPage() -> impl IntoView {
                         input_type="password" autocomplete="new-password" error
                         hint=Signal::derive(move || t_string!(i18n, akun.password_hint).to_string()) />
                     <p class="text-sm text-stone-600">{t!(i18n, akun.privacy_note)}</p>
-                    <FormError error />
                     <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.sign_up).to_string()) />
                 </ActionForm>
                 <a href="/akun/masuk" class=format!("{LINK} mt-4")>{t!(i18n, akun.have_account_sign_in)}</a>
@@ -243,7 +253,9 @@ fn Activity(
                         <li class="flex flex-wrap items-center justify-between gap-2">
                             <span><RoleName role=position.role /> " · " {position.place_name}</span>
                             {match (position.console_href, position.role) {
-                                (Some(href), _) => Either::Left(view! { <a href=href class=LINK>{t!(i18n, akun.open_console)}</a> }),
+                                (Some(href), role) => Either::Left(view! { <a href=href class=LINK>
+                                    {if role == StaffRole::Camat { t!(i18n, akun.open_kecamatan_console).into_any() } else { t!(i18n, akun.open_console).into_any() }}
+                                </a> }),
                                 (None, StaffRole::AdminKabupaten) => Either::Right(Some(view! { <a href="/admin/outbox" class=LINK>{t!(i18n, notifikasi.outbox_title)}</a> })),
                                 (None, _) => Either::Right(None),
                             }}
@@ -264,18 +276,78 @@ fn Activity(
             </div>
             <crate::notifikasi::NotificationList limit=5 />
         </section>
-        <section class=format!("{CARD} mt-4") aria-labelledby="verifikasi">
-            <h2 id="verifikasi" class="font-bold">{t!(i18n, akun.verification_title)}</h2>
-            <VerificationSection verification village_name=home_village.name.clone() action=verification_sent />
-        </section>
+        {match home_village.clone() {
+            Some(village) => Either::Left(view! {
+                <section class=format!("{CARD} mt-4") aria-labelledby="verifikasi">
+                    <h2 id="verifikasi" class="font-bold">{t!(i18n, akun.verification_title)}</h2>
+                    <VerificationSection verification village_name=village.name action=verification_sent />
+                </section>
+            }),
+            // A visitor: no village to verify them yet; they may add one (a tourist who moves here).
+            None => Either::Right(view! { <HomeVillageForm /> }),
+        }}
         <section class=format!("{CARD} mt-4") aria-labelledby="profil">
             <h2 id="profil" class="font-bold">{t!(i18n, akun.profile_title)}</h2>
-            <p class="mt-1 text-sm text-stone-600">{phone} " · " {home_village.name}</p>
+            <p class="mt-1 text-sm text-stone-600">{phone} " · "
+                {match home_village {
+                    Some(village) => Either::Left(village.name),
+                    None => Either::Right(t!(i18n, akun.visitor)),
+                }}
+            </p>
             <ProfileForm name email action=profile_saved />
         </section>
         <ActionForm action=sign_out attr:class="mt-6">
             <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, akun.sign_out).to_string()) />
         </ActionForm>
+    }
+}
+
+/// The villages as `<option>`s (slug → "Name — Kecamatan"), with `selected` the one chosen before.
+fn village_options(
+    villages: Vec<super::VillageSummary>,
+    selected: Option<String>,
+) -> impl IntoView {
+    villages
+        .into_iter()
+        .map(|village| {
+            let chosen = selected.as_deref() == Some(village.slug.as_str());
+            view! {
+                <option value=village.slug selected=chosen>{format!("{} — {}", village.name, village.kecamatan_name)}</option>
+            }
+        })
+        .collect_view()
+}
+
+/// A visitor's account: "I live here now" — add a home village (once).
+#[component]
+fn HomeVillageForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<super::SetHomeVillage>::new();
+    let error = last_error(action.value());
+    let village_error = crate::ui::form::field_error_text(error, "village");
+    let villages = Resource::new(|| (), |_| list_villages());
+    view! {
+        <section id="desa-asal" class=format!("{CARD} mt-4") aria-labelledby="desa-asal-title">
+            <h2 id="desa-asal-title" class="font-bold">{t!(i18n, akun.home_village)}</h2>
+            <p class="mt-1 text-sm text-stone-600">{t!(i18n, akun.visitor_intro)}</p>
+            <ActionForm action attr:class="mt-2 flex flex-col gap-2">
+                <label for="f-home-village" class="font-medium">{t!(i18n, akun.add_home_village)}</label>
+                <Suspense fallback=|| view! { <div class="h-12 animate-pulse rounded-lg bg-stone-200"></div> }>
+                    {move || Suspend::new(async move {
+                        let villages = villages.await.unwrap_or_default();
+                        view! {
+                            <select id="f-home-village" name="village" required aria-describedby="f-home-village-error" class="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base">
+                                <option value="">{t!(i18n, akun.choose_village)}</option>
+                                {village_options(villages, None)}
+                            </select>
+                        }
+                    })}
+                </Suspense>
+                <p id="f-home-village-error" class="text-sm font-medium text-red-700" role="alert">{village_error}</p>
+                <FormError error />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, akun.save_home_village).to_string()) />
+            </ActionForm>
+        </section>
     }
 }
 

@@ -34,6 +34,7 @@ impl Action {
     fn limits(self) -> (i64, i64, i64) {
         match self {
             Action::SignIn => (i64::MAX, 1_000, 15 * 60),
+            // Per IP for a client without a device cookie (a script); see `hit_sign_up` for phones.
             Action::SignUp => (5, 30, 3600),
             Action::ResetCode => (3, 30, 3600),
         }
@@ -52,6 +53,43 @@ pub async fn hit_action(
         Limit::per_phone(action.code(), phone, per_phone, window),
         Limit::per_ip(action.code(), per_ip, window),
     ];
+    hit(pool, &limits, now).await
+}
+
+/// Sign-ups a browser (its device cookie, set by the sign-up page) may make in an hour: a family signing
+/// up on one phone, or an operator helping residents at the balai desa.
+pub const SIGN_UPS_PER_DEVICE_PER_HOUR: i64 = 10;
+/// Sign-ups from one address in an hour when each comes from its own browser: mobile carriers put a
+/// whole village behind one address on its sign-up day.
+pub const SIGN_UPS_PER_IP_PER_HOUR: i64 = 300;
+
+/// Counts one sign-up attempt. Limited by more than the address: per phone number, per browser (its
+/// device cookie), and per address — generously for browsers that carry a device cookie, as tightly as
+/// before (30 an hour) for clients without one (scripts that never keep cookies).
+pub async fn hit_sign_up(
+    pool: &SqlitePool,
+    phone: &str,
+    device_hash: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    let action = Action::SignUp;
+    let (per_phone, per_ip_without_device, window) = action.limits();
+    let mut limits = vec![
+        Limit::per_phone(action.code(), phone, per_phone, window),
+        Limit::per_ip(action.code(), SIGN_UPS_PER_IP_PER_HOUR, window),
+    ];
+    match device_hash {
+        Some(device) => limits.push(Limit {
+            key: format!("{}:device:{device}", action.code()),
+            limit: SIGN_UPS_PER_DEVICE_PER_HOUR,
+            window_seconds: window,
+        }),
+        None => limits.push(Limit::per_ip(
+            "sign_up_without_device",
+            per_ip_without_device,
+            window,
+        )),
+    }
     hit(pool, &limits, now).await
 }
 

@@ -60,6 +60,26 @@ pub fn current_client() -> Client {
     }
 }
 
+/// Gives this browser a device cookie if it has none (the sign-up page does, so that sign-ups are
+/// counted per phone rather than per carrier address). `Path=/` so that the page itself sees it next
+/// time and never hands out a second one (the cookie of a sign-in is `Path=/api`; where both exist the
+/// browser sends that longer-path one first, and it is the one counted).
+pub fn ensure_device_cookie() -> Result<(), AppError> {
+    if current_client().device_hash.is_some() {
+        return Ok(());
+    }
+    let cookie = super::session::new_token()?;
+    let secure = if super::session::request_is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    super::session::set_cookie(&format!(
+        "{DEVICE_COOKIE}={cookie}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
+    ));
+    Ok(())
+}
+
 /// Stored like session tokens: their SHA-256, never the cookie itself.
 fn device_hash(cookie: &str) -> String {
     super::session::hash_token(cookie)

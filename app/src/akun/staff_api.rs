@@ -216,5 +216,20 @@ pub async fn decide_shop(slug: String, shop_id: i64, decision: String) -> Result
         crate::db::now_unix(),
     )
     .await?;
-    found(decided)
+    found(decided)?;
+    // Back to the queue with what was decided, so the staff member sees it took effect.
+    let outcome = if approved {
+        SHOP_APPROVED
+    } else {
+        SHOP_REJECTED
+    };
+    leptos_axum::redirect(&format!(
+        "/desa/{}/kelola?disimpan={outcome}#lapak",
+        crate::akun::encode_query(&slug)
+    ));
+    Ok(())
 }
+
+/// `?disimpan=` after a shop decision.
+pub const SHOP_APPROVED: &str = "lapak-disetujui";
+pub const SHOP_REJECTED: &str = "lapak-ditolak";

@@ -160,12 +160,27 @@ fn ShopQueue(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = last_error(action.value());
+    let decided = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("disimpan")
+        .and_then(|saved| match saved.as_str() {
+            super::SHOP_APPROVED => Some(true),
+            super::SHOP_REJECTED => Some(false),
+            _ => None,
+        });
+    let confirmation = decided.map(|approved| view! {
+        <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 font-semibold text-teal-900">
+            {if approved { t!(i18n, konsol.shop_approved).into_any() } else { t!(i18n, konsol.shop_rejected).into_any() }}
+        </p>
+    });
     if shops.is_empty() {
-        return Either::Left(
-            view! { <p class="mt-2 text-stone-600">{t!(i18n, konsol.shops_empty)}</p> },
-        );
+        return Either::Left(view! {
+            {confirmation}
+            <p class="mt-2 text-stone-600">{t!(i18n, konsol.shops_empty)}</p>
+        });
     }
     Either::Right(view! {
+        {confirmation}
         <FormError error />
         <ul class="mt-2 flex flex-col gap-3">
             {shops.into_iter().map(|shop| {

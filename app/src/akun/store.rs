@@ -92,6 +92,22 @@ pub async fn village_name(pool: &SqlitePool, village_id: i64) -> Result<String, 
         .await
 }
 
+/// Sets a visitor's home village; nothing when the account already has one.
+pub async fn set_home_village(
+    pool: &SqlitePool,
+    account_id: i64,
+    village_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET home_village_id = $1 WHERE id = $2 AND home_village_id IS NULL",
+    )
+    .bind(village_id)
+    .bind(account_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// A village's id and kecamatan by slug (for authorization and writes).
 pub async fn village_ref(
     pool: &SqlitePool,
@@ -134,7 +150,7 @@ pub struct NewAccount<'a> {
     pub phone: &'a str,
     pub name: &'a str,
     pub email: Option<&'a str>,
-    pub home_village_id: i64,
+    pub home_village_id: Option<i64>,
     pub password_hash: &'a str,
     pub locale: &'a str,
 }
@@ -239,7 +255,7 @@ fn grant_from_row(
 
 /// Everything authorization needs to know about an account, in three small queries.
 pub async fn load_actor(pool: &SqlitePool, account_id: i64) -> Result<Option<Actor>, sqlx::Error> {
-    let row: Option<(i64, bool, bool)> = sqlx::query_as(
+    let row: Option<(Option<i64>, bool, bool)> = sqlx::query_as(
         "SELECT a.home_village_id,
                 EXISTS (SELECT 1 FROM resident_verifications r WHERE r.account_id = a.id AND r.status = 'verified'),
                 EXISTS (SELECT 1 FROM shops s WHERE s.owner_account_id = a.id AND s.status = 'approved')
@@ -271,17 +287,22 @@ pub async fn load_actor(pool: &SqlitePool, account_id: i64) -> Result<Option<Act
 }
 
 pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, sqlx::Error> {
-    let (name, phone, email, village_slug): (String, String, Option<String>, String) = sqlx::query_as(
-        "SELECT a.name, a.phone, a.email, v.slug FROM accounts a JOIN villages v ON v.id = a.home_village_id
+    let (name, phone, email, village_slug): (String, String, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT a.name, a.phone, a.email, v.slug FROM accounts a LEFT JOIN villages v ON v.id = a.home_village_id
          WHERE a.id = $1",
     )
     .bind(actor.account_id)
     .fetch_one(pool)
     .await?;
-    let home_village = find_village(pool, &village_slug)
-        .await?
-        .ok_or(sqlx::Error::RowNotFound)?
-        .summary;
+    let home_village = match village_slug {
+        Some(slug) => Some(
+            find_village(pool, &slug)
+                .await?
+                .ok_or(sqlx::Error::RowNotFound)?
+                .summary,
+        ),
+        None => None,
+    };
     let verification: Option<(String, String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT status, nik_last4, full_name, address, reason FROM resident_verifications WHERE account_id = $1",
     )

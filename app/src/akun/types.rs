@@ -96,7 +96,8 @@ pub struct MyAccount {
     pub name: String,
     pub phone: String,
     pub email: Option<String>,
-    pub home_village: VillageSummary,
+    /// `None` for a visitor, who may add one later.
+    pub home_village: Option<VillageSummary>,
     pub verification: Option<MyVerification>,
     pub is_seller: bool,
     pub positions: Vec<StaffPosition>,

@@ -69,7 +69,7 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
             lives_elsewhere: service.kind == "surat"
                 && viewer
                     .as_ref()
-                    .is_some_and(|viewer| viewer.home_village_id != service.village_id),
+                    .is_some_and(|viewer| viewer.home_village_id != Some(service.village_id)),
             needs_verification: service.kind == "surat"
                 && viewer
                     .as_ref()
@@ -199,7 +199,7 @@ pub async fn submit_request(
             .ok_or(AppError::NotFound)?;
         // A letter speaks for the village one lives in (an appointment is open to anyone), and names
         // the resident as the village verified them.
-        if found.kind == "surat" && found.village_id != actor.home_village_id {
+        if found.kind == "surat" && actor.home_village_id != Some(found.village_id) {
             return Err(AppError::field("village", "letters_from_home_village"));
         }
         if found.kind == "surat" && !actor.is_verified_resident {

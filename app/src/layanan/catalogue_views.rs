@@ -280,23 +280,23 @@ fn ServiceEditorForm(editor: ServiceEditor) -> impl IntoView {
                     <Field label=Signal::derive(move || t_string!(i18n, katalog.slot_capacity).to_string()) name="slot_capacity" inputmode="numeric" value=editor.slot_capacity.to_string() error />
                 </div>
                 <p class="text-sm text-stone-600">{t!(i18n, katalog.hours_hint)}</p>
-                <table class="w-full text-left">
-                    <thead><tr><th class="py-1">{t!(i18n, katalog.day)}</th><th>{t!(i18n, katalog.opens)}</th><th>{t!(i18n, katalog.closes)}</th></tr></thead>
-                    <tbody>
-                        {editor.week.iter().enumerate().map(|(index, day)| {
-                            let (opens, closes) = day.hours.map_or((String::new(), String::new()), |(opens, closes)| (clock_text(opens), clock_text(closes)));
-                            let day_name = weekday_name(i18n, day.weekday);
-                            view! {
-                                <tr>
-                                    <td class="py-1 pr-2 font-medium">{day_name}
-                                        <input type="hidden" name=format!("hours[{index}][weekday]") value=day.weekday /></td>
-                                    <td class="pr-2"><input type="time" name=format!("hours[{index}][opens]") value=opens aria-label=format!("{day_name} {}", t_string!(i18n, katalog.opens)) class=SELECT /></td>
-                                    <td><input type="time" name=format!("hours[{index}][closes]") value=closes aria-label=format!("{day_name} {}", t_string!(i18n, katalog.closes)) class=SELECT /></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                // A row per day with its two times side by side: a table of time inputs is wider than a phone.
+                <ul class="flex flex-col gap-2">
+                    {editor.week.iter().enumerate().map(|(index, day)| {
+                        let (opens, closes) = day.hours.map_or((String::new(), String::new()), |(opens, closes)| (clock_text(opens), clock_text(closes)));
+                        let day_name = weekday_name(i18n, day.weekday);
+                        view! {
+                            <li class="grid grid-cols-2 gap-x-3">
+                                <span class="col-span-2 font-medium">{day_name}</span>
+                                <input type="hidden" name=format!("hours[{index}][weekday]") value=day.weekday />
+                                <label class="flex min-w-0 flex-col text-sm text-stone-600">{t!(i18n, katalog.opens)}
+                                    <input type="time" name=format!("hours[{index}][opens]") value=opens aria-label=format!("{day_name} {}", t_string!(i18n, katalog.opens)) class=format!("{SELECT} min-w-0") /></label>
+                                <label class="flex min-w-0 flex-col text-sm text-stone-600">{t!(i18n, katalog.closes)}
+                                    <input type="time" name=format!("hours[{index}][closes]") value=closes aria-label=format!("{day_name} {}", t_string!(i18n, katalog.closes)) class=format!("{SELECT} min-w-0") /></label>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
                 <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{hours_error}</p>
             </section>
             {(editor.kind == ServiceKind::Surat).then(|| view! {

@@ -52,7 +52,9 @@ pub async fn submit_complaint(
             &pool,
             &super::complaint_store::NewComplaint {
                 code: &code,
-                village_id: actor.home_village_id,
+                village_id: actor
+                    .home_village_id
+                    .ok_or_else(|| AppError::field("category", "home_village_needed"))?,
                 account_id: actor.account_id,
                 category,
                 body: &body,

@@ -212,7 +212,7 @@ fn ComplaintDetail(page: ComplaintPage) -> impl IntoView {
             })}
             {page.has_photo.then(|| view! {
                 <a href=photo_url.clone()>
-                    <img src=photo_url.clone() alt=t_string!(i18n, pengaduan.photo).to_string() loading="lazy" class="max-h-72 w-full rounded-lg bg-stone-100 object-contain" />
+                    <img src=format!("{photo_url}?{}", crate::media::PRIVATE_THUMBNAIL_QUERY) alt=t_string!(i18n, pengaduan.photo).to_string() loading="lazy" class="max-h-72 w-full rounded-lg bg-stone-100 object-contain" />
                 </a>
             })}
             {(page.is_author && page.status == ComplaintStatus::Diterima).then(|| view! {

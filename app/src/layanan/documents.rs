@@ -6,7 +6,7 @@
 //! never cached by a shared cache.
 
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Multipart, Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -16,6 +16,7 @@ use super::request_flow::{RequestRole, RequestStatus};
 use super::store::RequestRow;
 use super::{FieldKind, MAX_PHOTOS_PER_DOCUMENT};
 use crate::akun::access::Actor;
+use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
 use crate::media::upload::{actor_from_headers, receive_photos, Kind, Uploader};
 
@@ -142,6 +143,7 @@ pub async fn request_document(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path((code, _field, photo)): Path<(String, String, i64)>,
+    Query(size): Query<PrivateSize>,
     headers: HeaderMap,
 ) -> Response {
     let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
@@ -158,13 +160,7 @@ pub async fn request_document(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("photo", error),
     };
-    let width = photo.widths.first().copied().unwrap_or(1280);
-    crate::media::serve::file_response(
-        &store,
-        &format!("{}-{width}.webp", photo.key),
-        "private, no-store",
-    )
-    .await
+    crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
 }
 
 /// `POST /layanan/pengaduan/{code}/foto`: the author adds (or replaces) the complaint's photo while the
@@ -240,6 +236,7 @@ pub async fn complaint_photo(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
+    Query(size): Query<PrivateSize>,
     headers: HeaderMap,
 ) -> Response {
     let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
@@ -263,11 +260,5 @@ pub async fn complaint_photo(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("photo", error),
     };
-    let width = photo.widths.first().copied().unwrap_or(1280);
-    crate::media::serve::file_response(
-        &store,
-        &format!("{}-{width}.webp", photo.key),
-        "private, no-store",
-    )
-    .await
+    crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
 }

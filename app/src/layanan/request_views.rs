@@ -151,6 +151,16 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
         page.requirements_id.clone()
     };
     let next = format!("/layanan/{}/{}", page.village_slug, page.slug);
+    // Search results and shared links show what the service is and where: the first words of its
+    // description after the village's name.
+    let description = pick(locale, &page.description_id, page.description_en.as_deref()).text;
+    let meta_description: String = format!("{} · {}", page.village_name, description)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(160)
+        .collect();
     let documents: Vec<FormField> = page
         .fields
         .iter()
@@ -159,6 +169,7 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
         .collect();
     view! {
         <PageTitle text=move || page_title.clone() />
+        <leptos_meta::Meta name="description" content=meta_description />
         <nav class="text-sm"><a href="/layanan" class=LINK>{t!(i18n, layanan.title)}</a></nav>
         <h1 class="text-2xl font-bold"><Localized id=page.name_id.clone() en=page.name_en.clone() /></h1>
         <p class="text-stone-600">{page.village_name.clone()}
@@ -532,6 +543,7 @@ pub fn VerificationPage() -> impl IntoView {
     let letter = Resource::new(move || code.clone(), verify_letter);
     view! {
         <PageTitle text=move || t_string!(i18n, layanan.verification_title).to_string() />
+        <leptos_meta::Meta name="description" content=t_string!(i18n, layanan.verification_meta).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
             {move || Suspend::new(async move {
                 match letter.await {
@@ -555,13 +567,14 @@ fn VerificationView(letter: LetterVerification) -> impl IntoView {
         } else {
             Either::Right(view! { <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 font-semibold text-teal-900">{t!(i18n, layanan.letter_valid)}</p> })
         }}
-        <dl class=format!("{CARD} mt-4 grid grid-cols-[auto_1fr] gap-x-3 gap-y-2")>
-            <dt class="text-stone-600">{t!(i18n, layanan.letter_number)}</dt><dd class="font-mono">{letter.number}</dd>
-            <dt class="text-stone-600">{t!(i18n, layanan.letter_kind)}</dt><dd>{letter.title}</dd>
-            <dt class="text-stone-600">{t!(i18n, layanan.letter_date)}</dt><dd>{long_date(letter.issued_at, locale)}</dd>
-            <dt class="text-stone-600">{t!(i18n, layanan.letter_village)}</dt><dd>{letter.village_name} ", " {letter.kecamatan_name}</dd>
-            <dt class="text-stone-600">{t!(i18n, layanan.holder)}</dt><dd>{letter.holder_masked}</dd>
-            <dt class="text-stone-600">{t!(i18n, layanan.signed_by)}</dt><dd>{letter.signer}{letter.camat.map(|camat| format!("; {camat}"))}</dd>
+        // One label above each value: a letter number has no place to break and must fit 360 px.
+        <dl class=format!("{CARD} mt-4 flex flex-col gap-3 [overflow-wrap:anywhere]")>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.letter_number)}</dt><dd class="font-mono font-semibold">{letter.number}</dd></div>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.letter_kind)}</dt><dd>{letter.title}</dd></div>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.letter_date)}</dt><dd>{long_date(letter.issued_at, locale)}</dd></div>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.letter_village)}</dt><dd>{letter.village_name} ", " {letter.kecamatan_name}</dd></div>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.holder)}</dt><dd>{letter.holder_masked}</dd></div>
+            <div><dt class="text-sm text-stone-600">{t!(i18n, layanan.signed_by)}</dt><dd>{letter.signer}{letter.camat.map(|camat| format!("; {camat}"))}</dd></div>
         </dl>
     }
 }
@@ -778,8 +791,9 @@ fn DocumentsSection(code: String, documents: Vec<DocumentSlot>, may_attach: bool
                                 let code = code.clone();
                                 view! {
                                     <li class="flex flex-col gap-1">
+                                        // The thumbnail (a few KB on a slow link); the whole picture opens on tap.
                                         <a href=link aria-label=t_string!(i18n, layanan.document_view).to_string()>
-                                            <img src=url alt=label.clone() loading="lazy" class="h-32 w-full rounded-lg bg-stone-100 object-contain" />
+                                            <img src=format!("{url}?{}", crate::media::PRIVATE_THUMBNAIL_QUERY) alt=label.clone() loading="lazy" class="h-32 w-full rounded-lg bg-stone-100 object-contain" />
                                         </a>
                                         {may_attach.then(|| view! {
                                             <ActionForm action=remove>
@@ -796,7 +810,8 @@ fn DocumentsSection(code: String, documents: Vec<DocumentSlot>, may_attach: bool
                             <crate::media::PhotoUploadForm
                                 action=format!("/layanan/permohonan/{code}/dokumen/{name}")
                                 name=name.clone()
-                                label=Signal::derive(move || t_string!(i18n, layanan.document_add).to_string()) />
+                                // Named after its document: a screen reader lists "Add a photo: KTP", "…: KK".
+                                label=Signal::derive(move || format!("{}: {label}", t_string!(i18n, layanan.document_add))) />
                         })}
                     </div>
                 }

@@ -1,5 +1,5 @@
 //! Photos that villagers upload from phone cameras, made safe and small for slow links: decoded under
-//! limits (no decompression bombs), turned upright by their EXIF orientation, cropped to 4:3, stripped of
+//! limits (no decompression bombs), turned upright by their EXIF orientation, framed whole in 4:3 (never cut), stripped of
 //! every metadata field (GPS above all: re-encoding keeps pixels only), and stored as lossy WebP in three
 //! widths served with `srcset`. Storage sits behind [`storage::PhotoStore`] (local disk now).
 //! Shared by Budaya listings now and Pasar products next.

@@ -20,11 +20,14 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest side accepted, and the memory the decoder may allocate.
 const MAX_SIDE: u32 = 10_000;
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
-/// Longest side a decoded picture is shrunk to before cropping and resizing: twice the largest stored
+/// Longest side a decoded picture is shrunk to before framing and resizing: twice the largest stored
 /// width, so the final resize still has detail to work from.
 const WORKING_SIDE: u32 = 2 * PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1];
 /// WebP quality: photos of batik and crafts stay crisp at a third of the JPEG's size.
 const WEBP_QUALITY: f32 = 78.0;
+/// What fills the frame beside a picture of another shape: the page's own background (stone-50), so a
+/// portrait photo reads as a photo on the page rather than as a photo with bars.
+const FRAME_FILL: image::Rgb<u8> = image::Rgb([250, 250, 249]);
 
 /// Why a file was refused; each code has a translated message next to the upload field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,18 +66,19 @@ fn classify(error: image::ImageError) -> PhotoError {
 }
 
 /// Decodes `bytes` (JPEG, PNG or WebP only, recognised by content, not by name), applies the EXIF
-/// orientation, crops to 4:3 around the centre and encodes the WebP widths. Metadata never survives:
-/// only pixels are re-encoded.
+/// orientation and encodes the WebP widths of a 4:3 frame that holds the whole picture. Nothing is cut:
+/// a portrait photo of a scarf keeps its top and bottom, with the page's background beside it. Metadata
+/// never survives: only pixels are re-encoded.
 pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
-    let image = crop_to_aspect(decode_upright(bytes)?);
+    let image = decode_upright(bytes)?;
+    let frame_width = frame_width_around(image.width(), image.height());
     let mut variants = Vec::new();
     for target in PHOTO_WIDTHS {
         // Never enlarge; the smallest size always exists.
-        if target > image.width() && target != PHOTO_WIDTHS[0] {
+        if target > frame_width && target != PHOTO_WIDTHS[0] {
             continue;
         }
-        let target_height = target * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
-        variants.push(encode(&image, target, target_height));
+        variants.push(encode_framed(&image, target));
     }
     Ok(ProcessedPhoto {
         key: content_key(bytes),
@@ -82,17 +86,32 @@ pub fn process(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     })
 }
 
-/// A photo of a document (a transfer receipt, a KTP): the same checks and clean-up as [`process`], but
-/// the whole picture is kept (no crop: a receipt is tall) in one size, at most 1280 px wide.
+/// A photo of a document (a transfer receipt, a KTP): the same checks and clean-up as [`process`], the
+/// whole picture in its own shape (a receipt is tall), at most 1280 px wide, plus a 320 px thumbnail
+/// for the lists that show it (a fifth of the bytes on a slow link; the full one opens on tap).
 pub fn process_document(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     let image = decode_upright(bytes)?;
-    let max_width = PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1];
-    let width = image.width().min(max_width).max(1);
-    let height = ((u64::from(image.height()) * u64::from(width)) / u64::from(image.width().max(1)))
-        .clamp(1, u64::from(MAX_SIDE)) as u32;
+    let full_width = image
+        .width()
+        .min(PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1])
+        .max(1);
+    let thumbnail_width = PHOTO_WIDTHS[0];
+    let mut widths = vec![full_width];
+    if full_width > thumbnail_width {
+        widths.insert(0, thumbnail_width);
+    }
+    let variants = widths
+        .into_iter()
+        .map(|width| {
+            let height = ((u64::from(image.height()) * u64::from(width))
+                / u64::from(image.width().max(1)))
+            .clamp(1, u64::from(MAX_SIDE)) as u32;
+            encode(&image, width, height)
+        })
+        .collect();
     Ok(ProcessedPhoto {
         key: content_key(bytes),
-        variants: vec![encode(&image, width, height)],
+        variants,
     })
 }
 
@@ -194,25 +213,55 @@ fn encode(image: &DynamicImage, width: u32, height: u32) -> (u32, u32, Vec<u8>) 
     (width, height, webp.to_vec())
 }
 
+/// The picture scaled to fit a `frame_width` × ¾ frame, centred on [`FRAME_FILL`].
+fn encode_framed(image: &DynamicImage, frame_width: u32) -> (u32, u32, Vec<u8>) {
+    let frame_height = frame_width * PHOTO_ASPECT.1 / PHOTO_ASPECT.0;
+    let (width, height) = fit_within(image.width(), image.height(), frame_width, frame_height);
+    let picture = image
+        .resize_exact(width, height, FilterType::CatmullRom)
+        .to_rgb8();
+    let mut frame = image::RgbImage::from_pixel(frame_width, frame_height, FRAME_FILL);
+    image::imageops::replace(
+        &mut frame,
+        &picture,
+        i64::from((frame_width - width) / 2),
+        i64::from((frame_height - height) / 2),
+    );
+    let webp =
+        webp::Encoder::from_rgb(frame.as_raw(), frame_width, frame_height).encode(WEBP_QUALITY);
+    (frame_width, frame_height, webp.to_vec())
+}
+
+/// The width of the smallest 4:3 frame that holds a `width` × `height` picture whole.
+fn frame_width_around(width: u32, height: u32) -> u32 {
+    let (aspect_w, aspect_h) = PHOTO_ASPECT;
+    let from_height = (u64::from(height) * u64::from(aspect_w)).div_ceil(u64::from(aspect_h));
+    u64::from(width).max(from_height).min(u64::from(u32::MAX)) as u32
+}
+
+/// The largest size of `width` × `height`'s shape inside `max_width` × `max_height` (at least 1 px).
+fn fit_within(width: u32, height: u32, max_width: u32, max_height: u32) -> (u32, u32) {
+    let (width, height) = (u64::from(width.max(1)), u64::from(height.max(1)));
+    let (max_width, max_height) = (u64::from(max_width), u64::from(max_height));
+    if width * max_height > height * max_width {
+        (
+            max_width as u32,
+            (height * max_width / width).clamp(1, max_height) as u32,
+        )
+    } else {
+        (
+            (width * max_height / height).clamp(1, max_width) as u32,
+            max_height as u32,
+        )
+    }
+}
+
 fn content_key(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .take(12)
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-/// The largest 4:3 rectangle in the middle of the image.
-fn crop_to_aspect(image: DynamicImage) -> DynamicImage {
-    let (width, height) = (image.width(), image.height());
-    let (aspect_w, aspect_h) = PHOTO_ASPECT;
-    if u64::from(width) * u64::from(aspect_h) > u64::from(height) * u64::from(aspect_w) {
-        let new_width = height * aspect_w / aspect_h;
-        image.crop_imm((width - new_width) / 2, 0, new_width, height)
-    } else {
-        let new_height = width * aspect_h / aspect_w;
-        image.crop_imm(0, (height - new_height) / 2, width, new_height)
-    }
 }
 
 #[cfg(test)]
@@ -247,6 +296,24 @@ mod tests {
                 image.as_raw(),
                 width,
                 height,
+                image::ExtendedColorType::Rgb8,
+            )
+            .unwrap();
+        jpeg
+    }
+
+    fn jpeg_with_orientation(image: &RgbImage, orientation: u8) -> Vec<u8> {
+        let mut jpeg = Vec::new();
+        let mut encoder = JpegEncoder::new_with_quality(&mut jpeg, 85);
+        let mut exif = b"II\x2a\x00\x08\x00\x00\x00\x01\x00".to_vec();
+        exif.extend_from_slice(&[0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00]);
+        exif.extend_from_slice(&[orientation, 0, 0, 0, 0, 0, 0, 0]);
+        encoder.set_exif_metadata(exif).unwrap();
+        encoder
+            .write_image(
+                image.as_raw(),
+                image.width(),
+                image.height(),
                 image::ExtendedColorType::Rgb8,
             )
             .unwrap();
@@ -313,19 +380,79 @@ mod tests {
     }
 
     #[test]
-    fn small_photos_are_not_enlarged_and_tall_ones_are_cropped_to_the_middle() {
+    fn small_photos_are_not_enlarged() {
+        let photo = process(&phone_jpeg(500, 300, None)).unwrap();
+        let widths: Vec<u32> = photo.variants.iter().map(|(w, _, _)| *w).collect();
+        assert_eq!(widths, [320]);
+        // A tall one's frame is as wide as its height needs: 700×2000 fits a 2667×2000 frame.
         let photo = process(&phone_jpeg(700, 2000, None)).unwrap();
         let widths: Vec<u32> = photo.variants.iter().map(|(w, _, _)| *w).collect();
-        assert_eq!(widths, [320, 640]);
+        assert_eq!(widths, [320, 640, 1280]);
+    }
+
+    #[test]
+    fn an_upright_portrait_photo_keeps_its_top_and_bottom() {
+        // What the phone stores for a portrait photo: 4000×3000 sensor pixels with "rotate 90°
+        // clockwise to view". The stored left edge (green) is the top of the scarf, the right edge
+        // (black) its bottom; upright the picture is 3000×4000.
+        let stored = RgbImage::from_fn(4000, 3000, |x, _| match x {
+            0..200 => Rgb([20, 200, 20]),
+            3800.. => Rgb([10, 10, 10]),
+            _ => Rgb([200, 120, 40]),
+        });
+        let photo = process(&jpeg_with_orientation(&stored, 6)).unwrap();
+        let sizes: Vec<(u32, u32)> = photo.variants.iter().map(|(w, h, _)| (*w, *h)).collect();
+        assert_eq!(sizes, [(320, 240), (640, 480), (1280, 960)]);
+        let large = decode_webp(&photo.variants[2].2);
+        let top = large.get_pixel(640, 6);
+        let bottom = large.get_pixel(640, 953);
+        assert!(
+            top[1] > 150 && top[0] < 100,
+            "the top band is kept: {top:?}"
+        );
+        assert!(
+            bottom.0.iter().all(|c| *c < 60),
+            "the bottom band is kept: {bottom:?}"
+        );
+        // 3000×4000 in a 1280×960 frame is 720×960, centred: the sides are the page's background.
+        let side = large.get_pixel(100, 480);
+        assert!(
+            side.0.iter().all(|c| *c > 235),
+            "background beside it: {side:?}"
+        );
+        let middle = large.get_pixel(640, 480);
+        assert!(
+            middle[0] > 150 && middle[2] < 100,
+            "the scarf itself: {middle:?}"
+        );
+    }
+
+    #[test]
+    fn frames_fit_the_whole_picture() {
+        assert_eq!(frame_width_around(1600, 1200), 1600);
+        assert_eq!(frame_width_around(3000, 4000), 5334);
+        assert_eq!(frame_width_around(4000, 1000), 4000);
+        assert_eq!(fit_within(3000, 4000, 1280, 960), (720, 960));
+        assert_eq!(fit_within(4000, 1000, 320, 240), (320, 80));
+        assert_eq!(fit_within(1600, 1200, 640, 480), (640, 480));
+        assert_eq!(fit_within(1, 10_000, 320, 240), (1, 240));
     }
 
     #[test]
     fn a_receipt_keeps_its_whole_tall_shape_without_metadata() {
         let receipt = phone_jpeg(600, 1400, None);
         let processed = process_document(&receipt).unwrap();
-        assert_eq!(processed.variants.len(), 1);
-        let (width, height, bytes) = &processed.variants[0];
-        assert_eq!((*width, *height), (600, 1400));
+        let sizes: Vec<(u32, u32)> = processed
+            .variants
+            .iter()
+            .map(|(w, h, _)| (*w, *h))
+            .collect();
+        assert_eq!(
+            sizes,
+            [(320, 746), (600, 1400)],
+            "a thumbnail, then the whole picture"
+        );
+        let (_, _, bytes) = &processed.variants[1];
         assert!(!bytes.windows(4).any(|window| window == b"Exif"));
         let decoded = image::load_from_memory(bytes).unwrap();
         assert_eq!((decoded.width(), decoded.height()), (600, 1400));

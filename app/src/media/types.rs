@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 /// 1280 in a gallery, 320 in a two-column list.
 pub const PHOTO_WIDTHS: [u32; 3] = [320, 640, 1280];
 
+/// Added to a private photo's address (a document, a receipt) for its 320 px thumbnail.
+pub const PRIVATE_THUMBNAIL_QUERY: &str = "ukuran=kecil";
+
 /// Every stored photo is 4:3, so a page reserves its space before the image arrives (nothing jumps).
 pub const PHOTO_ASPECT: (u32, u32) = (4, 3);
 

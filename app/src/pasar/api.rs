@@ -250,7 +250,11 @@ pub async fn add_to_cart(
         let actor = match authorize(Rule::SignedIn).await {
             Ok(actor) => actor,
             Err(AppError::Unauthenticated) => {
-                // Plain form posts follow the redirect to sign in, then return to the product.
+                // Plain form posts follow the redirect to sign in (or sign up); the item goes into the
+                // cart as soon as they have an account (a quantity that makes no sense is not kept).
+                if let Ok(quantity) = self::quantity(&quantity) {
+                    super::pending_cart::remember(variant_id, quantity);
+                }
                 leptos_axum::redirect(&format!(
                     "/akun/masuk?next={}",
                     crate::akun::encode_query(&back)
@@ -546,8 +550,10 @@ pub async fn get_seller_dashboard(status: String) -> Result<SellerDashboard, App
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let home_village_name =
-            crate::akun::store::village_name(&pool, actor.home_village_id).await?;
+        let home_village_name = match actor.home_village_id {
+            Some(village_id) => Some(crate::akun::store::village_name(&pool, village_id).await?),
+            None => None,
+        };
         let Some((shop_id, shop)) = super::store::own_shop(&pool, actor.account_id).await? else {
             return Ok(SellerDashboard {
                 shop: None,
@@ -595,6 +601,10 @@ pub async fn save_shop(
 ) -> Result<(), AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
+        if actor.home_village_id.is_none() {
+            // A shop is listed under its village: a visitor adds their home village first.
+            return Err(AppError::field("name", "home_village_needed"));
+        }
         let pool = crate::db::pool()?;
         let name = required_text("name", &name, 3, 60)?;
         let story_id = required_text("story_id", &story_id, 20, 2000)?;

@@ -8,6 +8,8 @@ mod api;
 pub mod demo;
 pub mod order_flow;
 mod order_views;
+#[cfg(feature = "ssr")]
+pub mod pending_cart;
 pub mod pricing;
 pub mod search;
 mod seller_views;

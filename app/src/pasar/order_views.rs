@@ -167,7 +167,10 @@ fn CartShopLines(shop: CartShop, update: ServerAction<UpdateCart>) -> impl IntoV
                                 {(!line.variant_name.is_empty()).then(|| view! { <span class="text-sm text-stone-600">{line.variant_name.clone()}</span> })}
                                 <span class="text-sm">{rupiah(line.unit_price_rupiah, locale)}</span>
                                 {(!line.available).then(|| view! { <span class="text-sm font-semibold text-red-700">{t!(i18n, pasar.line_unavailable)}</span> })}
-                                {short.then(|| { let stock = line.stock; view! { <span class="text-sm font-semibold text-red-700">{t!(i18n, pasar.line_short, count = move || stock)}</span> } })}
+                                {short.then(|| { let stock = line.stock; view! { <span class="text-sm font-semibold text-red-700">
+                                    // Nothing left (someone else bought the last ones) is "sold out", not "0 left".
+                                    {if stock <= 0 { t!(i18n, pasar.line_sold_out).into_any() } else { t!(i18n, pasar.line_short, count = move || stock).into_any() }}
+                                </span> } })}
                                 <div class="flex flex-wrap items-end gap-2">
                                     <ActionForm action=update attr:class="flex items-end gap-2">
                                         <input type="hidden" name="variant_id" value=id />
@@ -450,7 +453,10 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
                 {bank_account.clone().map(|account| view! { <p class="mt-1">{t!(i18n, pasar.transfer_to)} " " <strong>{account}</strong></p> })}
                 {has_payment_proof.then(|| view! {
                     <p class="mt-2">{t!(i18n, pasar.proof_uploaded)}</p>
-                    <img src=format!("/pasar/pesanan/{proof_code}/bukti") alt=move || t_string!(i18n, pasar.proof_alt).to_string() loading="lazy" class="mt-2 max-h-96 w-auto rounded-lg border border-stone-200" />
+                    // The thumbnail; the whole receipt (to read the amount) opens on tap.
+                    <a href=format!("/pasar/pesanan/{proof_code}/bukti") class="mt-2 block w-fit">
+                        <img src=format!("/pasar/pesanan/{proof_code}/bukti?{}", crate::media::PRIVATE_THUMBNAIL_QUERY) alt=move || t_string!(i18n, pasar.proof_alt).to_string() loading="lazy" class="max-h-96 w-auto rounded-lg border border-stone-200" />
+                    </a>
                 })}
                 {may_upload_proof.then(|| view! {
                     <PhotoUploadForm action=format!("/pasar/pesanan/{proof_code}/bukti") multiple=false label=Signal::derive(move || t_string!(i18n, pasar.upload_proof).to_string()) />

@@ -68,8 +68,16 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
     let Some(shop) = shop else {
         return EitherOf3::A(view! {
             <h1 class="text-2xl font-bold">{t!(i18n, pasar.apply_title)}</h1>
-            <p class="mt-1 text-stone-600">{t!(i18n, pasar.apply_intro, village = move || home_village_name.clone())}</p>
-            <section class=format!("{CARD} mt-4")><ShopForm shop=None action=save_shop /></section>
+            {match home_village_name {
+                Some(village) => Either::Left(view! {
+                    <p class="mt-1 text-stone-600">{t!(i18n, pasar.apply_intro, village = move || village.clone())}</p>
+                    <section class=format!("{CARD} mt-4")><ShopForm shop=None action=save_shop /></section>
+                }),
+                None => Either::Right(view! {
+                    <p role="status" class="mt-2 rounded-lg bg-amber-50 p-3 text-amber-900">{t!(i18n, fields.home_village_needed)}</p>
+                    <a href="/akun#desa-asal" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, akun.add_home_village)}</a>
+                }),
+            }}
         });
     };
     if shop.status != "approved" {

@@ -511,7 +511,8 @@ pub struct MyProduct {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellerDashboard {
     pub shop: Option<MyShop>,
-    pub home_village_name: String,
+    /// `None` for a visitor: a shop belongs to a village, so they add their home village first.
+    pub home_village_name: Option<String>,
     pub counts: Vec<(OrderStatus, i64)>,
     /// The status the order list is filtered by (None = open orders).
     pub showing: Option<OrderStatus>,

@@ -5,13 +5,14 @@
 //! the seller.
 
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Multipart, Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
 use sqlx::SqlitePool;
 
 use crate::akun::access::Actor;
+use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
 use crate::media::upload::{actor_from_headers, receive_photos, Kind, Received, Uploader};
 use crate::media::MAX_PHOTOS;
@@ -202,6 +203,7 @@ pub async fn payment_proof(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
+    Query(size): Query<PrivateSize>,
     headers: HeaderMap,
 ) -> Response {
     let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
@@ -225,11 +227,5 @@ pub async fn payment_proof(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("proof photo", error),
     };
-    let width = photo.widths.first().copied().unwrap_or(1280);
-    crate::media::serve::file_response(
-        &store,
-        &format!("{}-{width}.webp", photo.key),
-        "private, no-store",
-    )
-    .await
+    crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
 }

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::format::{json_string, rupiah};
 use crate::i18n::*;
-use crate::media::{Gallery, Photo};
+use crate::media::{Gallery, Photo, Thumbnail};
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::form::{field_error_text, last_error, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};
@@ -95,13 +95,14 @@ fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
             <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, pasar.filter_ignored)}</p>
         })}
         {(!empty).then(|| view! {
-            <p class="mb-2 text-sm text-stone-600" role="status">
+            // The heading of the result list (the cards' titles are its h3s).
+            <h2 class="mb-2 text-sm font-normal text-stone-600">
                 {if count_is_exact {
                     t!(i18n, pasar.result_count, count = move || total).into_any()
                 } else {
                     t!(i18n, pasar.result_count_over, count = move || MarketPage::COUNT_SHOWN_UP_TO).into_any()
                 }}
-            </p>
+            </h2>
         })}
         {empty.then(|| view! {
             <div class="rounded-xl border border-dashed border-stone-300 p-6 text-center text-stone-600">
@@ -313,7 +314,7 @@ pub fn ProductCardView(
             {match photo {
                 // Decorative: the title below names the product.
                 Some(photo) => Either::Left(view! {
-                    <Photo photo alt="" eager sizes="(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw" class="rounded-none" />
+                    <Thumbnail photo alt="" eager=eager wide_sizes="(min-width: 1024px) 22vw, 30vw" class="rounded-none" />
                 }),
                 None => Either::Right(view! {
                     <div class=format!("flex aspect-[4/3] items-end p-2 {}", category_tint(category))>

@@ -111,6 +111,8 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "too_many_fields" => t_string!(i18n, fields.too_many_fields),
         "visit_hours_required" => t_string!(i18n, fields.visit_hours_required),
         "letters_from_home_village" => t_string!(i18n, fields.letters_from_home_village),
+        "home_village_needed" => t_string!(i18n, fields.home_village_needed),
+        "home_village_set" => t_string!(i18n, fields.home_village_set),
         "number_invalid" => t_string!(i18n, fields.number_invalid),
         "request_move_not_your_role" => t_string!(i18n, fields.request_move_not_your_role),
         "request_move_not_now" => t_string!(i18n, fields.request_move_not_now),
@@ -173,6 +175,11 @@ pub fn Field(
     let id = id.unwrap_or_else(|| format!("f-{name}"));
     let error_id = format!("{id}-error");
     let message = field_error_text(error, name);
+    // What was typed before a refusal comes back (without JavaScript too); never a private field.
+    let value = (!private && input_type != "password")
+        .then(|| super::form_draft::typed_value(name))
+        .flatten()
+        .or(value);
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="font-medium">{label}</label>
@@ -206,6 +213,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = format!("f-{name}");
     let message = field_error_text(error, name);
+    let value = super::form_draft::typed_value(name).or(value);
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="font-medium">{label}</label>

@@ -2,6 +2,7 @@
 
 pub mod feedback;
 pub mod form;
+pub mod form_draft;
 pub mod icons;
 pub mod language;
 pub mod layout;
@@ -9,3 +10,4 @@ pub mod layout;
 pub mod site;
 pub mod style;
 pub mod text;
+pub mod wasm_loader;

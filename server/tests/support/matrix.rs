@@ -80,6 +80,8 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("get_my_account", "", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("update_my_profile", "name=Nama%20Baru&email=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("submit_verification", "nik=x&full_name=Nama&address=Dusun%20Krajan", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // An unknown village: allowed callers get 422, no account changes.
+    ("set_home_village", "village=atlantis", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_my_notifications", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("mark_notifications_read", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_village_console", "slug=kemiren", ["401", "403", "403", "+", "+", "403", "403", "+"]),

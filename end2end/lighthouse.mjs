@@ -1,0 +1,65 @@
+// Lighthouse accessibility and SEO on the pages people reach first, as a 360 px phone sees them. Every
+// score must be 100: a failing audit is printed with the elements it names. Runs Debian's Chromium
+// (never a downloaded browser) against a server with the demo data.
+//   node end2end/lighthouse.mjs http://127.0.0.1:3187
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const PAGES = [
+  ['home', '/'],
+  ['market', '/pasar'],
+  ['product', '/pasar/produk/selendang-gajah-oling'],
+  ['agenda', '/budaya'],
+  ['service', '/layanan/kemiren/sktm'],
+  // The demo's issued SKTM (app/src/layanan/demo.rs), as its QR code opens it.
+  ['verification', '/verifikasi/SKTMVERFY234'],
+];
+const CATEGORIES = ['accessibility', 'seo'];
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node lighthouse.mjs <base url>');
+  process.exit(2);
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+let failed = 0;
+try {
+  for (const [name, path] of PAGES) {
+    const result = await lighthouse(
+      `${base}${path}`,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+      {
+        extends: 'lighthouse:default',
+        settings: {
+          formFactor: 'mobile',
+          screenEmulation: { mobile: true, width: 360, height: 740, deviceScaleFactor: 2.75, disabled: false },
+        },
+      },
+    );
+    const { categories, audits } = result.lhr;
+    const scores = CATEGORIES.map((category) => `${category} ${Math.round((categories[category]?.score ?? 0) * 100)}`);
+    const perfect = CATEGORIES.every((category) => categories[category]?.score === 1);
+    console.log(`${perfect ? 'ok  ' : 'FAIL'} ${name.padEnd(12)} ${scores.join(', ')}  ${path}`);
+    if (perfect) continue;
+    failed++;
+    for (const category of CATEGORIES) {
+      for (const reference of categories[category].auditRefs) {
+        const audit = audits[reference.id];
+        if (reference.weight === 0 || audit.score === null || audit.score === 1) continue;
+        console.log(`       ${audit.id}: ${audit.title}`);
+        for (const item of audit.details?.items?.slice(0, 5) ?? []) {
+          const node = item.node ?? item;
+          console.log(`         ${node.snippet ?? node.selector ?? JSON.stringify(item).slice(0, 160)}`);
+        }
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+}
+console.log(`lighthouse: ${PAGES.length - failed} pages at 100, ${failed} below`);
+process.exit(failed === 0 ? 0 : 1);
