@@ -9,7 +9,8 @@
 use leptos::prelude::*;
 
 /// File names of the bundle this binary was built with: `pkg/<name>.<hash>.js` / `.wasm` in release
-/// builds (from cargo-leptos' `hash.txt` next to the binary), `pkg/<name>.js` / `_bg.wasm` otherwise.
+/// builds (from cargo-leptos' `hash.txt` next to the binary), unhashed otherwise, as Leptos'
+/// `HydrationScripts` names them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct BundleFiles {
     js: String,
@@ -29,9 +30,13 @@ impl BundleFiles {
             .flatten();
         match hashes {
             Some(hashes) => Self::hashed(&pkg, &name, &hashes),
+            // cargo-leptos names the wasm after the output name; a plain wasm-bindgen build adds `_bg`.
             None => Self {
                 js: format!("{pkg}/{name}.js"),
-                wasm: format!("{pkg}/{name}_bg.wasm"),
+                wasm: match option_env!("LEPTOS_OUTPUT_NAME") {
+                    Some(_) => format!("{pkg}/{name}.wasm"),
+                    None => format!("{pkg}/{name}_bg.wasm"),
+                },
             },
         }
     }
