@@ -467,7 +467,7 @@ pub fn EventCardView(event: EventCard) -> impl IntoView {
         <a href=format!("/budaya/acara/{slug}") class="flex w-full flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4 hover:border-teal-600">
             {photo.map(|photo| view! {
                 // Decorative here: the card's heading already names it.
-                <crate::media::Photo photo alt="" sizes="(min-width: 1024px) 30vw, (min-width: 640px) 45vw, calc(100vw - 4rem)" class="mb-1" />
+                <crate::media::Thumbnail photo alt="" phone_width=640 wide_sizes="(min-width: 1024px) 30vw, 45vw" class="mb-1" />
             })}
             <span class="w-fit rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800">{kind_label(i18n, kind)}</span>
             <h3 class="font-semibold leading-snug"><Localized id=title_id en=title_en /></h3>

@@ -32,19 +32,21 @@ pub fn Photo(
     }
 }
 
-/// A photo in a list of cards: on a phone (under 640 px) always the 320 px file, which is already twice
-/// a card's width in a two-column list; `srcset` would pick the 640 or 1280 px file on a 2.75× screen and
-/// triple what a slow link downloads for the same list. Wider screens choose by `wide_sizes`. `eager`
-/// for the cards of the first screen; the rest wait until they are scrolled near.
+/// A photo in a list of cards: on a phone (under 640 px) always one small file — `phone_width`, 320 px
+/// for a two-column list (already twice a card's width), 640 px for a full-width card — where `srcset`
+/// would pick the 1280 px file on a 2.75× screen and triple what a slow link downloads for the same list.
+/// Wider screens choose by `wide_sizes`. `eager` for the cards of the first screen; the rest wait until
+/// they are scrolled near (browsers load every image at once when JavaScript is off).
 #[component]
 pub fn Thumbnail(
     photo: PhotoRef,
     #[prop(into)] alt: String,
     wide_sizes: &'static str,
+    #[prop(default = PHOTO_WIDTHS[0])] phone_width: u32,
     #[prop(default = false)] eager: bool,
     #[prop(default = "")] class: &'static str,
 ) -> impl IntoView {
-    let small = photo.best_width(PHOTO_WIDTHS[0]);
+    let small = photo.best_width(phone_width);
     view! {
         <picture>
             <source media="(min-width: 640px)" srcset=photo.srcset() sizes=wide_sizes />
