@@ -15,6 +15,15 @@ use support::*;
 /// Counts the statements sqlx runs (its `sqlx::query` events), process-wide. Requests in these tests
 /// run one at a time, so the difference around one request is that request's statements.
 static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+/// The statement counter is global: the tests of this file take turns, so that one test's statements
+/// are never counted in another's page (they ran side by side and pushed `/akun` over its budget).
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 struct StatementCounter;
 
@@ -62,6 +71,7 @@ fn clone_request(request: &http::Request<axum::body::Body>) -> http::Request<axu
 
 #[test]
 fn every_key_page_runs_a_bounded_number_of_statements() {
+    let _turn = one_at_a_time();
     count_statements();
     run(async {
         let app = test_app().await;
@@ -111,6 +121,7 @@ fn every_key_page_runs_a_bounded_number_of_statements() {
 
 #[test]
 fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a_session() {
+    let _turn = one_at_a_time();
     run(async {
         let base = test_app().await;
         let app = TestApp {
@@ -247,6 +258,7 @@ fn regex_lite_codes(prefix: &str) -> impl Fn(&str) -> Vec<String> + '_ {
 
 #[test]
 fn long_lists_come_in_pages_that_cover_everything_once() {
+    let _turn = one_at_a_time();
     run(async {
         let app = test_app().await;
         let budi = signed_in_as(&app, "+6281230000002").await;
