@@ -3,7 +3,8 @@
 //!
 //! One folder per domain: `akun` (accounts, villages), `pasar` (market), `layanan` (village services),
 //! `budaya` (culture & education), `notifikasi` (the bell and messages to phones); `home` composes the
-//! pillars' highlights; `ui` holds shared components.
+//! pillars' highlights; `ui` holds shared components; `kernel` the small pure pieces every layer uses
+//! (dates, codes, money, text inputs), importing none of them.
 #![recursion_limit = "256"]
 
 /// Translations from `app/locales/{id,en}.json`, checked at compile time. (leptos_i18n 0.6 prefers a
@@ -18,6 +19,7 @@ pub use locales::i18n;
 mod app;
 pub mod error;
 pub mod format;
+pub mod kernel;
 pub mod ui;
 
 pub mod akun;
@@ -34,6 +36,9 @@ pub mod db;
 pub mod demo;
 
 pub use app::{shell, App};
+
+#[cfg(test)]
+mod layering;
 
 /// Starts the islands in the browser. It lives here, not in the `hydrate` crate, so that the wasm links
 /// this crate at all: the islands are exported from it, and a crate nothing calls into is left out.

@@ -740,7 +740,7 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
         assert!(registered.status.is_success() || registered.status.is_redirection());
         let admin = signed_in_as(&app, "+6281230000009").await;
         let date =
-            app::budaya::recurrence::CivilDate::of_unix_wib(app::db::now_unix() + 3 * 86_400).iso();
+            app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix() + 3 * 86_400).iso();
         let moved = send(
             &app,
             api_call(
@@ -762,7 +762,7 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
                 .await
                 .unwrap();
         assert_eq!(
-            app::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso(),
+            app::kernel::dates::CivilDate::of_unix_wib(starts_at).iso(),
             date
         );
         let told: i64 = sqlx::query_scalar(

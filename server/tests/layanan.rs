@@ -212,7 +212,7 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
                 .fetch_one(&app.pool)
                 .await
                 .unwrap();
-        let year = app::budaya::recurrence::CivilDate::of_unix_wib(app::db::now_unix()).year;
+        let year = app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix()).year;
         // The demo data's SKTM already took number 001 this year.
         assert_eq!(number, format!("470/002/{village_code}/{year}"));
 
@@ -1431,7 +1431,7 @@ fn a_finished_request_is_rated_a_letter_revoked_and_the_days_visits_listed_in_or
             assert!(accepted(booked.status), "{}", booked.body);
         }
         let day = (slot.parse::<i64>().unwrap() + 7 * 3600) / 86_400 * 86_400;
-        let date = app::budaya::recurrence::CivilDate::of_unix_wib(day).iso();
+        let date = app::kernel::dates::CivilDate::of_unix_wib(day).iso();
         let visits = send(
             &app,
             get_signed_in(&format!("/desa/kemiren/kunjungan?tanggal={date}"), &dewi),

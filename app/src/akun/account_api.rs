@@ -5,22 +5,8 @@ use leptos::prelude::*;
 
 use super::{MyAccount, SessionSummary};
 use crate::error::AppError;
-
-/// Where to go after signing in: only a path on this site (never `//elsewhere` or a full URL), so a
-/// shared link cannot bounce someone to another site.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control) =>
-        {
-            path.to_string()
-        }
-        _ => "/akun".to_string(),
-    }
-}
+#[cfg(feature = "ssr")]
+use crate::kernel::text::safe_next;
 
 /// A name as people write it: 2 to 80 characters after trimming.
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -365,24 +351,6 @@ pub async fn submit_verification(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_paths_on_this_site_are_followed_after_sign_in() {
-        assert_eq!(
-            safe_next(Some("/pasar?kategori=batik")),
-            "/pasar?kategori=batik"
-        );
-        for hostile in [
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil.example",
-            "javascript:alert(1)",
-            "",
-        ] {
-            assert_eq!(safe_next(Some(hostile)), "/akun", "{hostile}");
-        }
-        assert_eq!(safe_next(None), "/akun");
-    }
 
     #[test]
     fn names_and_emails_are_checked_gently() {

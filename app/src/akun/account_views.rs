@@ -11,6 +11,7 @@ use super::{
     SignUp, SubmitVerification, UpdateMyProfile, VerificationStatus,
 };
 use crate::i18n::*;
+use crate::kernel::text::encode_query;
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::form::{last_error, Field, FormError, SubmitButton};
 use crate::ui::layout::PageTitle;
@@ -48,19 +49,6 @@ pub fn SignInForm(#[prop(optional)] next: Option<String>) -> impl IntoView {
             <a href=sign_up_href class=LINK>{t!(i18n, akun.no_account_sign_up)}</a>
         </div>
     }
-}
-
-/// Percent-encodes a path for a query value (keeps it readable: only what must be escaped is).
-pub fn encode_query(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
 }
 
 #[component]

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use super::access::{Rule, StaffRole};
 use super::VillageConsole;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::kernel::text::optional_text;
 
 #[cfg(feature = "ssr")]
 async fn village_or_404(pool: &sqlx::SqlitePool, slug: &str) -> Result<i64, AppError> {
@@ -55,14 +57,6 @@ fn found(decided: bool) -> Result<(), AppError> {
     } else {
         Err(AppError::NotFound.with_status())
     }
-}
-
-/// A text field left empty (or only spaces) is no value.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub fn optional_text(value: Option<String>) -> Option<String> {
-    value
-        .map(|text| text.trim().to_string())
-        .filter(|text| !text.is_empty())
 }
 
 /// Edits the public profile. Village staff of this village (or an admin).
@@ -225,7 +219,7 @@ pub async fn decide_shop(slug: String, shop_id: i64, decision: String) -> Result
     };
     leptos_axum::redirect(&format!(
         "/desa/{}/kelola?disimpan={outcome}#lapak",
-        crate::akun::encode_query(&slug)
+        crate::kernel::text::encode_query(&slug)
     ));
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Which period the agenda shows for "today", "this weekend", "this month" or a date range, in WIB.
 
-use super::recurrence::CivilDate;
+use crate::kernel::dates::CivilDate;
 
 /// How far ahead "everything coming up" looks, and the longest range a person may ask for.
 pub const HORIZON_DAYS: i64 = 366;

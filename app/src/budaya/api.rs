@@ -9,9 +9,11 @@ use super::{
     Agenda, AgendaQuery, EventCard, ListingConsole, ListingPage, MonthCalendar, OrganiserHome,
     Ticket, TicketSummary,
 };
-#[cfg(feature = "ssr")]
-use crate::akun::optional_text;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::kernel::text::optional_text;
+#[cfg(feature = "ssr")]
+use crate::kernel::text::required_text;
 
 #[cfg(feature = "ssr")]
 use crate::akun::access::{Actor, Rule};
@@ -94,7 +96,7 @@ pub async fn get_month_calendar(
     kind: String,
     village: String,
 ) -> Result<MonthCalendar, AppError> {
-    use super::recurrence::CivilDate;
+    use crate::kernel::dates::CivilDate;
     crate::akun::access::public();
     let pool = crate::db::pool()?;
     let now = crate::db::now_unix();
@@ -178,12 +180,7 @@ pub async fn get_listing(slug: String) -> Result<ListingPage, AppError> {
 /// needs its holder's or organiser's session).
 #[cfg(feature = "ssr")]
 fn new_ticket_code() -> Result<String, AppError> {
-    let mut bytes = [0u8; 8];
-    getrandom::getrandom(&mut bytes).map_err(|error| {
-        tracing::error!(%error, "no randomness for a ticket code");
-        AppError::Internal
-    })?;
-    Ok(super::seats::ticket_code_from_bytes(bytes))
+    crate::kernel::codes::random_code::<8>()
 }
 
 /// Registers the signed-in person for a session (`seats` 1–10); redirects to the ticket.
@@ -240,7 +237,7 @@ pub async fn register_for_session(session_id: i64, seats: String) -> Result<(), 
 pub async fn cancel_registration(code: String) -> Result<(), AppError> {
     let actor = crate::akun::access::authorize(Rule::SignedIn).await?;
     let pool = crate::db::pool()?;
-    let code = super::seats::normalize_ticket_code(&code)
+    let code = crate::kernel::codes::normalize_code(&code)
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let cancelled =
         super::store::cancel_registration(&pool, &code, actor.account_id, crate::db::now_unix())
@@ -257,7 +254,7 @@ pub async fn cancel_registration(code: String) -> Result<(), AppError> {
 pub async fn get_ticket(code: String) -> Result<Ticket, AppError> {
     let actor = crate::akun::access::authorize(Rule::SignedIn).await?;
     let pool = crate::db::pool()?;
-    let code = super::seats::normalize_ticket_code(&code)
+    let code = crate::kernel::codes::normalize_code(&code)
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let found = super::store::find_ticket(&pool, &code)
         .await?
@@ -295,7 +292,7 @@ pub async fn check_in_ticket(code: String, back: Option<String>) -> Result<(), A
     use super::store::CheckIn;
     let actor = crate::akun::access::authorize(Rule::SignedIn).await?;
     let pool = crate::db::pool()?;
-    let Some(code) = super::seats::normalize_ticket_code(&code) else {
+    let Some(code) = crate::kernel::codes::normalize_code(&code) else {
         return Err(AppError::field("code", "ticket_code_invalid").with_status());
     };
     let Some(found) = super::store::find_ticket(&pool, &code).await? else {
@@ -313,7 +310,7 @@ pub async fn check_in_ticket(code: String, back: Option<String>) -> Result<(), A
             return Err(AppError::field("code", "ticket_not_confirmed").with_status())
         }
     }
-    let back = crate::akun::safe_next(back.as_deref());
+    let back = crate::kernel::text::safe_next(back.as_deref());
     let separator = if back.contains('?') { '&' } else { '?' };
     leptos_axum::redirect(&format!("{back}{separator}disimpan=masuk-{code}"));
     Ok(())
@@ -363,23 +360,6 @@ fn staff_village_ids(actor: &Actor) -> Vec<i64> {
             _ => None,
         })
         .collect()
-}
-
-/// Checks a required text's length in characters.
-#[cfg(feature = "ssr")]
-pub(crate) fn required_text(
-    field: &str,
-    value: &str,
-    min: usize,
-    max: usize,
-) -> Result<String, AppError> {
-    let value = value.trim();
-    match value.chars().count() {
-        0 => Err(AppError::field(field, "text_required")),
-        n if n < min => Err(AppError::field(field, "text_too_short")),
-        n if n > max => Err(AppError::field(field, "text_too_long")),
-        _ => Ok(value.to_string()),
-    }
 }
 
 /// Reads and checks the listing form.
@@ -434,7 +414,8 @@ fn listing_fields(
         summary_en: optional_text(summary_en),
         description_id: description_id.to_string(),
         description_en: optional_text(description_en),
-        tags: input::normalize_tags(tags).ok_or_else(|| AppError::field("tags", "tags_invalid"))?,
+        tags: crate::kernel::text::normalize_tags(tags)
+            .ok_or_else(|| AppError::field("tags", "tags_invalid"))?,
         venue: required_text("venue", venue, 2, 120)?,
         address: address.trim().chars().take(300).collect(),
         latitude,
@@ -444,7 +425,7 @@ fn listing_fields(
         opening_hours_id,
         opening_hours_en: optional_text(opening_hours_en),
         organiser_name: required_text("organiser_name", organiser_name, 2, 120)?,
-        price_rupiah: input::parse_rupiah(price)
+        price_rupiah: crate::kernel::money::parse_rupiah(price)
             .filter(|price| *price <= 100_000_000)
             .ok_or_else(|| AppError::field("price", "price_invalid"))?,
         capacity,
@@ -539,7 +520,7 @@ pub async fn save_listing(
                 actor.account_id,
                 shop_id,
                 &fields,
-                &super::input::slugify(&fields.title_id),
+                &crate::kernel::text::slugify(&fields.title_id),
                 crate::db::now_unix(),
             )
             .await?
@@ -591,7 +572,8 @@ pub async fn add_sessions(
     exceptions: Option<String>,
     capacity: String,
 ) -> Result<(), AppError> {
-    use super::recurrence::{expand, parse_date_list, parse_time_of_day, CivilDate, SessionPlan};
+    use super::recurrence::{expand, parse_date_list, SessionPlan};
+    use crate::kernel::dates::{parse_time_of_day, CivilDate};
     let pool = crate::db::pool()?;
     let (_, found) = managed_listing(&pool, &slug).await?;
     let invalid = |field: &str, code: &str| AppError::field(field, code).with_status();
@@ -663,8 +645,8 @@ pub async fn move_session(
     start_time: String,
     end_time: String,
 ) -> Result<(), AppError> {
-    use super::recurrence::{parse_time_of_day, CivilDate};
     use super::store::Moved;
+    use crate::kernel::dates::{parse_time_of_day, CivilDate};
     let pool = crate::db::pool()?;
     let (_, found) = managed_listing(&pool, &slug).await?;
     let invalid = |field: &str, code: &str| AppError::field(field, code).with_status();

@@ -4,7 +4,8 @@
 
 use sqlx::{Sqlite, Transaction};
 
-use super::recurrence::{expand, CivilDate, SessionPlan};
+use super::recurrence::{expand, SessionPlan};
+use crate::kernel::dates::CivilDate;
 
 /// A run of sessions: `weeks` weekly repeats starting `day` days after this weekend's Saturday, from
 /// `start` to `end` (hours, minutes) WIB, ending `span_days` later (festivals), skipping week `skip`.

@@ -319,7 +319,7 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
         cancelled,
         registrants,
     } = session;
-    let day = super::recurrence::CivilDate::of_unix_wib(starts_at).iso();
+    let day = crate::kernel::dates::CivilDate::of_unix_wib(starts_at).iso();
     let start = crate::format::WibDateTime::from_unix(starts_at);
     let end = crate::format::WibDateTime::from_unix(ends_at);
     let start_time = format!("{:02}:{:02}", start.hour, start.minute);
@@ -354,7 +354,7 @@ fn SessionManager(slug: String, session: ManagedSession, actions: ConsoleActions
                             view! {
                                 <li class="flex flex-wrap justify-between gap-2 py-2">
                                     <span>{person.name} " · " {person.seats} "×"</span>
-                                    <span><a href=format!("/tiket/{}", person.code) class="font-mono underline">{super::seats::display_ticket_code(&person.code)}</a> " · " {state}</span>
+                                    <span><a href=format!("/tiket/{}", person.code) class="font-mono underline">{crate::kernel::codes::display_code(&person.code)}</a> " · " {state}</span>
                                 </li>
                             }
                         }).collect_view()}

@@ -35,7 +35,7 @@ pub async fn upload_listing_photos(
     let actor = match actor_from_headers(&pool, &headers, now).await {
         Ok(Some(actor)) => actor,
         Ok(None) => {
-            let next = crate::akun::encode_query(&format!("/budaya/acara/{slug}/kelola"));
+            let next = crate::kernel::text::encode_query(&format!("/budaya/acara/{slug}/kelola"));
             return Redirect::to(&format!("/akun/masuk?next={next}")).into_response();
         }
         Err(error) => return internal("session", error),

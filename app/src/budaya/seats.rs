@@ -34,41 +34,6 @@ pub fn promotions(free_seats: i64, waiting: &[(i64, i64)]) -> Vec<i64> {
     promoted
 }
 
-/// Ticket codes: 8 characters from an alphabet without 0/O and 1/I, easy to read out at the door.
-pub const TICKET_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-/// A code from 8 random bytes (32 symbols divide 256, so every symbol is equally likely).
-pub fn ticket_code_from_bytes(bytes: [u8; 8]) -> String {
-    code_from_bytes(&bytes)
-}
-
-/// A code of any length from random bytes, one symbol of [`TICKET_ALPHABET`] per byte (order codes,
-/// request tracking codes and letter verification codes use it too).
-pub fn code_from_bytes(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|byte| TICKET_ALPHABET[usize::from(byte % 32)] as char)
-        .collect()
-}
-
-/// What a person typed (`k7mq-4xpz`, with spaces, lower case) → the stored form, if it can be one.
-pub fn normalize_ticket_code(typed: &str) -> Option<String> {
-    let code: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    (code.len() == 8 && code.bytes().all(|b| TICKET_ALPHABET.contains(&b))).then_some(code)
-}
-
-/// `K7MQ-4XPZ`: two groups of four read more easily.
-pub fn display_ticket_code(code: &str) -> String {
-    match (code.get(..4), code.get(4..)) {
-        (Some(head), Some(tail)) if !tail.is_empty() => format!("{head}-{tail}"),
-        _ => code.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,22 +76,5 @@ mod tests {
         assert_eq!(promotions(2, &[(1, 4), (2, 2), (3, 1)]), vec![2]);
         assert_eq!(promotions(5, &[(1, 4), (2, 2), (3, 1)]), vec![1, 3]);
         assert_eq!(promotions(3, &[]), Vec::<i64>::new());
-    }
-
-    #[test]
-    fn ticket_codes_use_only_unambiguous_symbols_and_read_back_from_what_people_type() {
-        let code = ticket_code_from_bytes([0, 1, 31, 32, 200, 255, 7, 64]);
-        assert_eq!(code.len(), 8);
-        assert!(!code.contains(['0', 'O', '1', 'I']));
-        assert_eq!(
-            normalize_ticket_code(&code.to_lowercase()),
-            Some(code.clone())
-        );
-        let shown = display_ticket_code(&code);
-        assert_eq!(shown.len(), 9);
-        assert_eq!(normalize_ticket_code(&format!(" {shown} ")), Some(code));
-        assert_eq!(normalize_ticket_code("K7MQ-4XP"), None, "too short");
-        assert_eq!(normalize_ticket_code("K7MQ-4XP0"), None, "0 is never used");
-        assert_eq!(normalize_ticket_code("' OR 1=1"), None);
     }
 }

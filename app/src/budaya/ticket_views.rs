@@ -5,11 +5,11 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::seats::display_ticket_code;
 use super::views::{when_text, BUTTON_SECONDARY, CARD, LINK};
 use super::{get_ticket, list_my_tickets, CancelRegistration, CheckInTicket, Ticket, TicketStatus};
 use crate::akun::SignInForm;
 use crate::i18n::*;
+use crate::kernel::codes::display_code;
 use crate::ui::feedback::CardsLoading;
 use crate::ui::form::{field_error_text, just_saved, last_error, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageTitle};
@@ -128,7 +128,7 @@ fn TicketView(ticket: Ticket) -> impl IntoView {
                     <div data-qr="" class="w-60 max-w-full [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label=move || t_string!(i18n, budaya.qr_label).to_string() inner_html=qr_svg></div>
                 })}
                 <p class="text-sm text-stone-600">{t!(i18n, budaya.ticket_code)}</p>
-                <p class="font-mono text-3xl font-bold tracking-widest" data-ticket-code=code.clone()>{display_ticket_code(&code)}</p>
+                <p class="font-mono text-3xl font-bold tracking-widest" data-ticket-code=code.clone()>{display_code(&code)}</p>
                 <p class="text-sm text-stone-600">{t!(i18n, budaya.ticket_offline_hint)}</p>
                 <OfflineTicket />
             </section>

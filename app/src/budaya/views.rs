@@ -7,14 +7,15 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::recurrence::CivilDate;
 use super::{
     get_agenda, get_listing, get_month_calendar, list_upcoming_events, Agenda, AgendaQuery,
     EventCard, EventKind, Listing, ListingPage, RegisterForSession, SessionSlot,
 };
-use crate::akun::{encode_query, SignInForm};
+use crate::akun::SignInForm;
 use crate::format::{iso_utc, long_date, rupiah, time_of_day};
 use crate::i18n::*;
+use crate::kernel::dates::CivilDate;
+use crate::kernel::text::encode_query;
 use crate::ui::feedback::{render_list, CardsLoading};
 use crate::ui::form::{field_error_text, last_error, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageHeader, PageTitle};

@@ -100,7 +100,7 @@ async fn free_slots(
     service: &super::store::ServiceRow,
     now: i64,
 ) -> Result<Vec<super::SlotChoice>, AppError> {
-    use crate::budaya::recurrence::CivilDate;
+    use crate::kernel::dates::CivilDate;
     let rules = super::store::slot_rules(pool, service).await?;
     let today = CivilDate::of_unix_wib(now);
     let until = CivilDate::from_days(today.days() + SLOT_DAYS_AHEAD).at_wib(0);
@@ -155,7 +155,7 @@ fn checked_answers(
         }
         let valid = match field.kind {
             FieldKind::Number => value.parse::<i64>().is_ok(),
-            FieldKind::Date => crate::budaya::recurrence::CivilDate::parse(&value).is_some(),
+            FieldKind::Date => crate::kernel::dates::CivilDate::parse(&value).is_some(),
             FieldKind::Select => field.options.contains(&value),
             FieldKind::Text | FieldKind::File => true,
         };
@@ -169,17 +169,6 @@ fn checked_answers(
         checked.push((field.name.clone(), value));
     }
     Ok(checked)
-}
-
-/// A fresh tracking or verification code from the ticket alphabet.
-#[cfg(feature = "ssr")]
-pub(crate) fn random_code<const N: usize>() -> Result<String, AppError> {
-    let mut bytes = [0u8; N];
-    getrandom::getrandom(&mut bytes).map_err(|error| {
-        tracing::error!(%error, "no randomness for a code");
-        AppError::Internal
-    })?;
-    Ok(crate::budaya::seats::code_from_bytes(&bytes))
 }
 
 /// Submits a request (`answers[field]=…`, `slot` = a slot's start for services with visits). Signed in.
@@ -234,7 +223,7 @@ pub async fn submit_request(
                 AppError::TooManyAttempts => AppError::field("village", "too_many_requests"),
                 other => other,
             })?;
-        let code = random_code::<8>()?;
+        let code = crate::kernel::codes::random_code::<8>()?;
         match super::store::submit_request(
             &pool,
             actor.account_id,
@@ -319,7 +308,7 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let code = crate::budaya::seats::normalize_ticket_code(&code).ok_or(AppError::NotFound)?;
+        let code = crate::kernel::codes::normalize_code(&code).ok_or(AppError::NotFound)?;
         let request = super::store::find_request(&pool, &code)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -434,8 +423,8 @@ pub async fn move_request(
         };
         let now = crate::db::now_unix();
         let issue = super::store::LetterIssue {
-            verification_code: random_code::<12>()?,
-            year: crate::budaya::recurrence::CivilDate::of_unix_wib(now).year as i32,
+            verification_code: crate::kernel::codes::random_code::<12>()?,
+            year: crate::kernel::dates::CivilDate::of_unix_wib(now).year as i32,
         };
         match super::store::move_request(
             &pool,
@@ -465,7 +454,7 @@ pub async fn move_request(
                 to.code()
             ));
         } else {
-            leptos_axum::redirect(&crate::akun::safe_next(Some(&back)));
+            leptos_axum::redirect(&crate::kernel::text::safe_next(Some(&back)));
         }
         Ok(())
     }
@@ -747,7 +736,7 @@ pub async fn revoke_letter(code: String, reason: String) -> Result<(), AppError>
         }) {
             return Err(AppError::Forbidden);
         }
-        let reason = crate::budaya::required_text("reason", &reason, 5, 300)?;
+        let reason = crate::kernel::text::required_text("reason", &reason, 5, 300)?;
         if !super::store::revoke_letter(&pool, request.id, &reason, crate::db::now_unix()).await? {
             return Err(AppError::field("reason", "letter_not_revocable"));
         }
@@ -764,7 +753,7 @@ pub async fn revoke_letter(code: String, reason: String) -> Result<(), AppError>
 /// Who comes to the balai desa on a day (`date` empty: today), in queue order. That village's staff.
 #[server(endpoint = "get_visit_day")]
 pub async fn get_visit_day(slug: String, date: String) -> Result<VisitDay, AppError> {
-    use crate::budaya::recurrence::CivilDate;
+    use crate::kernel::dates::CivilDate;
     async move {
         let pool = crate::db::pool()?;
         let (village_id, _) = crate::akun::store::village_ref(&pool, &slug)

@@ -157,7 +157,7 @@ pub async fn get_catalogue(slug: String) -> Result<Catalogue, AppError> {
             .await?
             .ok_or(AppError::NotFound)?;
         authorize(Rule::VillageStaff { village_id }).await?;
-        let today = crate::budaya::recurrence::CivilDate::of_unix_wib(crate::db::now_unix()).iso();
+        let today = crate::kernel::dates::CivilDate::of_unix_wib(crate::db::now_unix()).iso();
         Ok(Catalogue {
             village_name: crate::akun::store::village_name(&pool, village_id).await?,
             services: super::store::catalogue(&pool, village_id).await?,
@@ -226,9 +226,9 @@ pub async fn save_service(
         let optional = |text: &str| Some(text.trim().to_string()).filter(|text| !text.is_empty());
         let needs_slot = !needs_slot.trim().is_empty();
         let settings = super::store::ServiceSettings {
-            name_id: crate::budaya::required_text("name_id", &name_id, 3, 120)?,
+            name_id: crate::kernel::text::required_text("name_id", &name_id, 3, 120)?,
             name_en: optional(&name_en),
-            summary_id: crate::budaya::required_text("summary_id", &summary_id, 10, 300)?,
+            summary_id: crate::kernel::text::required_text("summary_id", &summary_id, 10, 300)?,
             description_id: description_id.trim().chars().take(4000).collect(),
             description_en: optional(&description_en),
             requirements_id: requirements_id.trim().chars().take(2000).collect(),
@@ -283,9 +283,9 @@ pub async fn add_closed_date(
             .await?
             .ok_or(AppError::NotFound)?;
         authorize(Rule::VillageStaff { village_id }).await?;
-        let day = crate::budaya::recurrence::CivilDate::parse(date.trim())
+        let day = crate::kernel::dates::CivilDate::parse(date.trim())
             .ok_or_else(|| AppError::field("date", "date_invalid"))?;
-        let today = crate::budaya::recurrence::CivilDate::of_unix_wib(crate::db::now_unix());
+        let today = crate::kernel::dates::CivilDate::of_unix_wib(crate::db::now_unix());
         if day < today {
             return Err(AppError::field("date", "date_in_past"));
         }

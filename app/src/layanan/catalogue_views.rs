@@ -107,7 +107,7 @@ fn CatalogueView(catalogue: Catalogue) -> impl IntoView {
                     <ul role="list" class="flex flex-col gap-2">
                         {catalogue.closed_dates.into_iter().map(|(date, reason)| {
                             let slug = removal_slug.clone();
-                            let when = crate::budaya::recurrence::CivilDate::parse(&date)
+                            let when = crate::kernel::dates::CivilDate::parse(&date)
                                 .map(|day| crate::format::long_date(day.at_wib(12 * 60), locale))
                                 .unwrap_or_else(|| date.clone());
                             view! {

@@ -27,7 +27,7 @@ pub async fn submit_complaint(
         let pool = crate::db::pool()?;
         let category = ComplaintCategory::from_code(category.trim())
             .ok_or_else(|| AppError::field("category", "choice_required"))?;
-        let body = crate::budaya::required_text("body", &body, 15, 2000)?;
+        let body = crate::kernel::text::required_text("body", &body, 15, 2000)?;
         let location = location.trim();
         if location.chars().count() > 200 {
             return Err(AppError::field("location", "text_too_long"));
@@ -47,7 +47,7 @@ pub async fn submit_complaint(
             now,
         )
         .await?;
-        let code = super::api::random_code::<8>()?;
+        let code = crate::kernel::codes::random_code::<8>()?;
         super::complaint_store::insert_complaint(
             &pool,
             &super::complaint_store::NewComplaint {
@@ -89,7 +89,7 @@ pub async fn get_complaint(code: String) -> Result<ComplaintPage, AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let code = crate::budaya::seats::normalize_ticket_code(&code).ok_or(AppError::NotFound)?;
+        let code = crate::kernel::codes::normalize_code(&code).ok_or(AppError::NotFound)?;
         let complaint = super::complaint_store::find_complaint(&pool, &code)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -144,7 +144,7 @@ pub async fn reply_complaint(
                 Some(to)
             }
         };
-        let body = crate::budaya::required_text("body", &body, 2, 2000)?;
+        let body = crate::kernel::text::required_text("body", &body, 2, 2000)?;
         super::complaint_store::add_reply(
             &pool,
             &complaint,

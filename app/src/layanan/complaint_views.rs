@@ -199,7 +199,7 @@ fn ComplaintDetail(page: ComplaintPage) -> impl IntoView {
         </nav>
         <h1 class="text-2xl font-bold">{title}</h1>
         <p class="flex flex-wrap items-center gap-2">
-            <span class="font-mono">{crate::budaya::seats::display_ticket_code(&page.code)}</span>
+            <span class="font-mono">{crate::kernel::codes::display_code(&page.code)}</span>
             <ComplaintStatusPill status=page.status />
         </p>
         {just_saved().then(|| view! { <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 text-teal-900">{t!(i18n, pengaduan.saved)}</p> })}

@@ -272,7 +272,7 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
     .bind(&document.key)
     .execute(pool)
     .await?;
-    let year = crate::budaya::recurrence::CivilDate::of_unix_wib(now).year as i32;
+    let year = crate::kernel::dates::CivilDate::of_unix_wib(now).year as i32;
     let steps = [
         (dewi, RequestRole::Operator, RequestStatus::Diperiksa, 5),
         (slamet, RequestRole::Kades, RequestStatus::DisetujuiKades, 4),

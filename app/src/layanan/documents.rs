@@ -62,14 +62,17 @@ pub async fn upload_request_documents(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let page = format!("/layanan/permohonan/{}", crate::akun::encode_query(&code));
+    let page = format!(
+        "/layanan/permohonan/{}",
+        crate::kernel::text::encode_query(&code)
+    );
     let now = crate::db::now_unix();
     let actor = match actor_from_headers(&pool, &headers, now).await {
         Ok(Some(actor)) => actor,
         Ok(None) => {
             return Redirect::to(&format!(
                 "/akun/masuk?next={}",
-                crate::akun::encode_query(&page)
+                crate::kernel::text::encode_query(&page)
             ))
             .into_response()
         }
@@ -85,7 +88,7 @@ pub async fn upload_request_documents(
     let refused = |code: &str| {
         Redirect::to(&format!(
             "{page}?foto_galat={code}&berkas={}#dokumen",
-            crate::akun::encode_query(&field)
+            crate::kernel::text::encode_query(&field)
         ))
         .into_response()
     };
@@ -172,14 +175,17 @@ pub async fn upload_complaint_photo(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let page = format!("/layanan/pengaduan/{}", crate::akun::encode_query(&code));
+    let page = format!(
+        "/layanan/pengaduan/{}",
+        crate::kernel::text::encode_query(&code)
+    );
     let now = crate::db::now_unix();
     let actor = match actor_from_headers(&pool, &headers, now).await {
         Ok(Some(actor)) => actor,
         Ok(None) => {
             return Redirect::to(&format!(
                 "/akun/masuk?next={}",
-                crate::akun::encode_query(&page)
+                crate::kernel::text::encode_query(&page)
             ))
             .into_response()
         }

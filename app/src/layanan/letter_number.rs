@@ -16,7 +16,7 @@ pub fn format_letter_number(
 /// A verification code for the letter's QR: 12 characters from the ticket alphabet (no 0/O, 1/I), 60
 /// bits — not guessable, short enough to type from paper.
 pub fn verification_code_from_bytes(bytes: [u8; 12]) -> String {
-    crate::budaya::seats::code_from_bytes(&bytes)
+    crate::kernel::codes::code_from_bytes(&bytes)
 }
 
 /// A holder's name as the public verification page shows it: first letters kept, the rest masked

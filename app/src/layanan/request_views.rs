@@ -271,7 +271,7 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
     )
     .text;
     let page_title = title.clone();
-    let display_code = crate::budaya::seats::display_ticket_code(&page.code);
+    let display_code = crate::kernel::codes::display_code(&page.code);
     let needs_note =
         |to: RequestStatus| matches!(to, RequestStatus::PerluPerbaikan | RequestStatus::Ditolak);
     let resubmit = page.is_resident && page.moves.contains(&RequestStatus::Diajukan);
@@ -397,7 +397,7 @@ fn RequestList(requests: Vec<RequestSummary>) -> impl IntoView {
                 <li>
                     <a href=format!("/layanan/permohonan/{}", request.code) class=format!("{CARD} flex flex-col gap-1 hover:border-teal-600")>
                         <span class="flex items-center justify-between gap-2">
-                            <span class="font-mono text-sm">{crate::budaya::seats::display_ticket_code(&request.code)}</span>
+                            <span class="font-mono text-sm">{crate::kernel::codes::display_code(&request.code)}</span>
                             <StatusPill status=request.status />
                         </span>
                         <span class="font-semibold"><Localized id=request.service_name_id en=request.service_name_en /></span>
@@ -704,7 +704,7 @@ pub fn VisitDayPage() -> impl IntoView {
 fn VisitDayView(day: VisitDay, base: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale();
-    let heading = crate::budaya::recurrence::CivilDate::parse(&day.date)
+    let heading = crate::kernel::dates::CivilDate::parse(&day.date)
         .map(|date| long_date(date.at_wib(12 * 60), locale))
         .unwrap_or_default();
     view! {

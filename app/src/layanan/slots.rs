@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::budaya::recurrence::CivilDate;
+use crate::kernel::dates::CivilDate;
 
 /// Opening hours on one weekday: `weekday` 0 = Sunday … 6 = Saturday, minutes after midnight WIB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

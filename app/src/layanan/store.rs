@@ -252,7 +252,7 @@ pub async fn slot_rules(
         capacity: service.slot_capacity,
         closed: closed
             .iter()
-            .filter_map(|date| crate::budaya::recurrence::CivilDate::parse(date))
+            .filter_map(|date| crate::kernel::dates::CivilDate::parse(date))
             .collect(),
     })
 }
@@ -358,7 +358,7 @@ async fn book_slot(
     starts_at: i64,
     moving: Option<i64>,
 ) -> Result<(String, i64), SubmitRefused> {
-    let day = crate::budaya::recurrence::CivilDate::of_unix_wib(starts_at).iso();
+    let day = crate::kernel::dates::CivilDate::of_unix_wib(starts_at).iso();
     let held_that_day: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM service_requests WHERE service_id = $1 AND account_id = $2 AND slot_day = $3
            AND status NOT IN ('dibatalkan', 'ditolak', 'selesai') AND id IS NOT $4)",
@@ -732,7 +732,7 @@ pub fn fill_template(template: &str, values: &[(String, String)]) -> String {
 /// (`750.000`; numbers under 10 000, such as years, stay as typed), anything else as typed.
 pub fn letter_value(value: &str, kind: Option<&str>) -> String {
     match kind {
-        Some("date") => match crate::budaya::recurrence::CivilDate::parse(value) {
+        Some("date") => match crate::kernel::dates::CivilDate::parse(value) {
             Some(day) => {
                 // `Sabtu, 28 November 2026` without the weekday.
                 let long = crate::format::long_date(day.at_wib(12 * 60), crate::i18n::Locale::id);

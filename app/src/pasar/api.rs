@@ -16,9 +16,9 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::akun::access::{authorize, Rule};
 #[cfg(feature = "ssr")]
-use crate::akun::optional_text;
+use crate::kernel::text::optional_text;
 #[cfg(feature = "ssr")]
-use crate::budaya::required_text;
+use crate::kernel::text::required_text;
 
 /// Orders per page of "my orders"; the server sends one more when there are older ones.
 pub const ORDERS_PAGE_SIZE: i64 = 30;
@@ -246,7 +246,10 @@ pub async fn add_to_cart(
     quantity: String,
 ) -> Result<(), AppError> {
     async move {
-        let back = format!("/pasar/produk/{}", crate::akun::encode_query(&product));
+        let back = format!(
+            "/pasar/produk/{}",
+            crate::kernel::text::encode_query(&product)
+        );
         let actor = match authorize(Rule::SignedIn).await {
             Ok(actor) => actor,
             Err(AppError::Unauthenticated) => {
@@ -257,7 +260,7 @@ pub async fn add_to_cart(
                 }
                 leptos_axum::redirect(&format!(
                     "/akun/masuk?next={}",
-                    crate::akun::encode_query(&back)
+                    crate::kernel::text::encode_query(&back)
                 ));
                 return Err(AppError::Unauthenticated);
             }
@@ -350,12 +353,12 @@ pub async fn checkout(#[server(default)] choices: Vec<CheckoutChoice>) -> Result
                 note,
             });
         }
-        let mut new_code = || {
-            let mut bytes = [0u8; 8];
-            // Without randomness an order still gets a unique code: the UNIQUE index would refuse a clash.
-            let _ = getrandom::getrandom(&mut bytes);
-            crate::budaya::seats::ticket_code_from_bytes(bytes)
-        };
+        // One order per shop, so one code each, made before the transaction: without randomness the
+        // checkout fails (it used to carry on with a predictable code).
+        let mut fresh_codes = (0..checked.len())
+            .map(|_| crate::kernel::codes::random_code::<8>())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut new_code = move || fresh_codes.pop().unwrap_or_default();
         let codes = match super::store::checkout(
             &pool,
             actor.account_id,
@@ -391,7 +394,7 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let code = crate::budaya::seats::normalize_ticket_code(&code)
+        let code = crate::kernel::codes::normalize_code(&code)
             .ok_or_else(|| AppError::NotFound.with_status())?;
         let order = super::store::find_order(&pool, &code)
             .await?
@@ -415,7 +418,7 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
                     number,
                     &format!(
                         "Halo, tentang pesanan {} di Smart Kampung: {url}",
-                        crate::budaya::seats::display_ticket_code(&order.code)
+                        crate::kernel::codes::display_code(&order.code)
                     ),
                 )
             }),
@@ -540,8 +543,8 @@ pub async fn review_order(code: String, stars: String, body: String) -> Result<(
 /// The start of this month in WIB, as unix seconds.
 #[cfg(feature = "ssr")]
 fn month_start(now: i64) -> i64 {
-    let today = crate::budaya::recurrence::CivilDate::of_unix_wib(now);
-    crate::budaya::recurrence::CivilDate { day: 1, ..today }.at_wib(0)
+    let today = crate::kernel::dates::CivilDate::of_unix_wib(now);
+    crate::kernel::dates::CivilDate { day: 1, ..today }.at_wib(0)
 }
 
 /// `/pasar/saya`: the seller's dashboard, or the shop application for someone without a shop. Signed in.
@@ -621,7 +624,7 @@ pub async fn save_shop(
         let delivery_fee_rupiah = match optional_text(delivery_fee) {
             None => None,
             Some(text) => Some(
-                crate::budaya::input::parse_rupiah(&text)
+                crate::kernel::money::parse_rupiah(&text)
                     .filter(|fee| *fee <= 1_000_000)
                     .ok_or_else(|| AppError::field("delivery_fee", "price_invalid"))?,
             ),
@@ -764,7 +767,7 @@ pub async fn save_product(
         let category = super::Category::from_code(&category)
             .ok_or_else(|| AppError::field("category", "category_unknown"))?;
         // Empty reads as 0 (free) for Budaya; a product needs a price.
-        let price_rupiah = crate::budaya::input::parse_rupiah(&price)
+        let price_rupiah = crate::kernel::money::parse_rupiah(&price)
             .filter(|price| *price > 0)
             .ok_or_else(|| AppError::field("price", "price_invalid"))?;
         let unit = required_text("unit", &unit, 1, 20)?;
@@ -781,7 +784,7 @@ pub async fn save_product(
             let price = match row.price.trim() {
                 "" => None,
                 text => Some(
-                    crate::budaya::input::parse_rupiah(text)
+                    crate::kernel::money::parse_rupiah(text)
                         .filter(|price| *price > 0)
                         .ok_or_else(|| AppError::field("variants", "price_invalid"))?,
                 ),
@@ -806,7 +809,7 @@ pub async fn save_product(
                     .trim_end_matches('%')
                     .parse::<i64>()
                     .ok()
-                    .or_else(|| crate::budaya::input::parse_rupiah(&discount_value))
+                    .or_else(|| crate::kernel::money::parse_rupiah(&discount_value))
                     .ok_or_else(|| AppError::field("discount_value", "discount_amount_invalid"))?;
                 let discount = Discount::from_parts(Some(kind), Some(value))
                     .ok_or_else(|| AppError::field("discount_kind", "discount_amount_invalid"))?;

@@ -313,7 +313,7 @@ pub fn OrderList(orders: Vec<OrderSummary>) -> impl IntoView {
                     <li>
                         <a href=format!("/pasar/pesanan/{}", order.code) class=format!("{CARD} flex flex-col gap-1 hover:border-teal-600")>
                             <span class="flex items-center justify-between gap-2">
-                                <span class="font-mono text-sm">{crate::budaya::seats::display_ticket_code(&order.code)}</span>
+                                <span class="font-mono text-sm">{crate::kernel::codes::display_code(&order.code)}</span>
                                 <StatusBadge status=order.status />
                             </span>
                             <span class="font-semibold">{order.first_item}
@@ -364,7 +364,7 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
         .get("disimpan");
     let may_upload_proof = order.may_upload_proof();
     let may_review = order.may_review();
-    let display_code = crate::budaya::seats::display_ticket_code(&order.code);
+    let display_code = crate::kernel::codes::display_code(&order.code);
     let title = t_string!(i18n, pasar.order_title).replace("{code}", &display_code);
     let page_title = title.clone();
     let OrderPage {

@@ -158,7 +158,7 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
                                 <li class=format!("{CARD} flex flex-col gap-2")>
                                     <a href=format!("/pasar/pesanan/{code}") class="flex flex-col gap-1">
                                         <span class="flex items-center justify-between gap-2">
-                                            <span class="font-mono text-sm underline">{crate::budaya::seats::display_ticket_code(&code)}</span>
+                                            <span class="font-mono text-sm underline">{crate::kernel::codes::display_code(&code)}</span>
                                             <StatusBadge status=order.status />
                                         </span>
                                         <span class="font-semibold">{order.first_item} " × " {order.item_count}</span>

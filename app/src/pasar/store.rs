@@ -154,7 +154,7 @@ impl MarketFilter {
             (&query.max_price, &mut filter.max_price, "max_price"),
         ] {
             if !text.trim().is_empty() {
-                match crate::budaya::input::parse_rupiah(text) {
+                match crate::kernel::money::parse_rupiah(text) {
                     Some(amount) => *slot = Some(amount),
                     None => ignored.push(name.into()),
                 }
@@ -658,7 +658,7 @@ pub async fn save_own_shop(
             slug
         }
         None => {
-            let base = crate::budaya::input::slugify(&fields.name);
+            let base = crate::kernel::text::slugify(&fields.name);
             let slug = unique_slug(&mut tx, "shops", &base).await?;
             sqlx::query(
                 "INSERT INTO shops (village_id, slug, name, story_id, story_en, owner_account_id, status,
@@ -803,7 +803,7 @@ pub async fn save_product(
             (id, slug.to_string())
         }
         None => {
-            let base = crate::budaya::input::slugify(&fields.title_id);
+            let base = crate::kernel::text::slugify(&fields.title_id);
             let slug = unique_slug(&mut tx, "products", &base).await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO products (shop_id, slug, title_id, category, price_rupiah, unit, stock, status,
@@ -1312,7 +1312,7 @@ async fn record_step(
 
 /// What the other side is told when an order reaches `status`.
 pub fn status_message(status: OrderStatus, code: &str) -> (String, String) {
-    let code = crate::budaya::seats::display_ticket_code(code);
+    let code = crate::kernel::codes::display_code(code);
     match status {
         OrderStatus::Placed => (
             format!("Pesanan baru {code} masuk. Mohon konfirmasi."),
@@ -1576,7 +1576,7 @@ pub async fn set_payment_proof(
         .await?;
     if let Some(owner) = owner_account_id {
         let link = format!("/pasar/pesanan/{code}");
-        let shown = crate::budaya::seats::display_ticket_code(code);
+        let shown = crate::kernel::codes::display_code(code);
         notify(
             &mut *tx,
             owner,

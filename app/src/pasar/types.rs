@@ -194,7 +194,10 @@ impl MarketQuery {
             ("sort", &self.sort),
         ] {
             if !value.trim().is_empty() {
-                parts.push(format!("{key}={}", crate::akun::encode_query(value.trim())));
+                parts.push(format!(
+                    "{key}={}",
+                    crate::kernel::text::encode_query(value.trim())
+                ));
             }
         }
         if page > 1 {

@@ -36,7 +36,7 @@ async fn signed_in(pool: &SqlitePool, headers: &HeaderMap, page: &str) -> Result
         Ok(Some(actor)) => Ok(actor),
         Ok(None) => Err(Redirect::to(&format!(
             "/akun/masuk?next={}",
-            crate::akun::encode_query(page)
+            crate::kernel::text::encode_query(page)
         ))
         .into_response()),
         Err(error) => Err(internal("session", error)),
@@ -144,7 +144,10 @@ pub async fn upload_payment_proof(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let page = format!("/pasar/pesanan/{}", crate::akun::encode_query(&code));
+    let page = format!(
+        "/pasar/pesanan/{}",
+        crate::kernel::text::encode_query(&code)
+    );
     let actor = match signed_in(&pool, &headers, &page).await {
         Ok(actor) => actor,
         Err(response) => return response,

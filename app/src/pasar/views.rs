@@ -483,7 +483,7 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
         .map(|variant| variant.id);
     let share = format!(
         "https://wa.me/?text={}",
-        crate::akun::encode_query(&format!("{title} — {canonical_url}"))
+        crate::kernel::text::encode_query(&format!("{title} — {canonical_url}"))
     );
     view! {
         <PageTitle text=move || page_title.clone() />
