@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::i18n::*;
 use crate::ui::layout::{Frame, NotFound};
-use crate::{akun, budaya, home, layanan, notifikasi, pasar};
+use crate::{akun, budaya, layanan, notifikasi, pages, pasar};
 
 /// The HTML document around the app, rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
                 <Router>
                     <Frame>
                         <Routes fallback=NotFound>
-                            <Route path=path!("") view=home::HomePage ssr=SsrMode::Async />
+                            <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/toko/:slug") view=pasar::ShopPageView ssr=SsrMode::Async />
                             <Route path=path!("/pasar/produk/:slug") view=pasar::ProductPageView ssr=SsrMode::Async />
@@ -104,7 +104,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/budaya/acara/:slug/daftar") view=budaya::RegisterPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/acara/:slug/kelola") view=budaya::ListingConsolePage ssr=SsrMode::Async />
                             <Route path=path!("/tiket/:code") view=budaya::TicketPage ssr=SsrMode::Async />
-                            <Route path=path!("/akun") view=akun::AkunPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun") view=pages::account::AccountPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/masuk") view=akun::SignInPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/daftar") view=akun::SignUpPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/lupa-sandi") view=akun::ForgotPasswordPage ssr=SsrMode::Async />
@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/akun/notifikasi") view=notifikasi::NotificationsPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/outbox") view=notifikasi::OutboxPage ssr=SsrMode::Async />
                             <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
-                            <Route path=path!("/desa/:slug") view=akun::VillagePage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug") view=pages::village::VillagePage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/kelola") view=akun::VillageConsolePage ssr=SsrMode::Async />
                         </Routes>
                     </Frame>

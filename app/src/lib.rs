@@ -2,8 +2,8 @@
 //! and hydrates them in the browser (feature `hydrate`, through the tiny `hydrate` crate).
 //!
 //! One folder per domain: `akun` (accounts, villages), `pasar` (market), `layanan` (village services),
-//! `budaya` (culture & education), `notifikasi` (the bell and messages to phones); `home` composes the
-//! pillars' highlights; `ui` holds shared components; `kernel` the small pure pieces every layer uses
+//! `budaya` (culture & education), `notifikasi` (the bell and messages to phones); `pages` composes
+//! pillars (home, a village's page, the account dashboard); `ui` holds shared components; `kernel` the small pure pieces every layer uses
 //! (dates, codes, money, text inputs), importing none of them.
 #![recursion_limit = "256"]
 
@@ -24,10 +24,10 @@ pub mod ui;
 
 pub mod akun;
 pub mod budaya;
-pub mod home;
 pub mod layanan;
 pub mod media;
 pub mod notifikasi;
+pub mod pages;
 pub mod pasar;
 
 #[cfg(feature = "ssr")]

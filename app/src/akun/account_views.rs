@@ -7,12 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::access::StaffRole;
 use super::{
-    get_my_account, list_villages, MyAccount, RequestResetCode, ResetPassword, SignIn, SignOut,
-    SignUp, SubmitVerification, UpdateMyProfile, VerificationStatus,
+    list_villages, MyAccount, RequestResetCode, ResetPassword, SignIn, SignOut, SignUp,
+    SubmitVerification, UpdateMyProfile, VerificationStatus,
 };
 use crate::i18n::*;
 use crate::kernel::text::encode_query;
-use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::form::{last_error, Field, FormError, SubmitButton};
 use crate::ui::layout::PageTitle;
 
@@ -177,59 +176,25 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
-/// `/akun`: the sign-in form for visitors, "Aktivitas saya" for a signed-in person.
+/// The top of "Aktivitas saya": the person, their badges and their staff positions. The page itself
+/// (`pages::account`) puts the pillars' cards between this and [`AccountSettings`].
 #[component]
-pub fn AkunPage() -> impl IntoView {
+pub fn AccountHeader(account: MyAccount) -> impl IntoView {
     let i18n = use_i18n();
-    let profile_saved = ServerAction::<UpdateMyProfile>::new();
-    let verification_sent = ServerAction::<SubmitVerification>::new();
-    // Server-rendered (islands mode): every form post comes back to a fresh page, so no refetching.
-    let account = Resource::new(|| (), |_| get_my_account());
-    view! {
-        <PageTitle text=move || t_string!(i18n, akun.title).to_string() />
-        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
-            {move || Suspend::new(async move {
-                match account.await {
-                    Ok(Some(account)) => EitherOf3::A(view! { <Activity account profile_saved verification_sent /> }),
-                    Ok(None) => EitherOf3::B(view! {
-                        <div class="mx-auto max-w-md">
-                            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
-                            <p class="mb-4 mt-1 text-stone-600">{t!(i18n, akun.sign_in_intro)}</p>
-                            <div class=CARD><SignInForm /></div>
-                        </div>
-                    }),
-                    Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Activity(
-    account: MyAccount,
-    profile_saved: ServerAction<UpdateMyProfile>,
-    verification_sent: ServerAction<SubmitVerification>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let sign_out = ServerAction::<SignOut>::new();
     let is_verified = matches!(
         account.verification.as_ref().map(|v| v.status),
         Some(VerificationStatus::Verified)
     );
     let MyAccount {
         name,
-        phone,
-        email,
-        home_village,
-        verification,
         is_seller,
         positions,
+        ..
     } = account;
     view! {
         <h1 class="text-2xl font-bold">{t!(i18n, akun.activity_title)}</h1>
         <p class="mt-1 flex flex-wrap items-center gap-2 text-stone-600">
-            <span>{name.clone()}</span>
+            <span>{name}</span>
             {is_verified.then(|| view! { <VerifiedBadge /> })}
             {is_seller.then(|| view! { <span class="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t!(i18n, akun.role_penjual)}</span> })}
         </p>
@@ -252,18 +217,28 @@ fn Activity(
                 </ul>
             </section>
         })}
-        <div class="mt-4 grid gap-3 sm:grid-cols-3">
-            <crate::pasar::MyOrdersCard />
-            <crate::layanan::MyRequestsCard />
-            <crate::budaya::MyTickets />
-        </div>
-        <section class=format!("{CARD} mt-4")>
-            <div class="flex items-center justify-between">
-                <h2 class="font-bold">{t!(i18n, notifikasi.title)}</h2>
-                <a href="/akun/notifikasi" class=LINK>{t!(i18n, ui.see_all)}</a>
-            </div>
-            <crate::notifikasi::NotificationList limit=5 />
-        </section>
+    }
+}
+
+/// The bottom of "Aktivitas saya": resident verification (or, for a visitor, adding a home village),
+/// the profile, and signing out.
+#[component]
+pub fn AccountSettings(
+    account: MyAccount,
+    profile_saved: ServerAction<UpdateMyProfile>,
+    verification_sent: ServerAction<SubmitVerification>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sign_out = ServerAction::<SignOut>::new();
+    let MyAccount {
+        name,
+        phone,
+        email,
+        home_village,
+        verification,
+        ..
+    } = account;
+    view! {
         {match home_village.clone() {
             Some(village) => Either::Left(view! {
                 <section class=format!("{CARD} mt-4") aria-labelledby="verifikasi">

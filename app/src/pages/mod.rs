@@ -1,0 +1,6 @@
+//! Pages that put several pillars together — the one place that may import more than one of them
+//! (see `crate::layering`): the home page, a village's page, the account dashboard.
+
+pub mod account;
+pub mod home;
+pub mod village;

@@ -1,0 +1,103 @@
+//! A village's public page: its profile (from `akun`) with what it offers in each pillar — services,
+//! events and classes, products.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::akun::{get_village, KecamatanLabel, KindLabel, OfficeCard, VillageProfile};
+use crate::budaya::EventListOf;
+use crate::i18n::*;
+use crate::layanan::ServiceListOf;
+use crate::pasar::ProductListOf;
+use crate::ui::feedback::CardsLoading;
+use crate::ui::icons::Icon;
+use crate::ui::layout::SectionHeader;
+use crate::ui::text::Localized;
+
+#[component]
+pub fn VillagePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let village = Resource::new(slug, get_village);
+    // The lists' resources are made here, once, and not inside the `Suspend` below: Leptos may run that
+    // closure again while the page resolves, and lists made inside it were fetched two or three times.
+    let lists = VillageLists {
+        services: Resource::new(
+            move || Some(slug()),
+            |village| crate::layanan::list_services(village, 6),
+        ),
+        events: Resource::new(
+            move || Some(slug()),
+            |village| crate::budaya::list_upcoming_events(village, 6),
+        ),
+        products: Resource::new(
+            move || Some(slug()),
+            |village| crate::pasar::list_products(village, 8),
+        ),
+    };
+    view! {
+        <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
+            {move || Suspend::new(async move {
+                match village.await {
+                    Ok(profile) => Either::Left(view! { <VillageProfileView profile lists /> }),
+                    Err(error) => Either::Right(view! { <crate::ui::layout::NotFoundOr error /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The village page's three lists (see [`VillagePage`]).
+#[derive(Clone, Copy)]
+struct VillageLists {
+    services: Resource<Result<Vec<crate::layanan::ServiceCard>, crate::error::AppError>>,
+    events: Resource<Result<Vec<crate::budaya::EventCard>, crate::error::AppError>>,
+    products: Resource<Result<Vec<crate::pasar::ProductCard>, crate::error::AppError>>,
+}
+
+#[component]
+fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl IntoView {
+    let i18n = use_i18n();
+    let VillageProfile {
+        summary,
+        kabupaten,
+        description_id,
+        description_en,
+        office,
+    } = profile;
+    let title = summary.name.clone();
+    let meta_description = description_id.clone();
+    let slug = summary.slug.clone();
+    view! {
+        <Title text=title />
+        <Meta name="description" content=meta_description />
+        <nav aria-label=move || t_string!(i18n, ui.breadcrumb).to_string() class="text-sm">
+            <a href="/desa" class="inline-flex min-h-11 items-center text-teal-700 underline">{t!(i18n, nav.all_villages)}</a>
+        </nav>
+        <h1 class="text-2xl font-bold">{summary.name.clone()}</h1>
+        <p class="text-stone-600">
+            <KindLabel kind=summary.kind /> " · " <KecamatanLabel name=summary.kecamatan_name /> " · " {kabupaten}
+        </p>
+        <p class="text-xs text-stone-500">{t!(i18n, desa.code)} " " {summary.code}</p>
+        <p class="mt-3 max-w-prose"><Localized id=description_id en=description_en /></p>
+        <OfficeCard office />
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Layanan title=move || t_string!(i18n, home.services_title).to_string() href="/layanan" />
+            <ServiceListOf services=lists.services />
+        </section>
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Budaya title=move || t_string!(i18n, home.events_title).to_string() href="/budaya" />
+            <EventListOf events=lists.events />
+            <p class="mt-2 flex flex-wrap gap-x-4">
+                <a href=format!("/budaya?desa={slug}") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_agenda)}</a>
+                <a href=format!("/budaya/ics/desa/{slug}.ics") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_feed)}</a>
+            </p>
+        </section>
+        <section class="mt-8">
+            <SectionHeader icon=Icon::Pasar title=move || t_string!(i18n, home.products_title).to_string() href="/pasar" />
+            <ProductListOf products=lists.products />
+        </section>
+    }
+}
