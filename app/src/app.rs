@@ -73,11 +73,11 @@ pub fn App() -> impl IntoView {
                 <HydrationMarker />
                 <crate::ui::form::FormProgress />
                 <Router>
-                    <Frame>
+                    <Frame tools=|| view! { <notifikasi::NotificationBell /> <akun::LanguageSwitch /> }>
                         <Routes fallback=NotFound>
                             <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
-                            <Route path=path!("/pasar/toko/:slug") view=pasar::ShopPageView ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/toko/:slug") view=pages::shop::ShopPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/produk/:slug") view=pasar::ProductPageView ssr=SsrMode::Async />
                             <Route path=path!("/pasar/keranjang") view=pasar::CartPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/pesanan") view=pasar::MyOrdersPage ssr=SsrMode::Async />

@@ -39,6 +39,8 @@ async function pickSlot(page: Page, label: string, dayIndex: number, nth: number
 }
 
 test('an SKTM goes from the phone to a signed, verifiable letter without a trip to the kecamatan', async ({ newPhone, baseURL, javaScriptEnabled }) => {
+  // Five people on five phones and a dozen steps: longer than one person's errand.
+  test.setTimeout(90_000);
   // --- The resident fills the form and picks a visit slot.
   const siti = await signedIn(newPhone, baseURL, javaScriptEnabled, RESIDENT);
   await open(siti, '/layanan/kemiren/sktm', javaScriptEnabled);

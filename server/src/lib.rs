@@ -74,6 +74,10 @@ pub fn router(state: AppState) -> Router {
         provide_context(nik.clone());
         provide_context(photos.clone());
         provide_context(app::akun::access::ActorOfRequest::default());
+        // A visitor's "Add to cart" completes when they sign in or sign up.
+        provide_context(app::akun::AfterSignIn(
+            app::pasar::pending_cart::after_sign_in,
+        ));
     };
     let trust_forwarded_for = state.trust_forwarded_for;
     let page_cache = state.page_cache;

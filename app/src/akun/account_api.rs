@@ -94,8 +94,21 @@ pub async fn sign_up(
     redirect_after_sign_in(&pool, account_id, next.as_deref(), now).await
 }
 
-/// Where a fresh session goes: the cart when a visitor's "Add to cart" was waiting for the account
-/// (it is in the cart now), else the page that sent them to sign in.
+/// The answer of [`AfterSignIn`] work: where to go instead, if anywhere.
+#[cfg(feature = "ssr")]
+pub type AfterSignInFuture<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Option<String>, AppError>> + Send + 'a>,
+>;
+
+/// What other parts of the app want done right after a sign-in or sign-up — a visitor's pending "Add to
+/// cart" goes into the new account's cart — given as a request context by the server's wiring (`akun`
+/// names no pillar). It answers where to go instead of `next`, if anywhere.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy)]
+pub struct AfterSignIn(pub for<'a> fn(&'a sqlx::SqlitePool, i64, i64) -> AfterSignInFuture<'a>);
+
+/// Where a fresh session goes: where the [`AfterSignIn`] work says (the cart, when a visitor's "Add to
+/// cart" was waiting for the account), else the page that sent them to sign in.
 #[cfg(feature = "ssr")]
 async fn redirect_after_sign_in(
     pool: &sqlx::SqlitePool,
@@ -103,11 +116,11 @@ async fn redirect_after_sign_in(
     next: Option<&str>,
     now: i64,
 ) -> Result<(), AppError> {
-    if crate::pasar::pending_cart::complete(pool, account_id, now).await? {
-        leptos_axum::redirect(crate::pasar::pending_cart::CART_AFTER_PENDING);
-    } else {
-        leptos_axum::redirect(&safe_next(next));
-    }
+    let instead = match use_context::<AfterSignIn>() {
+        Some(AfterSignIn(work)) => work(pool, account_id, now).await?,
+        None => None,
+    };
+    leptos_axum::redirect(&instead.unwrap_or_else(|| safe_next(next)));
     Ok(())
 }
 

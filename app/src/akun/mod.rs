@@ -8,6 +8,7 @@ mod account_views;
 mod api;
 #[cfg(feature = "ssr")]
 pub mod csrf;
+mod language;
 pub mod nik;
 pub mod password;
 pub mod phone;
@@ -28,6 +29,7 @@ mod views;
 pub use account_api::*;
 pub use account_views::*;
 pub use api::*;
+pub use language::*;
 pub use staff_api::*;
 pub use staff_views::*;
 pub use types::*;

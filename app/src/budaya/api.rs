@@ -37,6 +37,19 @@ pub async fn list_upcoming_events(
     )
 }
 
+/// The next classes and events run by a shop's owner (for the shop's page). Public.
+#[server(endpoint = "list_shop_classes")]
+pub async fn list_shop_classes(shop: String) -> Result<Vec<EventCard>, AppError> {
+    crate::akun::access::public();
+    let pool = crate::db::pool()?;
+    let query = AgendaQuery {
+        shop,
+        ..AgendaQuery::default()
+    };
+    let now = crate::db::now_unix();
+    Ok(super::store::agenda_sessions(&pool, &query, now, now + 366 * 86_400, 6, 0).await?)
+}
+
 /// The agenda for a period and filters. Public. A filter that cannot be read is ignored and reported.
 #[server(endpoint = "get_agenda")]
 pub async fn get_agenda(query: AgendaQuery) -> Result<Agenda, AppError> {

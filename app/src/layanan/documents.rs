@@ -261,7 +261,7 @@ pub async fn complaint_photo(
     let Some(photo_id) = complaint.photo_id else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let photo = match crate::pasar::store::proof_photo(&pool, photo_id).await {
+    let photo = match crate::media::store::photo_by_id(&pool, photo_id).await {
         Ok(Some(photo)) => photo,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("photo", error),

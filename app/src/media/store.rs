@@ -52,3 +52,20 @@ pub async fn save(
         widths,
     })
 }
+
+/// A stored photo by id (a receipt, a complaint's photo): the caller has already checked who may see it.
+pub async fn photo_by_id(
+    pool: &SqlitePool,
+    photo_id: i64,
+) -> Result<Option<PhotoRef>, sqlx::Error> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, key, widths FROM photos WHERE id = $1")
+            .bind(photo_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(id, key, widths)| PhotoRef {
+        id,
+        key,
+        widths: PhotoRef::widths_from_text(&widths),
+    }))
+}

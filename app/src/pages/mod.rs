@@ -1,6 +1,7 @@
 //! Pages that put several pillars together — the one place that may import more than one of them
-//! (see `crate::layering`): the home page, a village's page, the account dashboard.
+//! (see `crate::layering`): the home page, a village's page, a shop's page, the account dashboard.
 
 pub mod account;
 pub mod home;
+pub mod shop;
 pub mod village;

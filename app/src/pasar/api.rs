@@ -184,8 +184,8 @@ pub async fn get_product(slug: String) -> Result<ProductPage, AppError> {
     .map_err(AppError::with_status)
 }
 
-/// A shop's page: story, products, reviews and the classes it runs. Public; an unknown or not yet
-/// approved shop is 404.
+/// A shop's page: story, products and reviews (the classes it runs come from `budaya`; the page in
+/// `pages::shop` shows both). Public; an unknown or not yet approved shop is 404.
 #[server(endpoint = "get_shop")]
 pub async fn get_shop(slug: String) -> Result<ShopPage, AppError> {
     async move {
@@ -194,26 +194,11 @@ pub async fn get_shop(slug: String) -> Result<ShopPage, AppError> {
         let shop = super::store::find_shop(&pool, &slug)
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())?;
-        let workshops_query = crate::budaya::AgendaQuery {
-            shop: slug.clone(),
-            ..crate::budaya::AgendaQuery::default()
-        };
-        let now = crate::db::now_unix();
-        let workshops = crate::budaya::store::agenda_sessions(
-            &pool,
-            &workshops_query,
-            now,
-            now + 366 * 86_400,
-            6,
-            0,
-        )
-        .await?;
         Ok(ShopPage {
             products: super::store::shop_products(&pool, shop.id, None, 48).await?,
             rating: super::store::shop_rating(&pool, shop.id).await?,
             reviews: super::store::reviews(&pool, shop.id, None, 10).await?,
             photo: shop.photo(),
-            workshops,
             slug,
             name: shop.name,
             story_id: shop.story_id,

@@ -71,6 +71,19 @@ pub async fn complete(pool: &SqlitePool, account_id: i64, now: i64) -> Result<bo
 /// Where the cart opens after a completed pending "Add to cart".
 pub const CART_AFTER_PENDING: &str = "/pasar/keranjang?disimpan=keranjang";
 
+/// [`complete`] as `akun::AfterSignIn` work: the cart when something was added.
+pub fn after_sign_in(
+    pool: &SqlitePool,
+    account_id: i64,
+    now: i64,
+) -> crate::akun::AfterSignInFuture<'_> {
+    Box::pin(async move {
+        Ok(complete(pool, account_id, now)
+            .await?
+            .then(|| CART_AFTER_PENDING.to_string()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1593,22 +1593,6 @@ pub async fn set_payment_proof(
     Ok(())
 }
 
-pub async fn proof_photo(
-    pool: &SqlitePool,
-    photo_id: i64,
-) -> Result<Option<PhotoRef>, sqlx::Error> {
-    let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, key, widths FROM photos WHERE id = $1")
-            .bind(photo_id)
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.map(|(id, key, widths)| PhotoRef {
-        id,
-        key,
-        widths: PhotoRef::widths_from_text(&widths),
-    }))
-}
-
 pub async fn order_review(pool: &SqlitePool, order_id: i64) -> Result<Option<Review>, sqlx::Error> {
     let row: Option<(String, i64, String, i64)> = sqlx::query_as(
         "SELECT a.name, r.stars, r.body, r.created_at FROM reviews r JOIN accounts a ON a.id = r.account_id

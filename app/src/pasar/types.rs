@@ -321,7 +321,6 @@ pub struct ShopPage {
     pub rating: Option<Rating>,
     pub reviews: Vec<Review>,
     pub products: Vec<ProductCard>,
-    pub workshops: Vec<crate::budaya::EventCard>,
 }
 
 /// How a shop hands over and gets paid (what the buyer may choose at checkout).

@@ -225,7 +225,7 @@ pub async fn payment_proof(
     let Some(photo_id) = order.payment_proof_photo_id else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let photo = match super::store::proof_photo(&pool, photo_id).await {
+    let photo = match crate::media::store::photo_by_id(&pool, photo_id).await {
         Ok(Some(photo)) => photo,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("proof photo", error),

@@ -8,7 +8,7 @@ use leptos_meta::Meta;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    get_market, get_product, get_shop, list_products, AddToCart, Category, MarketPage, MarketQuery,
+    get_market, get_product, list_products, AddToCart, Category, MarketPage, MarketQuery,
     ProductCard, ProductPage, Rating, Review, ShopPage, Sort, VariantOption,
 };
 use crate::format::{json_string, rupiah};
@@ -651,25 +651,10 @@ pub fn ReviewList(reviews: Vec<Review>) -> impl IntoView {
 }
 
 /// `/pasar/toko/{slug}`: a shop's story, where it is, its products, and the classes it runs.
+/// The top of a shop's page: its name, village, rating, photo and story. `pages::shop` puts the classes
+/// the shop runs (from `budaya`) between this and [`ShopCatalogue`].
 #[component]
-pub fn ShopPageView() -> impl IntoView {
-    let params = use_params_map();
-    let slug = params.read_untracked().get("slug").unwrap_or_default();
-    let shop = Resource::new(move || slug.clone(), get_shop);
-    view! {
-        <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
-            {move || Suspend::new(async move {
-                match shop.await {
-                    Ok(shop) => Either::Left(view! { <ShopDetail shop /> }),
-                    Err(error) => Either::Right(view! { <NotFoundOr error /> }),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn ShopDetail(shop: ShopPage) -> impl IntoView {
+pub fn ShopIntro(shop: ShopPage) -> impl IntoView {
     let i18n = use_i18n();
     let ShopPage {
         name,
@@ -680,13 +665,9 @@ fn ShopDetail(shop: ShopPage) -> impl IntoView {
         owner_verified,
         photo,
         rating,
-        reviews,
-        products,
-        workshops,
         ..
     } = shop;
     let title = name.clone();
-    let has_workshops = !workshops.is_empty();
     view! {
         <PageTitle text=move || title.clone() />
         <nav class="text-sm"><a href="/pasar" class=LINK>{t!(i18n, pasar.title)}</a></nav>
@@ -701,14 +682,17 @@ fn ShopDetail(shop: ShopPage) -> impl IntoView {
             </div>
         </div>
         <p class="mt-2 max-w-prose whitespace-pre-line"><Localized id=story_id en=story_en /></p>
-        {has_workshops.then(|| view! {
-            <section class="mt-6" aria-labelledby="kelas-lapak">
-                <h2 id="kelas-lapak" class="mb-2 text-lg font-bold">{t!(i18n, pasar.shop_workshops)}</h2>
-                <ul role="list" class="grid gap-3 sm:grid-cols-2">
-                    {workshops.into_iter().map(|event| view! { <li class="flex"><crate::budaya::EventCardView event /></li> }).collect_view()}
-                </ul>
-            </section>
-        })}
+    }
+}
+
+/// A shop's products and reviews.
+#[component]
+pub fn ShopCatalogue(shop: ShopPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let ShopPage {
+        products, reviews, ..
+    } = shop;
+    view! {
         <section class="mt-6" aria-labelledby="produk-lapak">
             <h2 id="produk-lapak" class="mb-2 text-lg font-bold">{t!(i18n, pasar.shop_products)}</h2>
             {render_list(

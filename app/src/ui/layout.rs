@@ -8,10 +8,11 @@ use leptos_router::components::A;
 
 use crate::i18n::*;
 use crate::ui::icons::{Icon, IconSvg};
-use crate::ui::language::LanguageSwitch;
 
+/// `tools`: what the header shows on the right (the bell and the language switch, given by the router in
+/// `app.rs`: `ui` names no domain).
 #[component]
-pub fn Frame(children: Children) -> impl IntoView {
+pub fn Frame(#[prop(into)] tools: ViewFn, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a
@@ -35,10 +36,7 @@ pub fn Frame(children: Children) -> impl IntoView {
                         <TopLink href="/akun" label=move || t_string!(i18n, nav.akun).to_string() />
                     </ul>
                 </nav>
-                <div class="flex items-center gap-1">
-                    <crate::notifikasi::NotificationBell />
-                    <LanguageSwitch />
-                </div>
+                <div class="flex items-center gap-1">{tools.run()}</div>
             </div>
         </header>
         <main id="isi" class="mx-auto max-w-5xl px-4 pb-28 pt-4 md:pb-12">
