@@ -21,7 +21,8 @@ const COMPOSERS: [&str; 4] = ["app", "pages", "demo", "lib"];
 const KNOWN_EXCEPTIONS: &[(&str, &str)] = &[];
 
 /// The layers a file names as `crate::<layer>` (also inside `use crate::{…}`), outside comments and
-/// outside its `#[cfg(test)]` module (tests may use the demo data and anything else).
+/// outside its `#[cfg(test)]` module (tests may use the demo data and anything else; a module's tests
+/// kept in a file of their own, `tests.rs`, are skipped whole).
 fn named_layers(source: &str) -> std::collections::BTreeSet<String> {
     let code = match source.find("#[cfg(test)]\nmod tests") {
         Some(tests) => &source[..tests],
@@ -99,6 +100,9 @@ fn crossings(root: &std::path::Path) -> Vec<(String, String)> {
             .unwrap_or_default()
             .trim_end_matches(".rs")
             .to_string();
+        if relative.ends_with("/tests.rs") {
+            continue;
+        }
         let source = std::fs::read_to_string(&path).expect("a readable source file");
         for layer in named_layers(&source) {
             if !allowed(&home_layer, &layer) {

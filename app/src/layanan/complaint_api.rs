@@ -48,9 +48,9 @@ pub async fn submit_complaint(
         )
         .await?;
         let code = crate::kernel::codes::random_code::<8>()?;
-        super::complaint_store::insert_complaint(
+        super::store::complaints::insert_complaint(
             &pool,
-            &super::complaint_store::NewComplaint {
+            &super::store::complaints::NewComplaint {
                 code: &code,
                 village_id: actor
                     .home_village_id
@@ -74,7 +74,7 @@ pub async fn submit_complaint(
 #[cfg(feature = "ssr")]
 pub(crate) fn complaint_parts(
     actor: &Actor,
-    complaint: &super::complaint_store::ComplaintRow,
+    complaint: &super::store::complaints::ComplaintRow,
 ) -> Option<(bool, bool)> {
     let is_author = actor.account_id == complaint.account_id;
     let is_staff = actor.may(&Rule::VillageStaff {
@@ -90,7 +90,7 @@ pub async fn get_complaint(code: String) -> Result<ComplaintPage, AppError> {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
         let code = crate::kernel::codes::normalize_code(&code).ok_or(AppError::NotFound)?;
-        let complaint = super::complaint_store::find_complaint(&pool, &code)
+        let complaint = super::store::complaints::find_complaint(&pool, &code)
             .await?
             .ok_or(AppError::NotFound)?;
         let (is_author, is_staff) =
@@ -98,7 +98,7 @@ pub async fn get_complaint(code: String) -> Result<ComplaintPage, AppError> {
         Ok(ComplaintPage {
             category: complaint.category()?,
             status: complaint.status()?,
-            replies: super::complaint_store::complaint_replies(&pool, complaint.id).await?,
+            replies: super::store::complaints::complaint_replies(&pool, complaint.id).await?,
             has_photo: complaint.photo_id.is_some(),
             code: complaint.code,
             body: complaint.body,
@@ -126,7 +126,7 @@ pub async fn reply_complaint(
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let complaint = super::complaint_store::find_complaint(&pool, &code)
+        let complaint = super::store::complaints::find_complaint(&pool, &code)
             .await?
             .ok_or(AppError::NotFound)?;
         let (_, is_staff) = complaint_parts(&actor, &complaint).ok_or(AppError::Forbidden)?;
@@ -145,7 +145,7 @@ pub async fn reply_complaint(
             }
         };
         let body = crate::kernel::text::required_text("body", &body, 2, 2000)?;
-        super::complaint_store::add_reply(
+        super::store::complaints::add_reply(
             &pool,
             &complaint,
             actor.account_id,
@@ -171,7 +171,7 @@ pub async fn list_my_complaints() -> Result<Vec<ComplaintSummary>, AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        Ok(super::complaint_store::my_complaints(&pool, actor.account_id).await?)
+        Ok(super::store::complaints::my_complaints(&pool, actor.account_id).await?)
     }
     .await
     .map_err(AppError::with_status)
@@ -189,8 +189,8 @@ pub async fn get_complaint_inbox(slug: String, status: String) -> Result<Complai
         let showing = ComplaintStatus::from_code(&status);
         Ok(ComplaintInbox {
             village_name: crate::akun::store::village_name(&pool, village_id).await?,
-            counts: super::complaint_store::village_complaint_counts(&pool, village_id).await?,
-            complaints: super::complaint_store::village_complaints(&pool, village_id, showing)
+            counts: super::store::complaints::village_complaint_counts(&pool, village_id).await?,
+            complaints: super::store::complaints::village_complaints(&pool, village_id, showing)
                 .await?,
             showing,
         })

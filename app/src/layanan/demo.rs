@@ -334,9 +334,9 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
     let kemiren: i64 = sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'kemiren'")
         .fetch_one(pool)
         .await?;
-    super::complaint_store::insert_complaint(
+    super::store::complaints::insert_complaint(
         pool,
-        &super::complaint_store::NewComplaint {
+        &super::store::complaints::NewComplaint {
             code: "ADUBUDA2",
             village_id: kemiren,
             account_id: budi,

@@ -191,7 +191,7 @@ pub async fn upload_complaint_photo(
         }
         Err(error) => return internal("session", error),
     };
-    let complaint = match super::complaint_store::find_complaint(&pool, &code).await {
+    let complaint = match super::store::complaints::find_complaint(&pool, &code).await {
         Ok(Some(complaint)) => complaint,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("complaint", error),
@@ -226,7 +226,7 @@ pub async fn upload_complaint_photo(
     };
     if let Some(photo) = received.photos.first() {
         if let Err(error) =
-            super::complaint_store::set_complaint_photo(&pool, complaint.id, photo.id).await
+            super::store::complaints::set_complaint_photo(&pool, complaint.id, photo.id).await
         {
             return internal("attach", error);
         }
@@ -250,7 +250,7 @@ pub async fn complaint_photo(
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => return internal("session", error),
     };
-    let complaint = match super::complaint_store::find_complaint(&pool, &code).await {
+    let complaint = match super::store::complaints::find_complaint(&pool, &code).await {
         Ok(Some(complaint)) => complaint,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("complaint", error),

@@ -9,8 +9,6 @@ pub mod catalogue;
 mod catalogue_views;
 mod complaint_api;
 pub mod complaint_flow;
-#[cfg(feature = "ssr")]
-pub mod complaint_store;
 mod complaint_views;
 #[cfg(feature = "ssr")]
 pub mod demo;

@@ -1,6 +1,6 @@
 //! Notification and outbox data access (server only).
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{Notification, OutboxMessage};
 
@@ -58,6 +58,69 @@ where
     .execute(executor)
     .await?;
     Ok(())
+}
+
+/// Who is told something: the account, the phone its messages go to and the language it reads.
+pub struct Addressee<'a> {
+    pub account_id: i64,
+    pub phone: &'a str,
+    pub locale: &'a str,
+}
+
+/// Tells a person about a change: an in-app notification (kept in both languages, shown in theirs) and a
+/// message to their phone in their language ending with the link, both in the caller's transaction so
+/// neither is sent for a change that is rolled back. `purpose` names the message in the outbox.
+pub async fn tell(
+    conn: &mut SqliteConnection,
+    to: Addressee<'_>,
+    text: Bilingual<'_>,
+    link: &str,
+    purpose: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    notify(
+        &mut *conn,
+        to.account_id,
+        Bilingual {
+            id: text.id,
+            en: text.en,
+        },
+        Some(link),
+        now,
+    )
+    .await?;
+    let body = if to.locale == "en" { text.en } else { text.id };
+    enqueue_message(
+        &mut *conn,
+        Some(to.account_id),
+        to.phone,
+        purpose,
+        &format!("{body} {link}"),
+        now,
+    )
+    .await
+}
+
+/// [`tell`] an account whose phone and language the caller does not have at hand.
+pub async fn tell_account(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    text: Bilingual<'_>,
+    link: &str,
+    purpose: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (phone, locale): (String, String) =
+        sqlx::query_as("SELECT phone, locale FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let to = Addressee {
+        account_id,
+        phone: &phone,
+        locale: &locale,
+    };
+    tell(conn, to, text, link, purpose, now).await
 }
 
 #[derive(sqlx::FromRow)]

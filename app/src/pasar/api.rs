@@ -52,7 +52,7 @@ pub async fn get_market(query: MarketQuery) -> Result<MarketPage, AppError> {
     async move {
         crate::akun::access::public();
         let pool = crate::db::pool()?;
-        let (filter, ignored) = super::store::MarketFilter::read(&query);
+        let (filter, ignored) = super::market_filter::MarketFilter::read(&query);
         let page = query.page.clamp(1, 500);
         let (products, total) = super::store::market(
             &pool,

@@ -6,6 +6,8 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod market_filter;
 pub mod order_flow;
 mod order_views;
 #[cfg(feature = "ssr")]

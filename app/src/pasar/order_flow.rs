@@ -203,6 +203,45 @@ pub fn available_moves(facts: OrderFacts, party: Party) -> Vec<OrderStatus> {
         .collect()
 }
 
+/// What the other side is told when an order reaches `status`.
+pub fn status_message(status: OrderStatus, code: &str) -> (String, String) {
+    let code = crate::kernel::codes::display_code(code);
+    match status {
+        OrderStatus::Placed => (
+            format!("Pesanan baru {code} masuk. Mohon konfirmasi."),
+            format!("New order {code}. Please confirm it."),
+        ),
+        OrderStatus::Confirmed => (
+            format!("Pesanan {code} dikonfirmasi penjual."),
+            format!("Your order {code} was confirmed by the seller."),
+        ),
+        OrderStatus::Declined => (
+            format!("Pesanan {code} ditolak penjual."),
+            format!("Your order {code} was declined by the seller."),
+        ),
+        OrderStatus::Paid => (
+            format!("Pembayaran pesanan {code} sudah diterima."),
+            format!("The payment for order {code} was received."),
+        ),
+        OrderStatus::Ready => (
+            format!("Pesanan {code} siap diambil."),
+            format!("Order {code} is ready for pickup."),
+        ),
+        OrderStatus::Delivering => (
+            format!("Pesanan {code} sedang diantar."),
+            format!("Order {code} is out for delivery."),
+        ),
+        OrderStatus::Completed => (
+            format!("Pesanan {code} selesai. Beri ulasan?"),
+            format!("Order {code} is complete. Leave a review?"),
+        ),
+        OrderStatus::Cancelled => (
+            format!("Pembeli membatalkan pesanan {code}."),
+            format!("The buyer cancelled order {code}."),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,9 @@
 
 use sqlx::SqlitePool;
 
-use super::{ComplaintCategory, ComplaintReply, ComplaintStatus, ComplaintSummary};
 use crate::db::decode_code;
-use crate::notifikasi::store::{enqueue_message, notify, Bilingual};
+use crate::layanan::{ComplaintCategory, ComplaintReply, ComplaintStatus, ComplaintSummary};
+use crate::notifikasi::store::{self as notifikasi, notify, Addressee, Bilingual};
 
 /// A complaint with what deciding who may see it needs.
 #[derive(sqlx::FromRow, Clone)]
@@ -194,28 +194,13 @@ pub async fn add_reply(
                 complaint.village_name
             ),
         );
-        notify(
-            &mut *tx,
-            complaint.account_id,
-            Bilingual { id: &id, en: &en },
-            Some(&link),
-            now,
-        )
-        .await?;
-        let text = if complaint.author_locale == "en" {
-            en
-        } else {
-            id
+        let author = Addressee {
+            account_id: complaint.account_id,
+            phone: &complaint.author_phone,
+            locale: &complaint.author_locale,
         };
-        enqueue_message(
-            &mut *tx,
-            Some(complaint.account_id),
-            &complaint.author_phone,
-            "layanan_complaint",
-            &format!("{text} {link}"),
-            now,
-        )
-        .await?;
+        let text = Bilingual { id: &id, en: &en };
+        notifikasi::tell(&mut tx, author, text, &link, "layanan_complaint", now).await?;
     } else {
         notify_village_staff(
             &mut tx,

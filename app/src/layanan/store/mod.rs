@@ -1,0 +1,12 @@
+//! Layanan data access (server only).
+
+mod catalogue;
+pub mod complaints;
+mod documents;
+mod letters;
+mod requests;
+
+pub use catalogue::*;
+pub use documents::*;
+pub use letters::*;
+pub use requests::*;

@@ -1,0 +1,188 @@
+//! The buyer's cart: one line per variant, checked against stock when shown.
+
+use crate::media::PhotoRef;
+use crate::pasar::pricing::discounted;
+use crate::pasar::{Cart, CartLine, CartShop, Discount, ShopOptions};
+use sqlx::{Sqlite, SqlitePool};
+
+/// Adds `quantity` of a variant (on top of what is already in the cart). False if the variant is not
+/// for sale.
+pub async fn add_to_cart(
+    pool: &SqlitePool,
+    account_id: i64,
+    variant_id: i64,
+    quantity: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let added = sqlx::query(
+        "INSERT INTO cart_items (account_id, variant_id, quantity, added_at)
+         SELECT $1, pv.id, $3, $4 FROM product_variants pv
+         JOIN products p ON p.id = pv.product_id JOIN shops s ON s.id = p.shop_id
+         WHERE pv.id = $2 AND pv.is_active AND p.status = 'active' AND s.status = 'approved'
+         ON CONFLICT (account_id, variant_id) DO UPDATE SET quantity = MIN(cart_items.quantity + excluded.quantity, 99)",
+    )
+    .bind(account_id)
+    .bind(variant_id)
+    .bind(quantity)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(added.rows_affected() > 0)
+}
+
+/// Sets a line's quantity; 0 removes it.
+pub async fn set_cart_quantity(
+    pool: &SqlitePool,
+    account_id: i64,
+    variant_id: i64,
+    quantity: i64,
+) -> Result<(), sqlx::Error> {
+    if quantity <= 0 {
+        sqlx::query("DELETE FROM cart_items WHERE account_id = $1 AND variant_id = $2")
+            .bind(account_id)
+            .bind(variant_id)
+            .execute(pool)
+            .await?;
+    } else {
+        sqlx::query(
+            "UPDATE cart_items SET quantity = $3 WHERE account_id = $1 AND variant_id = $2",
+        )
+        .bind(account_id)
+        .bind(variant_id)
+        .bind(quantity)
+        .execute(pool)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn cart_count(pool: &SqlitePool, account_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COALESCE(SUM(quantity), 0) FROM cart_items WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct CartRow {
+    pub(super) variant_id: i64,
+    pub(super) quantity: i64,
+    pub(super) variant_name: String,
+    pub(super) variant_price: Option<i64>,
+    pub(super) stock: i64,
+    pub(super) variant_active: bool,
+    pub(super) product_id: i64,
+    pub(super) product_slug: String,
+    pub(super) title_id: String,
+    pub(super) title_en: Option<String>,
+    pub(super) price_rupiah: i64,
+    pub(super) discount_kind: Option<String>,
+    pub(super) discount_value: Option<i64>,
+    pub(super) product_status: String,
+    pub(super) shop_id: i64,
+    pub(super) shop_slug: String,
+    pub(super) shop_name: String,
+    pub(super) shop_status: String,
+    pub(super) village_name: String,
+    pub(super) pickup_address: String,
+    pub(super) offers_pickup_balai: bool,
+    pub(super) delivery_fee_rupiah: Option<i64>,
+    pub(super) bank_account: Option<String>,
+    pub(super) photo_id: Option<i64>,
+    pub(super) photo_key: Option<String>,
+    pub(super) photo_widths: Option<String>,
+}
+
+impl CartRow {
+    pub(super) fn unit_price(&self) -> i64 {
+        discounted(
+            self.variant_price.unwrap_or(self.price_rupiah),
+            Discount::from_parts(self.discount_kind.as_deref(), self.discount_value),
+        )
+    }
+
+    pub(super) fn available(&self) -> bool {
+        self.variant_active && self.product_status == "active" && self.shop_status == "approved"
+    }
+}
+
+pub(super) async fn cart_rows<'e, E>(
+    executor: E,
+    account_id: i64,
+) -> Result<Vec<CartRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    sqlx::query_as(
+        "SELECT c.variant_id, c.quantity, pv.name_id AS variant_name, pv.price_rupiah AS variant_price,
+                pv.stock, pv.is_active AS variant_active, p.id AS product_id, p.slug AS product_slug,
+                p.title_id, p.title_en, p.price_rupiah, p.discount_kind, p.discount_value,
+                p.status AS product_status, s.id AS shop_id, s.slug AS shop_slug, s.name AS shop_name,
+                s.status AS shop_status, v.name AS village_name, s.pickup_address, s.offers_pickup_balai,
+                s.delivery_fee_rupiah, s.bank_account,
+                ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
+         FROM cart_items c
+         JOIN product_variants pv ON pv.id = c.variant_id
+         JOIN products p ON p.id = pv.product_id
+         JOIN shops s ON s.id = p.shop_id
+         JOIN villages v ON v.id = s.village_id
+         LEFT JOIN photos ph ON ph.id = (SELECT pp.photo_id FROM product_photos pp
+                                         WHERE pp.product_id = p.id ORDER BY pp.position LIMIT 1)
+         WHERE c.account_id = $1
+         -- The shop id keeps each shop's lines together when two shops share a name (the cart
+         -- groups consecutive rows).
+         ORDER BY s.name, s.id, c.added_at, c.variant_id",
+    )
+    .bind(account_id)
+    .fetch_all(executor)
+    .await
+}
+
+/// The cart grouped by shop, priced now.
+pub async fn cart(pool: &SqlitePool, account_id: i64) -> Result<Cart, sqlx::Error> {
+    let mut cart = Cart::default();
+    for row in cart_rows(pool, account_id).await? {
+        let line = CartLine {
+            variant_id: row.variant_id,
+            product_slug: row.product_slug.clone(),
+            title_id: row.title_id.clone(),
+            title_en: row.title_en.clone(),
+            variant_name: row.variant_name.clone(),
+            unit_price_rupiah: row.unit_price(),
+            quantity: row.quantity,
+            stock: row.stock,
+            photo: PhotoRef::from_columns(
+                row.photo_id,
+                row.photo_key.clone(),
+                row.photo_widths.clone(),
+            ),
+            available: row.available(),
+        };
+        if cart.shops.last().map(|shop| shop.shop_id) != Some(row.shop_id) {
+            cart.shops.push(CartShop {
+                shop_id: row.shop_id,
+                shop_slug: row.shop_slug,
+                shop_name: row.shop_name,
+                village_name: row.village_name,
+                options: ShopOptions {
+                    pickup_address: row.pickup_address,
+                    offers_pickup_balai: row.offers_pickup_balai,
+                    delivery_fee_rupiah: row.delivery_fee_rupiah,
+                    bank_account: row.bank_account,
+                },
+                lines: Vec::new(),
+                subtotal_rupiah: 0,
+            });
+        }
+        if let Some(shop) = cart.shops.last_mut() {
+            if line.available {
+                shop.subtotal_rupiah += line.unit_price_rupiah * line.quantity;
+            }
+            shop.lines.push(line);
+        }
+    }
+    Ok(cart)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checkout and orders

@@ -1,0 +1,611 @@
+//! Checkout and orders: stock taken under the write lock, the status machine's moves, payment proofs,
+//! reviews, and the lists buyers and sellers see.
+
+use super::cart::{cart_rows, CartRow};
+use crate::db::decode_code;
+use crate::notifikasi::store::{self as notifikasi, notify, Bilingual};
+use crate::pasar::order_flow::{next_status, status_message, OrderFacts};
+use crate::pasar::pricing::{order_totals, Line};
+use crate::pasar::{
+    Fulfilment, OrderLine, OrderStatus, OrderSummary, Party, Payment, Review, ShopOptions,
+    TimelineEntry,
+};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+/// The buyer's choice for one shop, already checked against what the shop offers.
+pub struct ShopChoice {
+    pub shop_id: i64,
+    pub fulfilment: Fulfilment,
+    pub payment: Payment,
+    pub delivery_address: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Why a checkout did not go through (nothing was ordered, nothing was reserved).
+#[derive(Debug)]
+pub enum CheckoutRefused {
+    EmptyCart,
+    /// A shop in the cart has no choice, or the choice is not offered by the shop.
+    Choice {
+        field: &'static str,
+        code: &'static str,
+    },
+    /// Something went off sale or ran short since it was put in the cart: the cart shows what.
+    StockChanged,
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for CheckoutRefused {
+    fn from(error: sqlx::Error) -> Self {
+        CheckoutRefused::Database(error)
+    }
+}
+
+/// Turns the cart into one order per shop: checks every choice, prices every line from the current
+/// prices, reserves the stock (`UPDATE … WHERE stock >= quantity`), writes the orders, their first
+/// timeline step and the sellers' notifications, and empties the cart. All or nothing. Returns the
+/// order codes.
+pub async fn checkout(
+    pool: &SqlitePool,
+    buyer_account_id: i64,
+    choices: &[ShopChoice],
+    new_code: &mut (dyn FnMut() -> String + Send),
+    now: i64,
+) -> Result<Vec<String>, CheckoutRefused> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let rows = cart_rows(&mut *tx, buyer_account_id).await?;
+    if rows.is_empty() {
+        return Err(CheckoutRefused::EmptyCart);
+    }
+    // One order per shop, whatever order the rows come in.
+    let mut shop_ids: Vec<i64> = Vec::new();
+    for row in &rows {
+        if !shop_ids.contains(&row.shop_id) {
+            shop_ids.push(row.shop_id);
+        }
+    }
+    let mut codes = Vec::new();
+    for shop_id in shop_ids {
+        let lines: Vec<&CartRow> = rows.iter().filter(|row| row.shop_id == shop_id).collect();
+        let first = lines[0];
+        let owner: Option<i64> =
+            sqlx::query_scalar("SELECT owner_account_id FROM shops WHERE id = $1")
+                .bind(shop_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        // A seller does not buy from herself (it would only move her own stock around).
+        if owner == Some(buyer_account_id) {
+            return Err(CheckoutRefused::Choice {
+                field: "cart",
+                code: "own_shop",
+            });
+        }
+        let choice = choices
+            .iter()
+            .find(|choice| choice.shop_id == shop_id)
+            .ok_or(CheckoutRefused::Choice {
+                field: "fulfilment",
+                code: "choice_required",
+            })?;
+        let options = ShopOptions {
+            pickup_address: first.pickup_address.clone(),
+            offers_pickup_balai: first.offers_pickup_balai,
+            delivery_fee_rupiah: first.delivery_fee_rupiah,
+            bank_account: first.bank_account.clone(),
+        };
+        if !options.fulfilments().contains(&choice.fulfilment) {
+            return Err(CheckoutRefused::Choice {
+                field: "fulfilment",
+                code: "fulfilment_not_offered",
+            });
+        }
+        if !options.payments().contains(&choice.payment) {
+            return Err(CheckoutRefused::Choice {
+                field: "payment",
+                code: "payment_not_offered",
+            });
+        }
+        if choice.fulfilment == Fulfilment::Delivery && choice.delivery_address.is_none() {
+            return Err(CheckoutRefused::Choice {
+                field: "address",
+                code: "address_required",
+            });
+        }
+        let mut priced = Vec::new();
+        for line in &lines {
+            if !line.available() {
+                return Err(CheckoutRefused::StockChanged);
+            }
+            let reserved = sqlx::query(
+                "UPDATE product_variants SET stock = stock - $1 WHERE id = $2 AND is_active AND stock >= $1",
+            )
+            .bind(line.quantity)
+            .bind(line.variant_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if reserved == 0 {
+                return Err(CheckoutRefused::StockChanged);
+            }
+            priced.push(Line {
+                unit_price: line.unit_price(),
+                quantity: line.quantity,
+            });
+        }
+        let delivery_fee = match choice.fulfilment {
+            Fulfilment::Delivery => options.delivery_fee_rupiah.unwrap_or(0),
+            _ => 0,
+        };
+        let totals = order_totals(&priced, delivery_fee).ok_or(CheckoutRefused::StockChanged)?;
+        let code = new_code();
+        let order_id: i64 = sqlx::query_scalar(
+            "INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, delivery_address,
+                                 note, subtotal_rupiah, delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
+             VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(&code)
+        .bind(buyer_account_id)
+        .bind(shop_id)
+        .bind(choice.fulfilment.code())
+        .bind(choice.payment.code())
+        .bind(&choice.delivery_address)
+        .bind(&choice.note)
+        .bind(totals.subtotal)
+        .bind(totals.delivery_fee)
+        .bind(totals.total)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (line, price) in lines.iter().zip(&priced) {
+            sqlx::query(
+                "INSERT INTO order_items (order_id, variant_id, product_id, title_id, title_en, variant_name,
+                                          unit_price_rupiah, quantity)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(order_id)
+            .bind(line.variant_id)
+            .bind(line.product_id)
+            .bind(&line.title_id)
+            .bind(&line.title_en)
+            .bind(&line.variant_name)
+            .bind(price.unit_price)
+            .bind(price.quantity)
+            .execute(&mut *tx)
+            .await?;
+        }
+        record_step(
+            &mut tx,
+            order_id,
+            OrderStatus::Placed,
+            Some(buyer_account_id),
+            None,
+            now,
+        )
+        .await?;
+        if let Some(owner) = owner {
+            tell(&mut tx, owner, OrderStatus::Placed, &code, now).await?;
+        }
+        codes.push(code);
+    }
+    sqlx::query("DELETE FROM cart_items WHERE account_id = $1")
+        .bind(buyer_account_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(codes)
+}
+
+async fn record_step(
+    tx: &mut Transaction<'static, Sqlite>,
+    order_id: i64,
+    status: OrderStatus,
+    actor: Option<i64>,
+    note: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_events (order_id, status, actor_account_id, note, at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(order_id)
+    .bind(status.code())
+    .bind(actor)
+    .bind(note)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Tells the other side of an order that it moved, in the same transaction as the change.
+async fn tell(
+    tx: &mut Transaction<'static, Sqlite>,
+    account_id: i64,
+    status: OrderStatus,
+    code: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (id, en) = status_message(status, code);
+    let link = format!("/pasar/pesanan/{code}");
+    let text = Bilingual { id: &id, en: &en };
+    notifikasi::tell_account(&mut **tx, account_id, text, &link, "pasar_order", now).await
+}
+
+/// An order's facts for deciding who sees and moves it.
+#[derive(sqlx::FromRow)]
+pub struct OrderRow {
+    pub id: i64,
+    pub code: String,
+    pub status: String,
+    pub fulfilment: String,
+    pub payment: String,
+    pub buyer_account_id: i64,
+    pub shop_id: i64,
+    pub owner_account_id: Option<i64>,
+    pub delivery_address: Option<String>,
+    pub note: Option<String>,
+    pub subtotal_rupiah: i64,
+    pub delivery_fee_rupiah: i64,
+    pub total_rupiah: i64,
+    pub payment_proof_photo_id: Option<i64>,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub shop_whatsapp: Option<String>,
+    pub pickup_address: String,
+    pub bank_account: Option<String>,
+    pub balai_address: String,
+    pub buyer_name: String,
+    pub buyer_phone: String,
+}
+
+impl OrderRow {
+    pub fn facts(&self) -> Result<OrderFacts, sqlx::Error> {
+        Ok(OrderFacts {
+            status: decode_code("order status", &self.status, OrderStatus::from_code)?,
+            fulfilment: decode_code("fulfilment", &self.fulfilment, Fulfilment::from_code)?,
+            payment: decode_code("payment", &self.payment, Payment::from_code)?,
+        })
+    }
+
+    /// The buyer or the seller, if `account_id` is one of them.
+    pub fn party_of(&self, account_id: i64) -> Option<Party> {
+        if self.owner_account_id == Some(account_id) {
+            Some(Party::Seller)
+        } else if self.buyer_account_id == account_id {
+            Some(Party::Buyer)
+        } else {
+            None
+        }
+    }
+}
+
+pub async fn find_order<'e, E>(executor: E, code: &str) -> Result<Option<OrderRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = Sqlite>,
+{
+    sqlx::query_as(
+        "SELECT o.id, o.code, o.status, o.fulfilment, o.payment, o.buyer_account_id, o.shop_id,
+                s.owner_account_id, o.delivery_address, o.note, o.subtotal_rupiah, o.delivery_fee_rupiah,
+                o.total_rupiah, o.payment_proof_photo_id, s.slug AS shop_slug, s.name AS shop_name,
+                s.whatsapp AS shop_whatsapp, s.pickup_address, s.bank_account,
+                CASE WHEN v.office_address = '' THEN 'Balai Desa ' || v.name ELSE v.office_address END AS balai_address, a.name AS buyer_name, a.phone AS buyer_phone
+         FROM orders o JOIN shops s ON s.id = o.shop_id JOIN villages v ON v.id = s.village_id
+         JOIN accounts a ON a.id = o.buyer_account_id
+         WHERE o.code = $1",
+    )
+    .bind(code)
+    .fetch_optional(executor)
+    .await
+}
+
+pub async fn order_lines(pool: &SqlitePool, order_id: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>, String, i64, i64)> = sqlx::query_as(
+        "SELECT p.slug, oi.title_id, oi.title_en, oi.variant_name, oi.unit_price_rupiah, oi.quantity
+         FROM order_items oi JOIN products p ON p.id = oi.product_id WHERE oi.order_id = $1
+         ORDER BY oi.rowid",
+    )
+    .bind(order_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(product_slug, title_id, title_en, variant_name, unit_price_rupiah, quantity)| {
+                OrderLine {
+                    product_slug,
+                    title_id,
+                    title_en,
+                    variant_name,
+                    unit_price_rupiah,
+                    quantity,
+                }
+            },
+        )
+        .collect())
+}
+
+pub async fn timeline(pool: &SqlitePool, order_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    let rows: Vec<(String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT e.status, a.name, e.note, e.at FROM order_events e
+         LEFT JOIN accounts a ON a.id = e.actor_account_id
+         WHERE e.order_id = $1 ORDER BY e.at, e.id",
+    )
+    .bind(order_id)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(status, by, note, at)| {
+            Ok(TimelineEntry {
+                status: decode_code("order status", &status, OrderStatus::from_code)?,
+                by: by.unwrap_or_default(),
+                note,
+                at,
+            })
+        })
+        .collect()
+}
+
+/// Why a move was not made.
+#[derive(Debug)]
+pub enum MoveError {
+    NotFound,
+    NotParty,
+    Refused(crate::pasar::order_flow::MoveRefused),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for MoveError {
+    fn from(error: sqlx::Error) -> Self {
+        MoveError::Database(error)
+    }
+}
+
+/// Moves an order on, if `account_id`'s side may make this move now: records the step, puts reserved
+/// stock back on a decline or cancel, tells the other side. One transaction.
+pub async fn move_order(
+    pool: &SqlitePool,
+    code: &str,
+    account_id: i64,
+    to: OrderStatus,
+    note: &str,
+    now: i64,
+) -> Result<(), MoveError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let order = find_order(&mut *tx, code)
+        .await?
+        .ok_or(MoveError::NotFound)?;
+    let party = order.party_of(account_id).ok_or(MoveError::NotParty)?;
+    let facts = order.facts()?;
+    let to = next_status(facts, party, to, note).map_err(MoveError::Refused)?;
+    sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(to.code())
+        .bind(now)
+        .bind(order.id)
+        .execute(&mut *tx)
+        .await?;
+    if to.releases_stock() {
+        sqlx::query(
+            "UPDATE product_variants SET stock = stock + (SELECT oi.quantity FROM order_items oi
+                 WHERE oi.order_id = $1 AND oi.variant_id = product_variants.id)
+             WHERE id IN (SELECT variant_id FROM order_items WHERE order_id = $1)",
+        )
+        .bind(order.id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let note = Some(note.trim()).filter(|note| !note.is_empty());
+    record_step(&mut tx, order.id, to, Some(account_id), note, now).await?;
+    let other = match party {
+        Party::Seller => Some(order.buyer_account_id),
+        Party::Buyer => order.owner_account_id,
+    };
+    if let Some(other) = other {
+        tell(&mut tx, other, to, &order.code, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_payment_proof(
+    pool: &SqlitePool,
+    order_id: i64,
+    photo_id: i64,
+    owner_account_id: Option<i64>,
+    code: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    sqlx::query("UPDATE orders SET payment_proof_photo_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(photo_id)
+        .bind(now)
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(owner) = owner_account_id {
+        let link = format!("/pasar/pesanan/{code}");
+        let shown = crate::kernel::codes::display_code(code);
+        notify(
+            &mut *tx,
+            owner,
+            Bilingual {
+                id: &format!("Pembeli mengunggah bukti transfer pesanan {shown}."),
+                en: &format!("The buyer uploaded a transfer receipt for order {shown}."),
+            },
+            Some(&link),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn order_review(pool: &SqlitePool, order_id: i64) -> Result<Option<Review>, sqlx::Error> {
+    let row: Option<(String, i64, String, i64)> = sqlx::query_as(
+        "SELECT a.name, r.stars, r.body, r.created_at FROM reviews r JOIN accounts a ON a.id = r.account_id
+         WHERE r.order_id = $1",
+    )
+    .bind(order_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|(author, stars, body, created_at)| Review {
+        author,
+        stars,
+        body,
+        created_at,
+    }))
+}
+
+/// Records the buyer's review of a completed order (once). False if already reviewed or not completed.
+pub async fn add_review(
+    pool: &SqlitePool,
+    order: &OrderRow,
+    stars: i64,
+    body: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let added = sqlx::query(
+        "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at)
+         SELECT id, shop_id, buyer_account_id, $2, $3, $4 FROM orders WHERE id = $1 AND status = 'completed'
+         ON CONFLICT (order_id) DO NOTHING",
+    )
+    .bind(order.id)
+    .bind(stars)
+    .bind(body)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(added.rows_affected() > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    code: String,
+    status: String,
+    fulfilment: String,
+    payment: String,
+    other_party: String,
+    first_item: String,
+    item_count: i64,
+    total_rupiah: i64,
+    placed_at: i64,
+}
+
+impl SummaryRow {
+    fn into_summary(self, party: Party) -> Result<OrderSummary, sqlx::Error> {
+        let facts = OrderFacts {
+            status: decode_code("order status", &self.status, OrderStatus::from_code)?,
+            fulfilment: decode_code("fulfilment", &self.fulfilment, Fulfilment::from_code)?,
+            payment: decode_code("payment", &self.payment, Payment::from_code)?,
+        };
+        Ok(OrderSummary {
+            code: self.code,
+            status: facts.status,
+            fulfilment: facts.fulfilment,
+            payment: facts.payment,
+            other_party: self.other_party,
+            first_item: self.first_item,
+            item_count: self.item_count,
+            total_rupiah: self.total_rupiah,
+            placed_at: self.placed_at,
+            moves: crate::pasar::order_flow::available_moves(facts, party),
+        })
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "o.code, o.status, o.fulfilment, o.payment, o.total_rupiah, o.placed_at,
+    (SELECT oi.title_id FROM order_items oi WHERE oi.order_id = o.id ORDER BY oi.rowid LIMIT 1) AS first_item,
+    (SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = o.id) AS item_count";
+
+pub async fn buyer_orders(
+    pool: &SqlitePool,
+    account_id: i64,
+    older_than: Option<&str>,
+    limit: i64,
+) -> Result<Vec<OrderSummary>, sqlx::Error> {
+    // Keyset paging: the page after the order with code `older_than` (newest first), through the
+    // `orders_of_buyer` index, however many orders came before.
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, s.name AS other_party FROM orders o JOIN shops s ON s.id = o.shop_id
+         WHERE o.buyer_account_id = $1
+           AND ($2 IS NULL OR (o.placed_at, o.id) <
+                (SELECT placed_at, id FROM orders WHERE code = $2 AND buyer_account_id = $1))
+         ORDER BY o.placed_at DESC, o.id DESC LIMIT $3"
+    ))
+    .bind(account_id)
+    .bind(older_than)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| row.into_summary(Party::Buyer))
+        .collect()
+}
+
+/// The shop's orders in `status` (None: every open one), oldest waiting first.
+pub async fn shop_orders(
+    pool: &SqlitePool,
+    shop_id: i64,
+    status: Option<OrderStatus>,
+) -> Result<Vec<OrderSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, a.name AS other_party FROM orders o JOIN accounts a ON a.id = o.buyer_account_id
+         WHERE o.shop_id = $1
+           AND (($2 IS NULL AND o.status NOT IN ('completed', 'declined', 'cancelled')) OR o.status = $2)
+         ORDER BY CASE WHEN $2 IS NULL THEN o.placed_at END ASC, o.placed_at DESC LIMIT 100"
+    ))
+    .bind(shop_id)
+    .bind(status.map(OrderStatus::code))
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| row.into_summary(Party::Seller))
+        .collect()
+}
+
+pub async fn shop_order_counts(
+    pool: &SqlitePool,
+    shop_id: i64,
+) -> Result<Vec<(OrderStatus, i64)>, sqlx::Error> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT status, COUNT(*) FROM orders WHERE shop_id = $1 GROUP BY status")
+            .bind(shop_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(OrderStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let count = rows
+                .iter()
+                .find(|(code, _)| code == status.code())
+                .map_or(0, |(_, count)| *count);
+            (status, count)
+        })
+        .collect())
+}
+
+/// Sales since `since` (orders not declined or cancelled): total rupiah, number of orders, and the three
+/// best-selling products by units.
+pub async fn sales_since(
+    pool: &SqlitePool,
+    shop_id: i64,
+    since: i64,
+) -> Result<(i64, i64, Vec<(String, i64)>), sqlx::Error> {
+    let (total, count): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(total_rupiah), 0), COUNT(*) FROM orders
+         WHERE shop_id = $1 AND placed_at >= $2 AND status NOT IN ('declined', 'cancelled')",
+    )
+    .bind(shop_id)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
+    let best: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT oi.title_id, SUM(oi.quantity) AS units FROM order_items oi JOIN orders o ON o.id = oi.order_id
+         WHERE o.shop_id = $1 AND o.placed_at >= $2 AND o.status NOT IN ('declined', 'cancelled')
+         GROUP BY oi.product_id ORDER BY units DESC, oi.title_id LIMIT 3",
+    )
+    .bind(shop_id)
+    .bind(since)
+    .fetch_all(pool)
+    .await?;
+    Ok((total, count, best))
+}
