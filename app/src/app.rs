@@ -113,7 +113,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/outbox") view=notifikasi::OutboxPage ssr=SsrMode::Async />
                             <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug") view=pages::village::VillagePage ssr=SsrMode::Async />
-                            <Route path=path!("/desa/:slug/kelola") view=akun::VillageConsolePage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/kelola") view=pages::village_console::VillageConsolePage ssr=SsrMode::Async />
                         </Routes>
                     </Frame>
                 </Router>

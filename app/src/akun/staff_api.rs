@@ -1,5 +1,5 @@
 //! The village console's server functions: staff manage their own village only (profile, staff list,
-//! resident verification, seller approvals). Each starts with its authorization decision.
+//! resident verification; shop approvals are pasar's, in `pasar::shop_approval`). Each starts with its authorization decision.
 // A form with eight fields is a server function with eight arguments (one per form field).
 #![allow(clippy::too_many_arguments)]
 
@@ -12,8 +12,9 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::kernel::text::optional_text;
 
+/// The id of the village a staff page or action names; 404 when there is none.
 #[cfg(feature = "ssr")]
-async fn village_or_404(pool: &sqlx::SqlitePool, slug: &str) -> Result<i64, AppError> {
+pub async fn village_or_404(pool: &sqlx::SqlitePool, slug: &str) -> Result<i64, AppError> {
     super::store::village_ref(pool, slug)
         .await?
         .map(|(id, _)| id)
@@ -34,14 +35,13 @@ pub async fn get_village_console(slug: String) -> Result<VillageConsole, AppErro
         staff: super::store::village_staff(&pool, village_id, actor.account_id).await?,
         pending_residents: super::store::pending_residents(&pool, village_id).await?,
         verified_residents: super::store::verified_resident_count(&pool, village_id).await?,
-        pending_shops: super::store::pending_shops(&pool, village_id).await?,
         may_manage_staff: actor.may(&Rule::VillageHead { village_id }),
     })
 }
 
 /// A two-way staff decision from its button (`yes` or `no`); anything else is a malformed form.
 #[cfg(feature = "ssr")]
-fn parse_decision(value: &str, yes: &str, no: &str) -> Result<bool, AppError> {
+pub fn parse_decision(value: &str, yes: &str, no: &str) -> Result<bool, AppError> {
     match value {
         value if value == yes => Ok(true),
         value if value == no => Ok(false),
@@ -51,7 +51,7 @@ fn parse_decision(value: &str, yes: &str, no: &str) -> Result<bool, AppError> {
 
 /// A decision on a record that is no longer waiting (or is another village's) finds nothing: 404.
 #[cfg(feature = "ssr")]
-fn found(decided: bool) -> Result<(), AppError> {
+pub fn found(decided: bool) -> Result<(), AppError> {
     if decided {
         Ok(())
     } else {
@@ -192,38 +192,3 @@ pub async fn decide_resident(
     .await?;
     found(decided)
 }
-
-/// Approves or rejects a shop application of this village (`decision` = `approve` | `reject`).
-/// Village staff of this village (or an admin).
-#[server(endpoint = "decide_shop")]
-pub async fn decide_shop(slug: String, shop_id: i64, decision: String) -> Result<(), AppError> {
-    let pool = crate::db::pool()?;
-    let village_id = village_or_404(&pool, &slug).await?;
-    let actor = super::access::authorize(Rule::VillageStaff { village_id }).await?;
-    let approved = parse_decision(&decision, "approve", "reject")?;
-    let decided = super::store::decide_shop(
-        &pool,
-        village_id,
-        shop_id,
-        approved,
-        actor.account_id,
-        crate::db::now_unix(),
-    )
-    .await?;
-    found(decided)?;
-    // Back to the queue with what was decided, so the staff member sees it took effect.
-    let outcome = if approved {
-        SHOP_APPROVED
-    } else {
-        SHOP_REJECTED
-    };
-    leptos_axum::redirect(&format!(
-        "/desa/{}/kelola?disimpan={outcome}#lapak",
-        crate::kernel::text::encode_query(&slug)
-    ));
-    Ok(())
-}
-
-/// `?disimpan=` after a shop decision.
-pub const SHOP_APPROVED: &str = "lapak-disetujui";
-pub const SHOP_REJECTED: &str = "lapak-ditolak";

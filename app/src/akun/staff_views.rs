@@ -1,5 +1,6 @@
-//! The village console (`/desa/{slug}/kelola`): residents waiting for verification, shops waiting for
-//! approval, the village profile and the staff list. Only that village's staff get it from the server.
+//! The village console (`/desa/{slug}/kelola`): residents waiting for verification, the village profile
+//! and the staff list, with the shops waiting for approval given by the page that composes it (pasar
+//! owns shops). Only that village's staff get it from the server.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -7,8 +8,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::account_views::{RoleName, SignInForm};
 use super::{
-    get_village_console, AddVillageStaff, DecideResident, DecideShop, PendingResident, PendingShop,
-    RemoveVillageStaff, StaffMember, UpdateVillageProfile, VillageConsole,
+    get_village_console, AddVillageStaff, DecideResident, PendingResident, RemoveVillageStaff,
+    StaffMember, UpdateVillageProfile, VillageConsole,
 };
 use crate::i18n::*;
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
@@ -17,20 +18,20 @@ use crate::ui::layout::PageTitle;
 
 const CARD: &str = "rounded-xl border border-stone-200 bg-white p-4";
 
+/// `shop_queue`: the section of shops waiting for the village's decision (`pasar::ShopQueue`), placed after
+/// the residents.
 #[component]
-pub fn VillageConsolePage() -> impl IntoView {
+pub fn VillageConsoleView(#[prop(into)] shop_queue: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let decide_resident = ServerAction::<DecideResident>::new();
-    let decide_shop = ServerAction::<DecideShop>::new();
     let save_profile = ServerAction::<UpdateVillageProfile>::new();
     let add_staff = ServerAction::<AddVillageStaff>::new();
     let remove_staff = ServerAction::<RemoveVillageStaff>::new();
     let console = Resource::new(slug, get_village_console);
     let actions = ConsoleActions {
         decide_resident,
-        decide_shop,
         save_profile,
         add_staff,
         remove_staff,
@@ -38,18 +39,21 @@ pub fn VillageConsolePage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, konsol.title).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
-            {move || Suspend::new(async move {
-                match console.await {
-                    Ok(console) => Either::Left(view! { <Console console actions /> }),
-                    Err(crate::error::AppError::Unauthenticated) => Either::Right(Either::Left(view! {
-                        <div class="mx-auto max-w-md">
-                            <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
-                            <div class=format!("{CARD} mt-4")><SignInForm next=format!("/desa/{}/kelola", slug()) /></div>
-                        </div>
-                    })),
-                    Err(error) => Either::Right(Either::Right(view! { <ErrorNotice error /> })),
-                }
-            })}
+            {move || {
+                let shop_queue = shop_queue.clone();
+                Suspend::new(async move {
+                    match console.await {
+                        Ok(console) => Either::Left(view! { <Console console actions shop_queue /> }),
+                        Err(crate::error::AppError::Unauthenticated) => Either::Right(Either::Left(view! {
+                            <div class="mx-auto max-w-md">
+                                <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
+                                <div class=format!("{CARD} mt-4")><SignInForm next=format!("/desa/{}/kelola", slug()) /></div>
+                            </div>
+                        })),
+                        Err(error) => Either::Right(Either::Right(view! { <ErrorNotice error /> })),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -57,21 +61,19 @@ pub fn VillageConsolePage() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct ConsoleActions {
     decide_resident: ServerAction<DecideResident>,
-    decide_shop: ServerAction<DecideShop>,
     save_profile: ServerAction<UpdateVillageProfile>,
     add_staff: ServerAction<AddVillageStaff>,
     remove_staff: ServerAction<RemoveVillageStaff>,
 }
 
 #[component]
-fn Console(console: VillageConsole, actions: ConsoleActions) -> impl IntoView {
+fn Console(console: VillageConsole, actions: ConsoleActions, shop_queue: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let VillageConsole {
         village,
         staff,
         pending_residents,
         verified_residents,
-        pending_shops,
         may_manage_staff,
     } = console;
     let slug = village.summary.slug.clone();
@@ -95,10 +97,7 @@ fn Console(console: VillageConsole, actions: ConsoleActions) -> impl IntoView {
             <p class="text-sm text-stone-600">{t!(i18n, konsol.residents_verified, count = move || verified_residents)}</p>
             <ResidentQueue slug=slug.clone() residents=pending_residents action=actions.decide_resident />
         </section>
-        <section class=format!("{CARD} mt-4") aria-labelledby="lapak">
-            <h2 id="lapak" class="font-bold">{t!(i18n, konsol.shops_title)}</h2>
-            <ShopQueue slug=slug.clone() shops=pending_shops action=actions.decide_shop />
-        </section>
+        {shop_queue.run()}
         <section class=format!("{CARD} mt-4") aria-labelledby="profil-desa">
             <h2 id="profil-desa" class="font-bold">{t!(i18n, konsol.profile_title)}</h2>
             <ProfileEditor village action=actions.save_profile />
@@ -146,62 +145,6 @@ fn ResidentQueue(
                             </div>
                         </ActionForm>
                     </li>
-                }
-            }).collect_view()}
-        </ul>
-    })
-}
-
-#[component]
-fn ShopQueue(
-    slug: String,
-    shops: Vec<PendingShop>,
-    action: ServerAction<DecideShop>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = last_error(action.value());
-    let decided = leptos_router::hooks::use_query_map()
-        .read_untracked()
-        .get("disimpan")
-        .and_then(|saved| match saved.as_str() {
-            super::SHOP_APPROVED => Some(true),
-            super::SHOP_REJECTED => Some(false),
-            _ => None,
-        });
-    let confirmation = decided.map(|approved| view! {
-        <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 font-semibold text-teal-900">
-            {if approved { t!(i18n, konsol.shop_approved).into_any() } else { t!(i18n, konsol.shop_rejected).into_any() }}
-        </p>
-    });
-    if shops.is_empty() {
-        return Either::Left(view! {
-            {confirmation}
-            <p class="mt-2 text-stone-600">{t!(i18n, konsol.shops_empty)}</p>
-        });
-    }
-    Either::Right(view! {
-        {confirmation}
-        <FormError error />
-        <ul class="mt-2 flex flex-col gap-3">
-            {shops.into_iter().map(|shop| {
-                let slug = slug.clone();
-                view! {
-                <li class="rounded-lg border border-stone-200 p-3">
-                    {match shop.new_name {
-                        Some(new_name) => Either::Left(view! {
-                            <p class="font-semibold">{t!(i18n, konsol.shop_rename)} " " {shop.name} " → " {new_name}</p>
-                        }),
-                        None => Either::Right(view! { <p class="font-semibold">{shop.name}</p> }),
-                    }}
-                    <p class="text-sm text-stone-600">{shop.owner_name}</p>
-                    <p class="text-sm">{shop.story_id}</p>
-                    <ActionForm action attr:class="mt-2 flex flex-wrap gap-2">
-                        <input type="hidden" name="slug" value=slug />
-                        <input type="hidden" name="shop_id" value=shop.shop_id />
-                        <SubmitButton name="decision" value="approve" label=Signal::derive(move || t_string!(i18n, konsol.approve).to_string()) />
-                        <SubmitButton secondary=true name="decision" value="reject" label=Signal::derive(move || t_string!(i18n, konsol.reject).to_string()) />
-                    </ActionForm>
-                </li>
                 }
             }).collect_view()}
         </ul>

@@ -125,17 +125,6 @@ pub struct PendingResident {
     pub submitted_at: i64,
 }
 
-/// A shop waiting for the village's approval.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingShop {
-    pub shop_id: i64,
-    pub name: String,
-    /// An approved shop asking to be renamed: the name it wants (`name` is the current one).
-    pub new_name: Option<String>,
-    pub owner_name: String,
-    pub story_id: String,
-}
-
 /// Everything a village's staff manage, on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VillageConsole {
@@ -143,7 +132,6 @@ pub struct VillageConsole {
     pub staff: Vec<StaffMember>,
     pub pending_residents: Vec<PendingResident>,
     pub verified_residents: i64,
-    pub pending_shops: Vec<PendingShop>,
     /// The kades (or an admin) may add and remove staff.
     pub may_manage_staff: bool,
 }

@@ -248,21 +248,19 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
     // Its row is written here; `load_photos` writes its files (the demo step has the photo store).
     let document =
         rt_letter_photo().map_err(|_| sqlx::Error::Protocol("demo document photo".into()))?;
-    let widths = document
+    let widths: Vec<u32> = document
         .variants
         .iter()
-        .map(|(width, _, _)| width.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    sqlx::query(
-        "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, TRUE)
-         ON CONFLICT (key) DO NOTHING",
+        .map(|(width, _, _)| *width)
+        .collect();
+    crate::media::store::record(
+        pool,
+        &document.key,
+        &widths,
+        Some(siti),
+        true,
+        now - 6 * DAY,
     )
-    .bind(&document.key)
-    .bind(&widths)
-    .bind(siti)
-    .bind(now - 6 * DAY)
-    .execute(pool)
     .await?;
     sqlx::query(
         "INSERT INTO request_documents (request_id, field, photo_id)

@@ -28,29 +28,41 @@ pub async fn save(
                 crate::error::AppError::Internal
             })?;
     }
-    let widths_text = widths
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths,
-             is_private = photos.is_private AND excluded.is_private
-         RETURNING id",
-    )
-    .bind(&photo.key)
-    .bind(&widths_text)
-    .bind(uploaded_by)
-    .bind(now)
-    .bind(private)
-    .fetch_one(pool)
-    .await?;
+    let id = record(pool, &photo.key, &widths, uploaded_by, private, now).await?;
     Ok(PhotoRef {
         id,
         key: photo.key,
         widths,
     })
+}
+
+/// The row of a photo whose files are written (or, for the demo step, about to be): its id.
+pub async fn record(
+    pool: &SqlitePool,
+    key: &str,
+    widths: &[u32],
+    uploaded_by: Option<i64>,
+    private: bool,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let widths_text = widths
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    sqlx::query_scalar(
+        "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET widths = excluded.widths,
+             is_private = photos.is_private AND excluded.is_private
+         RETURNING id",
+    )
+    .bind(key)
+    .bind(widths_text)
+    .bind(uploaded_by)
+    .bind(now)
+    .bind(private)
+    .fetch_one(pool)
+    .await
 }
 
 /// A stored photo by id (a receipt, a complaint's photo): the caller has already checked who may see it.

@@ -15,6 +15,7 @@ pub mod pending_cart;
 pub mod pricing;
 pub mod search;
 mod seller_views;
+mod shop_approval;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod types;
@@ -25,5 +26,6 @@ mod views;
 pub use api::*;
 pub use order_views::*;
 pub use seller_views::*;
+pub use shop_approval::*;
 pub use types::*;
 pub use views::*;

@@ -92,6 +92,7 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
         ["401", "403", "403", "+", "+", "403", "403", "+"],
     ),
     ("decide_resident", "slug=kemiren&account_id=999999&decision=verify", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("get_shop_queue", "slug=kemiren", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     ("decide_shop", "slug=kemiren&shop_id=999999&decision=approve", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     ("add_village_staff", "slug=kemiren&phone=081299999999&role=operator", ["401", "403", "403", "403", "+", "403", "403", "+"]),
     ("remove_village_staff", "slug=kemiren&staff_role_id=999999", ["401", "403", "403", "403", "+", "403", "403", "+"]),

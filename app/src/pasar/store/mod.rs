@@ -2,6 +2,7 @@
 //! conditional `UPDATE … WHERE stock >= quantity`, so SQLite's write lock serialises concurrent checkouts
 //! and a variant can never be sold twice.
 
+mod approval;
 mod cart;
 mod catalog;
 mod orders;
@@ -9,6 +10,7 @@ mod seller;
 #[cfg(test)]
 mod tests;
 
+pub use approval::*;
 pub use cart::*;
 pub use catalog::*;
 pub use orders::*;
