@@ -12,9 +12,9 @@ use std::path::Path;
 
 use app::{shell, App};
 use axum::{
-    extract::{DefaultBodyLimit, FromRef, State},
+    extract::{FromRef, State},
     http::StatusCode,
-    routing::{get, post, MethodRouter},
+    routing::{get, post},
     Router,
 };
 use http::{header, HeaderValue};
@@ -83,46 +83,43 @@ pub fn router(state: AppState) -> Router {
     let page_cache = state.page_cache;
     let options = state.leptos.clone();
 
-    let router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/sw.js", get(app::budaya::offline::service_worker))
-        .route("/media/{key}", get(app::media::serve::photo_file))
-        // Multipart photo uploads (the body limit for these paths is larger, see `photo_upload`).
+    // Multipart photo uploads: minutes and 80 MB each (see `middleware::PHOTO_UPLOADS`).
+    let uploads = Router::new()
         .route(
             "/budaya/acara/{slug}/foto",
-            photo_upload(post(app::budaya::photos::upload_listing_photos)),
+            post(app::budaya::photos::upload_listing_photos),
         )
         .route(
             "/pasar/saya/produk/{slug}/foto",
-            photo_upload(post(app::pasar::uploads::upload_product_photos)),
+            post(app::pasar::uploads::upload_product_photos),
         )
         .route(
             "/pasar/saya/foto",
-            photo_upload(post(app::pasar::uploads::upload_shop_photo)),
+            post(app::pasar::uploads::upload_shop_photo),
         )
         // A receipt: uploaded by the buyer, shown to buyer and seller only.
         .route(
             "/pasar/pesanan/{code}/bukti",
-            photo_upload(
-                get(app::pasar::uploads::payment_proof)
-                    .post(app::pasar::uploads::upload_payment_proof),
-            ),
+            get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
         )
         // Photos of a request's documents: posted by the resident, shown to whoever may see the request.
         .route(
             "/layanan/permohonan/{code}/dokumen/{field}",
-            photo_upload(post(app::layanan::documents::upload_request_documents)),
-        )
-        .route(
-            "/layanan/permohonan/{code}/dokumen/{field}/{photo}",
-            get(app::layanan::documents::request_document),
+            post(app::layanan::documents::upload_request_documents),
         )
         .route(
             "/layanan/pengaduan/{code}/foto",
-            photo_upload(
-                get(app::layanan::documents::complaint_photo)
-                    .post(app::layanan::documents::upload_complaint_photo),
-            ),
+            get(app::layanan::documents::complaint_photo)
+                .post(app::layanan::documents::upload_complaint_photo),
+        );
+
+    let pages = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/sw.js", get(app::budaya::offline::service_worker))
+        .route("/media/{key}", get(app::media::serve::photo_file))
+        .route(
+            "/layanan/permohonan/{code}/dokumen/{field}/{photo}",
+            get(app::layanan::documents::request_document),
         )
         // Issued letters: a PDF for the resident and the staff only (checked in the handler).
         .route(
@@ -150,20 +147,15 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(request_context, shell))
+        >(request_context, shell));
+    let router = middleware::allow(pages, middleware::FORMS)
+        .merge(middleware::allow(uploads, middleware::PHOTO_UPLOADS))
         .with_state(state);
     middleware::apply(
         router,
         trust_forwarded_for,
         page_cache::PageCache::new(page_cache),
     )
-}
-
-/// A route that receives phone photos. axum's multipart extractor refuses bodies over its own 2 MiB
-/// default whatever the middleware allows, which turned away every ordinary 3 MB phone photo: the route
-/// raises the extractor's limit to the upload limit the middleware enforces on the raw body.
-fn photo_upload(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
-    route.layer(DefaultBodyLimit::max(middleware::PHOTO_UPLOAD_LIMIT_BYTES))
 }
 
 /// Hands pending outbox messages to the sender every few seconds and prunes old rate-limit windows.

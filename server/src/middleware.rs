@@ -1,13 +1,13 @@
-//! The middleware stack, outermost first: request logging, panic catching,
-//! client IP, cross-site refusal, body limit, compression, security headers, server-function answers,
-//! timeout (body limit and timeout are larger for photo uploads).
+//! The middleware stack, outermost first: request logging, panic catching, client IP, cross-site
+//! refusal, compression, the page cache, security headers, server-function answers; then, per part of the
+//! router, its allowance of body size and time (`allow`: photo uploads get more than forms).
 
 use std::time::Duration;
 
 use app::akun::rate_limit::ClientIp;
 use axum::{
     body::Body,
-    extract::ConnectInfo,
+    extract::{ConnectInfo, DefaultBodyLimit},
     http::Request,
     middleware::{from_fn, Next},
     response::{IntoResponse, Response},
@@ -20,25 +20,61 @@ use tower_http::{
     set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
-/// Forms and server-function calls are small; photo uploads (up to six phone photos) get more. The
-/// upload handler refuses a single file over 12 MB itself, with a message next to the field.
-const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
-pub(crate) const PHOTO_UPLOAD_LIMIT_BYTES: usize = 80 * 1024 * 1024;
-
-/// Paths that receive photo uploads: a listing's or product's photos, a shop's picture, a receipt.
-fn is_photo_upload(path: &str) -> bool {
-    (path.starts_with("/budaya/acara/")
-        || path.starts_with("/pasar/saya")
-        || path.starts_with("/layanan/pengaduan/"))
-        && path.ends_with("/foto")
-        || (path.starts_with("/pasar/pesanan/") && path.ends_with("/bukti"))
-        || (path.starts_with("/layanan/permohonan/") && path.contains("/dokumen/"))
+/// What a kind of route allows a request: its body's size and its time. Each router part gets its own
+/// (`allow`), so no middleware needs to recognise upload paths by their spelling.
+#[derive(Clone, Copy, Debug)]
+pub struct Allowance {
+    pub body_bytes: usize,
+    pub time: Duration,
 }
 
-/// Long enough for a slow phone link to finish a form post of that size.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
-/// Several phone photos over 3G (~1 Mbit/s up) take minutes, not seconds.
-const PHOTO_UPLOAD_TIMEOUT: Duration = Duration::from_secs(600);
+/// Pages, forms and server-function calls are small, and a slow phone link finishes such a post within
+/// a minute.
+pub const FORMS: Allowance = Allowance {
+    body_bytes: BODY_LIMIT_BYTES,
+    time: Duration::from_secs(60),
+};
+
+/// Photo uploads: up to six phone photos (the upload handler refuses a single file over 12 MB itself,
+/// with a message next to the field), which over 3G (~1 Mbit/s up) take minutes, not seconds.
+pub const PHOTO_UPLOADS: Allowance = Allowance {
+    body_bytes: 80 * 1024 * 1024,
+    time: Duration::from_secs(600),
+};
+
+const BODY_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Gives every route of `router` this allowance: 413 at once when the declared length is over it, a
+/// cut-off for a body that grows past it without declaring its length, 408 past the time. axum's own
+/// extractor limit (2 MiB by default, which turned away every ordinary 3 MB phone photo) is set to the
+/// same size.
+pub fn allow<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    allowance: Allowance,
+) -> Router<S> {
+    router
+        .layer(from_fn(move |request, next| {
+            enforce(allowance, request, next)
+        }))
+        .layer(DefaultBodyLimit::max(allowance.body_bytes))
+}
+
+async fn enforce(allowance: Allowance, request: Request<Body>, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > allowance.body_bytes) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let request =
+        request.map(|body| Body::new(http_body_util::Limited::new(body, allowance.body_bytes)));
+    match tokio::time::timeout(allowance.time, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
 
 pub fn apply<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
@@ -68,7 +104,6 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 with_client_ip(request, trust_forwarded_for)
             }))
             .layer(from_fn(refuse_cross_site))
-            .layer(from_fn(limit_body))
             // HTML and JSON are compressed on the fly; /pkg files arrive precompressed and are skipped.
             .layer(CompressionLayer::new())
             // Inside compression (a kept page is compressed for each visitor's encoding) and outside the
@@ -100,8 +135,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 header::STRICT_TRANSPORT_SECURITY,
                 strict_transport_security,
             ))
-            .layer(from_fn(server_function_answers))
-            .layer(from_fn(time_limit)),
+            .layer(from_fn(server_function_answers)),
     )
 }
 
@@ -137,39 +171,6 @@ async fn refuse_cross_site(request: Request<Body>, next: Next) -> Response {
             )
                 .into_response()
         }
-    }
-}
-
-/// The body limit for this path: 413 at once when the declared length is over it, and a cut-off for a
-/// body that grows past it without declaring its length.
-async fn limit_body(request: Request<Body>, next: Next) -> axum::response::Response {
-    let limit = if is_photo_upload(request.uri().path()) {
-        PHOTO_UPLOAD_LIMIT_BYTES
-    } else {
-        BODY_LIMIT_BYTES
-    };
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > limit) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-    }
-    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
-        .await
-}
-
-/// Answers 408 when a request takes longer than its path allows (photo uploads get minutes).
-async fn time_limit(request: Request<Body>, next: Next) -> axum::response::Response {
-    let limit = if is_photo_upload(request.uri().path()) {
-        PHOTO_UPLOAD_TIMEOUT
-    } else {
-        REQUEST_TIMEOUT
-    };
-    match tokio::time::timeout(limit, next.run(request)).await {
-        Ok(response) => response,
-        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
     }
 }
 

@@ -8,6 +8,8 @@ mod account_views;
 mod api;
 #[cfg(feature = "ssr")]
 pub mod csrf;
+#[cfg(feature = "ssr")]
+pub mod extract;
 mod language;
 pub mod nik;
 pub mod password;

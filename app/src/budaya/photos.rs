@@ -6,13 +6,15 @@
 
 use axum::{
     extract::{Multipart, Path, State},
-    http::{HeaderMap, StatusCode},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use sqlx::SqlitePool;
 
+use crate::akun::access::Actor;
+use crate::akun::extract::sign_in_and_return;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{actor_from_headers, receive_photos, Kind, Uploader};
+use crate::media::upload::{receive_photos, Kind, Uploader};
 use crate::media::MAX_PHOTOS;
 
 fn back(slug: &str, outcome: &str) -> Response {
@@ -28,17 +30,12 @@ pub async fn upload_listing_photos(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let now = crate::db::now_unix();
-    let actor = match actor_from_headers(&pool, &headers, now).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => {
-            let next = crate::kernel::text::encode_query(&format!("/budaya/acara/{slug}/kelola"));
-            return Redirect::to(&format!("/akun/masuk?next={next}")).into_response();
-        }
-        Err(error) => return internal("session", error),
+    let Some(actor) = actor else {
+        return sign_in_and_return(&format!("/budaya/acara/{slug}/kelola"));
     };
     let found = match super::store::find_listing(&pool, &slug).await {
         Ok(Some(found)) => found,

@@ -16,9 +16,10 @@ use super::request_flow::{RequestRole, RequestStatus};
 use super::store::RequestRow;
 use super::{FieldKind, MAX_PHOTOS_PER_DOCUMENT};
 use crate::akun::access::Actor;
+use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{actor_from_headers, receive_photos, Kind, Uploader};
+use crate::media::upload::{receive_photos, Kind, Uploader};
 
 /// Whether the resident may still attach or remove documents: before the staff checked the request, or
 /// when they sent it back for revision.
@@ -59,7 +60,7 @@ pub async fn upload_request_documents(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path((code, field)): Path<(String, String)>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let page = format!(
@@ -67,16 +68,8 @@ pub async fn upload_request_documents(
         crate::kernel::text::encode_query(&code)
     );
     let now = crate::db::now_unix();
-    let actor = match actor_from_headers(&pool, &headers, now).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => {
-            return Redirect::to(&format!(
-                "/akun/masuk?next={}",
-                crate::kernel::text::encode_query(&page)
-            ))
-            .into_response()
-        }
-        Err(error) => return internal("session", error),
+    let Some(actor) = actor else {
+        return sign_in_and_return(&page);
     };
     let (request, roles) = match request_for(&pool, &actor, &code).await {
         Ok(found) => found,
@@ -147,13 +140,9 @@ pub async fn request_document(
     State(store): State<SharedPhotoStore>,
     Path((code, _field, photo)): Path<(String, String, i64)>,
     Query(size): Query<PrivateSize>,
+    actor: Actor,
     headers: HeaderMap,
 ) -> Response {
-    let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(error) => return internal("session", error),
-    };
     let (request, _) = match request_for(&pool, &actor, &code).await {
         Ok(found) => found,
         Err(response) => return response,
@@ -172,7 +161,7 @@ pub async fn upload_complaint_photo(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let page = format!(
@@ -180,16 +169,8 @@ pub async fn upload_complaint_photo(
         crate::kernel::text::encode_query(&code)
     );
     let now = crate::db::now_unix();
-    let actor = match actor_from_headers(&pool, &headers, now).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => {
-            return Redirect::to(&format!(
-                "/akun/masuk?next={}",
-                crate::kernel::text::encode_query(&page)
-            ))
-            .into_response()
-        }
-        Err(error) => return internal("session", error),
+    let Some(actor) = actor else {
+        return sign_in_and_return(&page);
     };
     let complaint = match super::store::complaints::find_complaint(&pool, &code).await {
         Ok(Some(complaint)) => complaint,
@@ -243,13 +224,9 @@ pub async fn complaint_photo(
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     Query(size): Query<PrivateSize>,
+    actor: Actor,
     headers: HeaderMap,
 ) -> Response {
-    let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(error) => return internal("session", error),
-    };
     let complaint = match super::store::complaints::find_complaint(&pool, &code).await {
         Ok(Some(complaint)) => complaint,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),

@@ -10,6 +10,7 @@ use sqlx::SqlitePool;
 
 use super::letter_pdf::LetterContent;
 use super::store::LetterRow;
+use crate::akun::access::Actor;
 
 /// What the PDF prints for a stored letter; `origin` makes the QR's verification address absolute.
 pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
@@ -53,22 +54,12 @@ pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
 pub async fn letter_pdf(
     State(pool): State<SqlitePool>,
     Path(code): Path<String>,
+    actor: Actor,
     headers: HeaderMap,
 ) -> Response {
     let internal = |error: sqlx::Error| {
         tracing::error!(%error, "letter pdf");
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
-    };
-    let actor = match crate::media::upload::actor_from_headers(
-        &pool,
-        &headers,
-        crate::db::now_unix(),
-    )
-    .await
-    {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(error) => return internal(error),
     };
     let request = match super::store::find_request(&pool, &code).await {
         Ok(Some(request)) => request,

@@ -4,34 +4,11 @@
 //! the photos go; this reads the files, processes each on a blocking thread and stores it.
 
 use axum::extract::Multipart;
-use axum::http::{header, HeaderMap};
 use sqlx::SqlitePool;
 
 use super::process::{self, PhotoError};
 use super::storage::PhotoStore;
 use super::PhotoRef;
-use crate::akun::access::Actor;
-
-/// The signed-in person of a plain (non-server-function) request, from the session cookie.
-pub async fn actor_from_headers(
-    pool: &SqlitePool,
-    headers: &HeaderMap,
-    now: i64,
-) -> Result<Option<Actor>, sqlx::Error> {
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(crate::akun::session::token_from_cookie_header)
-        .map(str::to_owned);
-    let Some(token) = token else {
-        return Ok(None);
-    };
-    match crate::akun::session::account_for_token(pool, &token, now).await? {
-        Some(account) => crate::akun::store::load_actor(pool, account).await,
-        None => Ok(None),
-    }
-}
 
 /// What kind of picture is expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

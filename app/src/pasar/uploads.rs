@@ -12,9 +12,10 @@ use axum::{
 use sqlx::SqlitePool;
 
 use crate::akun::access::Actor;
+use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{actor_from_headers, receive_photos, Kind, Received, Uploader};
+use crate::media::upload::{receive_photos, Kind, Received, Uploader};
 use crate::media::MAX_PHOTOS;
 
 fn internal(what: &str, error: impl std::fmt::Display) -> Response {
@@ -30,31 +31,17 @@ fn outcome(page: &str, received: &Received) -> Response {
     Redirect::to(&format!("{page}?{query}#foto")).into_response()
 }
 
-/// The signed-in person, or a redirect to sign in and come back to `page`.
-async fn signed_in(pool: &SqlitePool, headers: &HeaderMap, page: &str) -> Result<Actor, Response> {
-    match actor_from_headers(pool, headers, crate::db::now_unix()).await {
-        Ok(Some(actor)) => Ok(actor),
-        Ok(None) => Err(Redirect::to(&format!(
-            "/akun/masuk?next={}",
-            crate::kernel::text::encode_query(page)
-        ))
-        .into_response()),
-        Err(error) => Err(internal("session", error)),
-    }
-}
-
 /// `POST /pasar/saya/produk/{slug}/foto`: the shop's owner adds photos to a product (6 at most).
 pub async fn upload_product_photos(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(slug): Path<String>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let page = format!("/pasar/saya/produk/{slug}");
-    let actor = match signed_in(&pool, &headers, &page).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
+    let Some(actor) = actor else {
+        return sign_in_and_return(&page);
     };
     let product = match super::store::find_product(&pool, &slug).await {
         Ok(Some(product)) => product,
@@ -98,13 +85,12 @@ pub async fn upload_product_photos(
 pub async fn upload_shop_photo(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let page = "/pasar/saya";
-    let actor = match signed_in(&pool, &headers, page).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
+    let Some(actor) = actor else {
+        return sign_in_and_return(page);
     };
     let shop_id = match super::store::own_shop(&pool, actor.account_id).await {
         Ok(Some((id, _))) => id,
@@ -141,16 +127,15 @@ pub async fn upload_payment_proof(
     State(pool): State<SqlitePool>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
-    headers: HeaderMap,
+    actor: Option<Actor>,
     mut multipart: Multipart,
 ) -> Response {
     let page = format!(
         "/pasar/pesanan/{}",
         crate::kernel::text::encode_query(&code)
     );
-    let actor = match signed_in(&pool, &headers, &page).await {
-        Ok(actor) => actor,
-        Err(response) => return response,
+    let Some(actor) = actor else {
+        return sign_in_and_return(&page);
     };
     let order = match super::store::find_order(&pool, &code).await {
         Ok(Some(order)) => order,
@@ -207,13 +192,9 @@ pub async fn payment_proof(
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     Query(size): Query<PrivateSize>,
+    actor: Actor,
     headers: HeaderMap,
 ) -> Response {
-    let actor = match actor_from_headers(&pool, &headers, crate::db::now_unix()).await {
-        Ok(Some(actor)) => actor,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(error) => return internal("session", error),
-    };
     let order = match super::store::find_order(&pool, &code).await {
         Ok(Some(order)) => order,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
