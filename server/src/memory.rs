@@ -12,6 +12,8 @@ use std::time::Duration;
 const TRIM_EVERY: Duration = Duration::from_secs(5);
 
 /// Limits glibc to two malloc arenas. Call before any thread is started.
+// The one place the workspace allows `unsafe`: two calls into glibc's allocator settings.
+#[allow(unsafe_code)]
 pub fn limit_allocator_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes allocator settings; called before other threads exist.
@@ -21,6 +23,7 @@ pub fn limit_allocator_arenas() {
 }
 
 /// Hands memory freed in the allocator's arenas back to the system, now.
+#[allow(unsafe_code)]
 pub fn trim() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim is thread-safe and only releases free memory.

@@ -2,6 +2,9 @@
 //! restart, rate limits, cross-site refusal, the authorization matrix of every server function, and the
 //! NIK never reaching a page it must not.
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use axum::{body::Body, http::Request};

@@ -2,6 +2,9 @@
 //! list is promoted with notifications, tickets are seen only by their holder and the organiser, only a
 //! listing's managers manage it, and the calendar files are served.
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use http::StatusCode;

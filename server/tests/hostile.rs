@@ -6,6 +6,9 @@
 //! `SK_HOSTILE_CASES` sets how many calls are generated (default 2,000; the note of the trust issue
 //! gives the figures of a longer run).
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use axum::{body::Body, http::Request};

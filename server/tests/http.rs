@@ -6,6 +6,9 @@
 //! has one router; the concurrency a test wants to exercise happens inside one router, on the runtime's
 //! worker threads (see `concurrent_page_renders_never_fail`).
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use axum::{body::Body, http::Request};

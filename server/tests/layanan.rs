@@ -3,6 +3,9 @@
 //! PDF with a yearly number and a QR to the public verification page; each role can do only its part;
 //! concurrent bookings never overbook a slot and concurrent letters never share a number.
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use axum::body::Body;

@@ -6,6 +6,9 @@
 //! `SK_LOAD_SECONDS` sets the duration (default 10; 60 for the figures in the trust issue's note) and
 //! `SK_SERVER_BINARY` the binary (default: this build's; the release binary for real figures).
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

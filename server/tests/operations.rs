@@ -6,6 +6,9 @@
 //! `SK_CRASH_KILLS` sets how many times the server is killed (default 12; the trust issue's note gives
 //! the figures of a 50-kill run).
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::sync::atomic::{AtomicBool, Ordering};

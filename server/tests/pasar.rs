@@ -2,6 +2,9 @@
 //! review with the timeline and messages, only a shop's owner manages its products and orders, buyers
 //! see only their own orders, uploads are validated, receipts stay private, and search ranks titles first.
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use http::StatusCode;

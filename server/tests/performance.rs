@@ -2,6 +2,9 @@
 //! how many statements each key page runs, and the anonymous page cache (shared only when it may be,
 //! forgotten when data changes, with a CSP that needs no per-response nonce).
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::sync::{

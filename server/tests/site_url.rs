@@ -2,6 +2,9 @@
 //! process: absolute links never follow the Host header, cookies are `Secure` and HSTS is sent for an
 //! HTTPS site, and a plain-HTTP page of the same host counts as another site.
 
+// Tests and their helpers may unwrap: a failed unwrap is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use axum::{body::Body, http::Request};

@@ -404,6 +404,21 @@ fn ProfileForm(
 
 /// A page that needs an account, opened by a visitor: the sign-in form in its place, coming back to
 /// `next` afterwards.
+/// What a page that needs a signed-in person shows once its data has loaded: the page, the sign-in form
+/// for a visitor (coming back to `next` afterwards), the 404 page for an unknown record, the error
+/// otherwise. Used inside the page's `Suspense`.
+pub fn signed_in_page<T, V: IntoView>(
+    loaded: Result<T, crate::error::AppError>,
+    next: impl Into<String>,
+    page: impl FnOnce(T) -> V,
+) -> impl IntoView {
+    match loaded {
+        Ok(value) => EitherOf3::A(page(value)),
+        Err(crate::error::AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
+        Err(error) => EitherOf3::C(view! { <crate::ui::layout::NotFoundOr error /> }),
+    }
+}
+
 pub fn sign_in_instead(next: impl Into<String>) -> impl IntoView {
     let i18n = use_i18n();
     let next = next.into();

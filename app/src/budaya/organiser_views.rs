@@ -2,7 +2,7 @@
 //! (check-in at the door, sessions with who registered, cancel or move a session, add sessions, edit the
 //! listing). Plain forms posting to server functions: they work without JavaScript on any phone.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -12,15 +12,14 @@ use super::{
     Listing, ListingConsole, ManagedSession, MoveSession, OrganiserHome, RemoveListingPhoto,
     SaveListing, TicketStatus,
 };
-use crate::akun::sign_in_instead;
-use crate::error::AppError;
+use crate::akun::signed_in_page;
 use crate::i18n::*;
 use crate::media::PhotoManager;
-use crate::ui::feedback::{CardsLoading, ErrorNotice};
+use crate::ui::feedback::CardsLoading;
 use crate::ui::form::{
     field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
 };
-use crate::ui::layout::{NotFoundOr, PageTitle};
+use crate::ui::layout::PageTitle;
 
 use crate::ui::style::SELECT;
 
@@ -33,11 +32,7 @@ pub fn OrganiserHomePage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, budaya.organiser_title).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
-                match home.await {
-                    Ok(home) => EitherOf3::A(view! { <OrganiserHomeView home save /> }),
-                    Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/budaya/kelola")),
-                    Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
-                }
+                signed_in_page(home.await, "/budaya/kelola", move |home| view! { <OrganiserHomeView home save /> })
             })}
         </Suspense>
     }
@@ -201,11 +196,7 @@ pub fn ListingConsolePage() -> impl IntoView {
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    match console.await {
-                        Ok(console) => EitherOf3::A(view! { <ListingConsoleView console actions /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(format!("/budaya/acara/{slug}/kelola"))),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(console.await, format!("/budaya/acara/{slug}/kelola"), move |console| view! { <ListingConsoleView console actions /> })
                 })
             }}
         </Suspense>

@@ -58,19 +58,15 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
                 .collect()
         };
         Ok(ServicePage {
-            kind: crate::db::decode_code(
-                "service kind",
-                &service.kind,
-                super::ServiceKind::from_code,
-            )?,
+            kind: service.kind,
             requirements_id: lines(&service.requirements_id),
             requirements_en: lines(service.requirements_en.as_deref().unwrap_or_default()),
             signed_in: viewer.is_some(),
-            lives_elsewhere: service.kind == "surat"
+            lives_elsewhere: service.kind == super::ServiceKind::Surat
                 && viewer
                     .as_ref()
                     .is_some_and(|viewer| viewer.home_village_id != Some(service.village_id)),
-            needs_verification: service.kind == "surat"
+            needs_verification: service.kind == super::ServiceKind::Surat
                 && viewer
                     .as_ref()
                     .is_some_and(|viewer| !viewer.is_verified_resident),
@@ -188,10 +184,12 @@ pub async fn submit_request(
             .ok_or(AppError::NotFound)?;
         // A letter speaks for the village one lives in (an appointment is open to anyone), and names
         // the resident as the village verified them.
-        if found.kind == "surat" && actor.home_village_id != Some(found.village_id) {
+        if found.kind == super::ServiceKind::Surat
+            && actor.home_village_id != Some(found.village_id)
+        {
             return Err(AppError::field("village", "letters_from_home_village"));
         }
-        if found.kind == "surat" && !actor.is_verified_resident {
+        if found.kind == super::ServiceKind::Surat && !actor.is_verified_resident {
             return Err(AppError::field("village", "letter_needs_verified_resident"));
         }
         let fields = super::store::service_fields(&pool, found.id).await?;
@@ -317,7 +315,9 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
         if !may_see(&roles, facts) {
             return Err(AppError::Forbidden);
         }
-        let service = super::store::service_of_request(&pool, &request).await?;
+        let service =
+            super::store::service_of_request(&pool, &request.village_slug, &request.service_slug)
+                .await?;
         let fields = super::store::service_fields(&pool, service.id).await?;
         let answers = super::store::request_answers(&pool, request.id).await?;
         let mut moves: Vec<RequestStatus> = roles
@@ -365,7 +365,7 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
             answers: answers_in_form_order(fields, answers),
             timeline: super::store::request_timeline(&pool, request.id).await?,
             is_resident,
-            may_attach: is_resident && super::documents::documents_open(facts.status),
+            may_attach: is_resident && super::request_flow::documents_open(facts.status),
             documents,
             reschedule_slots,
             letter_revoked,
@@ -415,7 +415,12 @@ pub async fn move_request(
             return Err(AppError::Forbidden);
         }
         let corrected = if to == RequestStatus::Diajukan {
-            let service = super::store::service_of_request(&pool, &request).await?;
+            let service = super::store::service_of_request(
+                &pool,
+                &request.village_slug,
+                &request.service_slug,
+            )
+            .await?;
             let fields = super::store::service_fields(&pool, service.id).await?;
             checked_answers(&fields, &answers)?
         } else {
@@ -519,7 +524,9 @@ pub async fn reschedule_request(code: String, slot: String) -> Result<(), AppErr
         if !movable {
             return Err(AppError::field("slot", "visit_not_movable"));
         }
-        let service = super::store::service_of_request(&pool, &request).await?;
+        let service =
+            super::store::service_of_request(&pool, &request.village_slug, &request.service_slug)
+                .await?;
         let starts_at = slot
             .trim()
             .parse::<i64>()
@@ -559,7 +566,7 @@ pub async fn remove_request_document(code: String, photo: i64) -> Result<(), App
         if request.account_id != actor.account_id {
             return Err(AppError::Forbidden);
         }
-        if !super::documents::documents_open(request.facts()?.status) {
+        if !super::request_flow::documents_open(request.facts()?.status) {
             return Err(AppError::field("photo", "documents_closed"));
         }
         if !super::store::remove_document(&pool, request.id, photo).await? {

@@ -2,7 +2,6 @@
 //! (`/desa/{slug}/katalog`) and one service's settings, form and hours (`/desa/{slug}/katalog/{service}`).
 //! Plain forms posting to server functions; without JavaScript a save shows two more empty field rows.
 
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -11,14 +10,13 @@ use super::{
     get_catalogue, get_service_editor, AddClosedDate, Catalogue, FieldKind, RemoveClosedDate,
     SaveService, ServiceEditor, ServiceKind,
 };
-use crate::akun::sign_in_instead;
-use crate::error::AppError;
+use crate::akun::signed_in_page;
 use crate::i18n::*;
 use crate::ui::feedback::CardsLoading;
 use crate::ui::form::{
     field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
 };
-use crate::ui::layout::{NotFoundOr, PageTitle};
+use crate::ui::layout::PageTitle;
 use crate::ui::style::{BUTTON_SECONDARY, CARD, LINK, SELECT, TEXTAREA};
 use crate::ui::text::Localized;
 
@@ -54,11 +52,7 @@ pub fn CataloguePage() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match catalogue.await {
-                        Ok(catalogue) => EitherOf3::A(view! { <CatalogueView catalogue /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(catalogue.await, next, move |catalogue| view! { <CatalogueView catalogue /> })
                 })
             }}
         </Suspense>
@@ -157,11 +151,7 @@ pub fn ServiceEditorPage() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match editor.await {
-                        Ok(editor) => EitherOf3::A(view! { <ServiceEditorForm editor /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(editor.await, next, move |editor| view! { <ServiceEditorForm editor /> })
                 })
             }}
         </Suspense>

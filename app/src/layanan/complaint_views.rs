@@ -10,6 +10,7 @@ use super::{
     ComplaintPage, ComplaintStatus, ComplaintSummary, ReplyComplaint, SubmitComplaint,
 };
 use crate::akun::sign_in_instead;
+use crate::akun::signed_in_page;
 use crate::error::AppError;
 use crate::format::{long_date, time_of_day};
 use crate::i18n::*;
@@ -316,11 +317,7 @@ pub fn ComplaintInboxPage() -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    match inbox.await {
-                        Ok(inbox) => EitherOf3::A(view! { <ComplaintInboxView inbox base /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(base)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(inbox.await, base.clone(), move |inbox| view! { <ComplaintInboxView inbox base /> })
                 })
             }}
         </Suspense>

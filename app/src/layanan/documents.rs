@@ -12,7 +12,7 @@ use axum::{
 };
 use sqlx::SqlitePool;
 
-use super::request_flow::{RequestRole, RequestStatus};
+use super::request_flow::RequestRole;
 use super::store::RequestRow;
 use super::{FieldKind, MAX_PHOTOS_PER_DOCUMENT};
 use crate::akun::access::Actor;
@@ -20,15 +20,6 @@ use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
 use crate::media::upload::{receive_photos, Kind, Uploader};
-
-/// Whether the resident may still attach or remove documents: before the staff checked the request, or
-/// when they sent it back for revision.
-pub fn documents_open(status: RequestStatus) -> bool {
-    matches!(
-        status,
-        RequestStatus::Diajukan | RequestStatus::PerluPerbaikan
-    )
-}
 
 fn internal(what: &str, error: impl std::fmt::Display) -> Response {
     tracing::error!(%error, "layanan document: {what}");
@@ -89,7 +80,7 @@ pub async fn upload_request_documents(
         Ok(facts) => facts.status,
         Err(error) => return internal("status", error),
     };
-    if !documents_open(status) {
+    if !super::request_flow::documents_open(status) {
         return refused("documents_closed");
     }
     let fields = match super::store::service_fields_of_request(&pool, request.id).await {

@@ -213,6 +213,15 @@ pub fn available_moves(facts: RequestFacts, role: RequestRole) -> Vec<RequestSta
         .collect()
 }
 
+/// Whether the resident may still attach or remove documents: before the staff checked the request, or
+/// when they sent it back for revision.
+pub fn documents_open(status: RequestStatus) -> bool {
+    matches!(
+        status,
+        RequestStatus::Diajukan | RequestStatus::PerluPerbaikan
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use super::{
     RescheduleRequest, RevokeLetter, ServicePage, SlotChoice, SubmitRequest, VisitDay,
 };
 use crate::akun::sign_in_instead;
+use crate::akun::signed_in_page;
 use crate::error::AppError;
 use crate::format::{long_date, time_of_day};
 use crate::i18n::*;
@@ -246,11 +247,7 @@ pub fn RequestPageView() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match page.await {
-                        Ok(page) => EitherOf3::A(view! { <RequestDetail page /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(page.await, next, move |page| view! { <RequestDetail page /> })
                 })
             }}
         </Suspense>
@@ -496,11 +493,7 @@ pub fn VillageInboxPage() -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    match inbox.await {
-                        Ok(inbox) => EitherOf3::A(view! { <InboxView inbox base /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(base)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(inbox.await, base.clone(), move |inbox| view! { <InboxView inbox base /> })
                 })
             }}
         </Suspense>
@@ -521,11 +514,7 @@ pub fn KecamatanInboxPage() -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    match inbox.await {
-                        Ok(inbox) => EitherOf3::A(view! { <InboxView inbox base /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(base)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(inbox.await, base.clone(), move |inbox| view! { <InboxView inbox base /> })
                 })
             }}
         </Suspense>
@@ -689,11 +678,7 @@ pub fn VisitDayPage() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match day.await {
-                        Ok(day) => EitherOf3::A(view! { <VisitDayView day base=next /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(day.await, next.clone(), move |day| view! { <VisitDayView day base=next /> })
                 })
             }}
         </Suspense>

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Surat: a letter the village issues. Janji: an appointment at the balai desa (village office).
+/// Stored as its lowercase name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
 pub enum ServiceKind {
     Surat,
     Janji,

@@ -213,3 +213,97 @@ pub async fn list_outbox(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMess
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One call, two records in the caller's transaction: the notification in both languages with its
+    /// link, and the phone message in the person's language ending with the link; nothing when the
+    /// transaction is rolled back.
+    #[tokio::test]
+    async fn telling_a_person_notifies_and_queues_a_message_in_their_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect_and_migrate(&dir.path().join("t.db"))
+            .await
+            .unwrap();
+        let phone = "+6281299990001".to_string();
+        let account_id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (phone, name, password_hash, locale, created_at)
+             VALUES ($1, 'Tamu', 'x', 'en', 1) RETURNING id",
+        )
+        .bind(&phone)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        let text = Bilingual {
+            id: "Pesanan siap",
+            en: "Order ready",
+        };
+        let count = |table: &'static str| {
+            let pool = pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(&format!(
+                    "SELECT COUNT(*) FROM {table} WHERE account_id = $1"
+                ))
+                .bind(account_id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+            }
+        };
+        let (notifications, messages) = (count("notifications").await, count("outbox").await);
+
+        let mut rolled_back = pool.begin().await.unwrap();
+        tell_account(
+            &mut rolled_back,
+            account_id,
+            Bilingual {
+                id: text.id,
+                en: text.en,
+            },
+            "/x",
+            "test",
+            5,
+        )
+        .await
+        .unwrap();
+        rolled_back.rollback().await.unwrap();
+        assert_eq!(count("notifications").await, notifications);
+        assert_eq!(count("outbox").await, messages);
+
+        let mut transaction = pool.begin().await.unwrap();
+        tell_account(
+            &mut transaction,
+            account_id,
+            text,
+            "/pasar/pesanan/AB12",
+            "test",
+            6,
+        )
+        .await
+        .unwrap();
+        transaction.commit().await.unwrap();
+        let (title_id, title_en, link): (String, String, Option<String>) = sqlx::query_as(
+            "SELECT title_id, title_en, link FROM notifications WHERE account_id = $1 AND created_at = 6",
+        )
+        .bind(account_id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            (title_id.as_str(), title_en.as_str()),
+            ("Pesanan siap", "Order ready")
+        );
+        assert_eq!(link.as_deref(), Some("/pasar/pesanan/AB12"));
+        let (to_phone, body): (String, String) = sqlx::query_as(
+            "SELECT to_phone, body FROM outbox WHERE account_id = $1 AND created_at = 6",
+        )
+        .bind(account_id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(to_phone, phone);
+        assert_eq!(body, "Order ready /pasar/pesanan/AB12");
+    }
+}

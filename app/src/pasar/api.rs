@@ -106,7 +106,8 @@ pub async fn get_product(slug: String) -> Result<ProductPage, AppError> {
         let is_owner = actor
             .as_ref()
             .is_some_and(|actor| product.owner_account_id == Some(actor.account_id));
-        let on_sale = product.status == "active" && product.shop_status == "approved";
+        let on_sale = product.status == super::ProductStatus::Active
+            && product.shop_status == super::ShopStatus::Approved;
         if !on_sale && !is_owner {
             return Err(AppError::NotFound.with_status());
         }
@@ -651,7 +652,7 @@ pub async fn save_shop(
 #[cfg(feature = "ssr")]
 async fn my_approved_shop(pool: &sqlx::SqlitePool, account_id: i64) -> Result<i64, AppError> {
     match super::store::own_shop(pool, account_id).await? {
-        Some((id, shop)) if shop.status == "approved" => Ok(id),
+        Some((id, shop)) if shop.status == super::ShopStatus::Approved => Ok(id),
         _ => Err(AppError::Forbidden.with_status()),
     }
 }
@@ -706,7 +707,7 @@ pub async fn get_product_editor(slug: String) -> Result<ProductEditor, AppError>
             category: product.category,
             price: product.price_rupiah.to_string(),
             unit: product.unit,
-            status: product.status,
+            status: product.status.code().to_string(),
         })
     }
     .await
@@ -810,9 +811,8 @@ pub async fn save_product(
                 Some(discount)
             }
         };
-        if !matches!(status.as_str(), "draft" | "active" | "archived") {
-            return Err(AppError::field("status", "status_unknown"));
-        }
+        let status = super::ProductStatus::from_code(&status)
+            .ok_or_else(|| AppError::field("status", "status_unknown"))?;
         let fields = super::store::ProductFields {
             title_id,
             title_en,

@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Stored as its lowercase name (the same as [`OrderStatus::code`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
 pub enum OrderStatus {
     Placed,
     Confirmed,
@@ -67,6 +69,7 @@ impl OrderStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Fulfilment {
     /// The buyer collects at the seller's house or workshop.
     PickupSeller,
@@ -99,6 +102,7 @@ impl Fulfilment {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Payment {
     /// Cash on pickup or delivery.
     Cash,

@@ -11,6 +11,7 @@ use super::{
     OrderPage, OrderStatus, OrderSummary, Party, Payment, ReviewOrder, UpdateCart,
 };
 use crate::akun::sign_in_instead;
+use crate::akun::signed_in_page;
 use crate::error::AppError;
 use crate::format::{long_date, rupiah, time_of_day};
 use crate::i18n::*;
@@ -19,7 +20,7 @@ use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::form::{
     field_error_text, just_saved, last_error, FormError, SubmitButton, TextArea,
 };
-use crate::ui::layout::{NotFoundOr, PageTitle};
+use crate::ui::layout::PageTitle;
 use crate::ui::style::{BUTTON, BUTTON_SECONDARY, CARD, LINK, SELECT};
 use crate::ui::text::Localized;
 
@@ -95,11 +96,7 @@ pub fn CartPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, pasar.cart_title).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
-                match cart.await {
-                    Ok(cart) => EitherOf3::A(view! { <CartView cart /> }),
-                    Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/pasar/keranjang")),
-                    Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
-                }
+                signed_in_page(cart.await, "/pasar/keranjang", move |cart| view! { <CartView cart /> })
             })}
         </Suspense>
     }
@@ -340,11 +337,7 @@ pub fn OrderPageView() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match order.await {
-                        Ok(order) => EitherOf3::A(view! { <OrderDetail order /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <NotFoundOr error /> }),
-                    }
+                    signed_in_page(order.await, next, move |order| view! { <OrderDetail order /> })
                 })
             }}
         </Suspense>

@@ -11,14 +11,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::order_views::{move_label, status_label, StatusBadge};
 use super::{
     get_product_editor, get_seller_dashboard, Category, MoveOrder, MyShop, OrderStatus,
-    ProductEditor, RemoveProductPhoto, SaveProduct, SaveShop, SellerDashboard, VariantInput,
+    ProductEditor, ProductStatus, RemoveProductPhoto, SaveProduct, SaveShop, SellerDashboard,
+    ShopStatus, VariantInput,
 };
-use crate::akun::sign_in_instead;
-use crate::error::AppError;
+use crate::akun::signed_in_page;
 use crate::format::rupiah;
 use crate::i18n::*;
 use crate::media::{Photo, PhotoManager, PhotoUploadForm};
-use crate::ui::feedback::{CardsLoading, ErrorNotice};
+use crate::ui::feedback::CardsLoading;
 use crate::ui::form::{
     field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
 };
@@ -40,11 +40,7 @@ pub fn SellerDashboardPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, pasar.dashboard_title).to_string() />
         <Suspense fallback=|| view! { <CardsLoading count=3 /> }>
             {move || Suspend::new(async move {
-                match dashboard.await {
-                    Ok(dashboard) => EitherOf3::A(view! { <Dashboard dashboard /> }),
-                    Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead("/pasar/saya")),
-                    Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
-                }
+                signed_in_page(dashboard.await, "/pasar/saya", move |dashboard| view! { <Dashboard dashboard /> })
             })}
         </Suspense>
     }
@@ -80,8 +76,8 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
             }}
         });
     };
-    if shop.status != "approved" {
-        let rejected = shop.status == "rejected";
+    if shop.status != ShopStatus::Approved {
+        let rejected = shop.status == ShopStatus::Rejected;
         let village_name = shop.village_name.clone();
         return EitherOf3::B(view! {
             <h1 class="text-2xl font-bold">{shop.name.clone()}</h1>
@@ -201,7 +197,7 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
                                         <span class="flex flex-1 flex-col">
                                             <span class="font-semibold">{product.title_id}</span>
                                             <span class="text-sm text-stone-600">{rupiah(product.price_rupiah, locale)} " · " {t!(i18n, pasar.stock_count, count = move || stock)}
-                                                " · " {product_status_label(i18n, &product.status)}</span>
+                                                " · " {product_status_label(i18n, product.status)}</span>
                                         </span>
                                     </a>
                                 </li>
@@ -222,11 +218,11 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
     })
 }
 
-fn product_status_label(i18n: leptos_i18n::I18nContext<Locale>, status: &str) -> String {
+fn product_status_label(i18n: leptos_i18n::I18nContext<Locale>, status: ProductStatus) -> String {
     match status {
-        "active" => t_string!(i18n, pasar.product_status.active),
-        "draft" => t_string!(i18n, pasar.product_status.draft),
-        _ => t_string!(i18n, pasar.product_status.archived),
+        ProductStatus::Active => t_string!(i18n, pasar.product_status.active),
+        ProductStatus::Draft => t_string!(i18n, pasar.product_status.draft),
+        ProductStatus::Archived => t_string!(i18n, pasar.product_status.archived),
     }
     .to_string()
 }
@@ -302,11 +298,7 @@ pub fn ProductEditorPage() -> impl IntoView {
             {move || {
                 let next = next.clone();
                 Suspend::new(async move {
-                    match editor.await {
-                        Ok(editor) => EitherOf3::A(view! { <ProductForm editor /> }),
-                        Err(AppError::Unauthenticated) => EitherOf3::B(sign_in_instead(next)),
-                        Err(error) => EitherOf3::C(view! { <ErrorNotice error /> }),
-                    }
+                    signed_in_page(editor.await, next, move |editor| view! { <ProductForm editor /> })
                 })
             }}
         </Suspense>
@@ -436,8 +428,8 @@ fn ProductForm(editor: ProductEditor) -> impl IntoView {
             <div class="flex flex-col gap-1">
                 <label for="f-status" class="font-medium">{t!(i18n, pasar.status_label)}</label>
                 <select id="f-status" name="status" class=SELECT>
-                    {["active", "draft", "archived"].into_iter().map(|option| view! {
-                        <option value=option selected=selected(&status, option)>{product_status_label(i18n, option)}</option>
+                    {[ProductStatus::Active, ProductStatus::Draft, ProductStatus::Archived].into_iter().map(|option| view! {
+                        <option value=option.code() selected=selected(&status, option.code())>{product_status_label(i18n, option)}</option>
                     }).collect_view()}
                 </select>
                 <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{status_error}</p>

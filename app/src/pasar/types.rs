@@ -4,6 +4,51 @@ pub use super::order_flow::{Fulfilment, OrderStatus, Party, Payment};
 pub use super::pricing::Discount;
 use crate::media::PhotoRef;
 
+/// Where a shop stands with its village: it applies (pending), the village approves or rejects it; a
+/// rejected shop that edits its application is pending again. Stored as its lowercase name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+pub enum ShopStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// Whether a product is on sale: a draft is the seller's only, an archived one is off the market but
+/// keeps its orders and reviews. Stored as its lowercase name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+pub enum ProductStatus {
+    Draft,
+    Active,
+    Archived,
+}
+
+impl ProductStatus {
+    pub const ALL: [ProductStatus; 3] = [
+        ProductStatus::Draft,
+        ProductStatus::Active,
+        ProductStatus::Archived,
+    ];
+
+    /// The form's and the database's spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProductStatus::Draft => "draft",
+            ProductStatus::Active => "active",
+            ProductStatus::Archived => "archived",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProductStatus> {
+        ProductStatus::ALL
+            .into_iter()
+            .find(|status| status.code() == code)
+    }
+}
+
 /// Product categories of village commerce (../DOMAIN: batik & kain, kerajinan, kopi & hasil bumi, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Category {
@@ -279,7 +324,7 @@ pub struct ProductPage {
     pub description_en: Option<String>,
     pub category: Category,
     pub unit: String,
-    pub status: String,
+    pub status: ProductStatus,
     pub discount: Option<Discount>,
     pub variants: Vec<VariantOption>,
     pub photos: Vec<PhotoRef>,
@@ -489,7 +534,7 @@ pub struct MyShop {
     /// A new name waiting for the village's approval (an approved shop keeps `name` until then).
     pub pending_name: Option<String>,
     /// pending, approved or rejected.
-    pub status: String,
+    pub status: ShopStatus,
     pub story_id: String,
     pub story_en: Option<String>,
     pub whatsapp: String,
@@ -503,7 +548,7 @@ pub struct MyShop {
 pub struct MyProduct {
     pub slug: String,
     pub title_id: String,
-    pub status: String,
+    pub status: ProductStatus,
     pub price_rupiah: i64,
     pub stock: i64,
     pub photo: Option<PhotoRef>,

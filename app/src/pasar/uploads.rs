@@ -11,6 +11,7 @@ use axum::{
 };
 use sqlx::SqlitePool;
 
+use super::OrderStatus;
 use crate::akun::access::Actor;
 use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
@@ -48,7 +49,9 @@ pub async fn upload_product_photos(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("product", error),
     };
-    if product.owner_account_id != Some(actor.account_id) || product.shop_status != "approved" {
+    if product.owner_account_id != Some(actor.account_id)
+        || product.shop_status != super::ShopStatus::Approved
+    {
         return StatusCode::FORBIDDEN.into_response();
     }
     let count = match super::store::product_photos(&pool, product.id).await {
@@ -145,8 +148,8 @@ pub async fn upload_payment_proof(
     if order.party_of(actor.account_id) != Some(super::Party::Buyer) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let may_upload =
-        order.payment == "transfer" && matches!(order.status.as_str(), "placed" | "confirmed");
+    let may_upload = order.payment == super::Payment::Transfer
+        && matches!(order.status, OrderStatus::Placed | OrderStatus::Confirmed);
     if !may_upload {
         return Redirect::to(&format!("{page}?foto_galat=proof_not_needed#foto")).into_response();
     }

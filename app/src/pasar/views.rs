@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     get_market, get_product, list_products, AddToCart, Category, MarketPage, MarketQuery,
-    ProductCard, ProductPage, Rating, Review, ShopPage, Sort, VariantOption,
+    ProductCard, ProductPage, ProductStatus, Rating, Review, ShopPage, Sort, VariantOption,
 };
 use crate::format::{json_string, rupiah};
 use crate::i18n::*;
@@ -505,7 +505,7 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
             <a href="/pasar" class=LINK>{t!(i18n, pasar.title)}</a> " › "
             <a href=MarketQuery { category: category.code().into(), ..MarketQuery::default() }.url_for_page(1) class=LINK><CategoryLabel category /></a>
         </nav>
-        {(status != "active").then(|| view! {
+        {(status != ProductStatus::Active).then(|| view! {
             <p class="my-2 rounded bg-amber-100 p-2 text-sm">{t!(i18n, pasar.not_on_sale_notice)}</p>
         })}
         <div class="mt-2 grid gap-4 md:grid-cols-2">

@@ -145,14 +145,17 @@ mod rcdata_tests {
     }
 
     fn visit(dir: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        for entry in std::fs::read_dir(dir).expect("a readable folder") {
+            let path = entry.expect("a directory entry").path();
             if path.is_dir() {
                 visit(&path, check);
             } else if path.extension().is_some_and(|ext| ext == "rs")
                 && !path.ends_with("ui/text.rs")
             {
-                check(&path, &std::fs::read_to_string(&path).unwrap());
+                check(
+                    &path,
+                    &std::fs::read_to_string(&path).expect("a readable file"),
+                );
             }
         }
     }

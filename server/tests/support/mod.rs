@@ -4,6 +4,9 @@
 //! state (its task spawner is global, the route list is generated through thread-locals), and several
 //! routers built and driven at once from different test threads were seen to interfere (requests
 //! hanging). Production has one router; the concurrency a test wants to exercise happens inside one router.
+
+// Test helpers may unwrap: a failed unwrap here is a failed test, with its line.
+#![allow(clippy::unwrap_used)]
 #![allow(dead_code)]
 
 pub mod matrix;

@@ -156,7 +156,7 @@ pub(super) async fn tell(
         phone: &recipient.phone,
         locale: &recipient.locale,
     };
-    notifikasi::tell(&mut **tx, holder, text, &link, purpose, now).await
+    notifikasi::tell(tx, holder, text, &link, purpose, now).await
 }
 
 /// Confirms waitlisted people of a session while seats are free; tells each of them.

@@ -1,7 +1,6 @@
 //! A village's services: the public catalogue, one service with its form and visit rules, and the staff's
 //! service editor with its closed dates.
 
-use super::requests::RequestRow;
 use crate::db::decode_code;
 use crate::layanan::FormField;
 use crate::layanan::{ServiceCard, ServiceKind};
@@ -122,7 +121,7 @@ mod tests {
 pub struct ServiceRow {
     pub id: i64,
     pub slug: String,
-    pub kind: String,
+    pub kind: ServiceKind,
     pub name_id: String,
     pub name_en: Option<String>,
     pub summary_id: String,
@@ -177,13 +176,14 @@ pub async fn find_service(
 /// go on to the end.
 pub async fn service_of_request(
     pool: &SqlitePool,
-    request: &RequestRow,
+    village_slug: &str,
+    service_slug: &str,
 ) -> Result<ServiceRow, sqlx::Error> {
     sqlx::query_as(&format!(
         "{SERVICE_SELECT} WHERE v.slug = $1 AND s.slug = $2"
     ))
-    .bind(&request.village_slug)
-    .bind(&request.service_slug)
+    .bind(village_slug)
+    .bind(service_slug)
     .fetch_one(pool)
     .await
 }
@@ -397,7 +397,7 @@ pub async fn service_editor(
         })
         .collect();
     Ok(Some(crate::layanan::ServiceEditor {
-        kind: decode_code("service kind", &service.kind, ServiceKind::from_code)?,
+        kind: service.kind,
         fields: service_fields(pool, service.id).await?,
         week,
         is_active,

@@ -1,7 +1,6 @@
 //! Letters: issuing one when a letter request is approved (number, verification code, the text filled
 //! from the template), finding it for the PDF or the public check, revoking it.
 
-use super::requests::{LetterIssue, MoveError, RequestRow};
 use sqlx::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
@@ -40,17 +39,48 @@ pub fn letter_value(value: &str, kind: Option<&str>) -> String {
     }
 }
 
+/// What a letter is issued for: the request and the facts of it the letter prints.
+pub struct LetterSubject<'a> {
+    pub request_id: i64,
+    pub village_id: i64,
+    pub village_name: &'a str,
+    pub kecamatan_code: &'a str,
+    pub needs_camat: bool,
+    pub service_name_id: &'a str,
+    /// The resident's verified name captured at submission; none if they were never verified.
+    pub holder_legal_name: Option<&'a str>,
+}
+
+/// What the caller decides for a letter issued by a move: its verification code and the year whose
+/// number sequence it takes.
+pub struct LetterIssue {
+    pub verification_code: String,
+    pub year: i32,
+}
+
+/// Why a letter cannot be issued yet: a code the UI translates.
+pub enum LetterBlocked {
+    Blocked(&'static str),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for LetterBlocked {
+    fn from(error: sqlx::Error) -> Self {
+        LetterBlocked::Database(error)
+    }
+}
+
 /// Freezes the letter: its number, the verified name captured at submission, the answers (each kept on
 /// one line: only the village's template makes paragraphs), and the signers on record. Refused when
 /// the resident's identity was never verified or the village has no kades/lurah to sign.
 pub(super) async fn issue_letter(
     tx: &mut Transaction<'static, Sqlite>,
-    request: &RequestRow,
+    request: &LetterSubject<'_>,
     issue: &LetterIssue,
     now: i64,
-) -> Result<(), MoveError> {
-    let Some(legal_name) = request.holder_legal_name.clone() else {
-        return Err(MoveError::Blocked("letter_needs_verified_resident"));
+) -> Result<(), LetterBlocked> {
+    let Some(legal_name) = request.holder_legal_name.map(str::to_string) else {
+        return Err(LetterBlocked::Blocked("letter_needs_verified_resident"));
     };
     let (village_kind,): (String,) = sqlx::query_as("SELECT kind FROM villages WHERE id = $1")
         .bind(request.village_id)
@@ -66,7 +96,7 @@ pub(super) async fn issue_letter(
     .fetch_optional(&mut **tx)
     .await?;
     let Some(kades) = kades else {
-        return Err(MoveError::Blocked("letter_needs_signer"));
+        return Err(LetterBlocked::Blocked("letter_needs_signer"));
     };
     let sequence: i64 = sqlx::query_scalar(
         "INSERT INTO letter_sequences (village_id, year, last_number) VALUES ($1, $2, 1)
@@ -83,7 +113,7 @@ pub(super) async fn issue_letter(
              FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
              WHERE r.id = $1",
         )
-        .bind(request.id)
+        .bind(request.request_id)
         .fetch_one(&mut **tx)
         .await?;
     let number = crate::layanan::letter_number::format_letter_number(
@@ -98,7 +128,7 @@ pub(super) async fn issue_letter(
          LEFT JOIN service_fields f ON f.service_id = r.service_id AND f.name = a.name
          WHERE a.request_id = $1",
     )
-    .bind(request.id)
+    .bind(request.request_id)
     .fetch_all(&mut **tx)
     .await?;
     let mut values: Vec<(String, String)> = answers
@@ -109,7 +139,7 @@ pub(super) async fn issue_letter(
         })
         .collect();
     values.push(("nama".into(), one_line(&legal_name)));
-    values.push(("desa".into(), request.village_name.clone()));
+    values.push(("desa".into(), request.village_name.to_string()));
     values.push(("jabatan".into(), head.title.into()));
     values.push(("wilayah".into(), head.area.into()));
     let body = fill_template(&template, &values);
@@ -120,14 +150,14 @@ pub(super) async fn issue_letter(
              WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' AND e.role = 'camat'
              ORDER BY e.id DESC LIMIT 1",
         )
-        .bind(request.id)
+        .bind(request.request_id)
         .fetch_optional(&mut **tx)
         .await?
     } else {
         None
     };
     let kecamatan_name: String = sqlx::query_scalar("SELECT name FROM kecamatan WHERE code = $1")
-        .bind(&request.kecamatan_code)
+        .bind(request.kecamatan_code)
         .fetch_one(&mut **tx)
         .await?;
     sqlx::query(
@@ -135,7 +165,7 @@ pub(super) async fn issue_letter(
                               signer_position, camat_name, camat_position, issued_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
-    .bind(request.id)
+    .bind(request.request_id)
     .bind(&number)
     .bind(&issue.verification_code)
     .bind(if title.is_empty() { request.service_name_id.to_uppercase() } else { title })

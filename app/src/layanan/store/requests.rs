@@ -3,10 +3,10 @@
 
 use super::catalogue::ServiceRow;
 use super::documents::has_missing_documents;
-use super::letters::issue_letter;
+use super::letters::{issue_letter, LetterBlocked, LetterIssue, LetterSubject};
 use crate::db::decode_code;
 use crate::layanan::request_flow::{next_status, RequestFacts, RequestRole, RequestStatus};
-use crate::layanan::{RequestSummary, TimelineStep};
+use crate::layanan::{RequestSummary, ServiceKind, TimelineStep};
 use crate::notifikasi::store::{self as notifikasi, Addressee, Bilingual};
 use sqlx::SqlitePool;
 use sqlx::{Sqlite, Transaction};
@@ -263,7 +263,7 @@ pub struct RequestRow {
     pub rating: Option<i64>,
     pub created_at: i64,
     pub service_slug: String,
-    pub service_kind: String,
+    pub service_kind: ServiceKind,
     pub service_name_id: String,
     pub service_name_en: Option<String>,
     pub needs_camat: bool,
@@ -372,13 +372,6 @@ impl From<sqlx::Error> for MoveError {
     }
 }
 
-/// What the caller decides for a letter issued by a move: its verification code and the year whose
-/// number sequence it takes.
-pub struct LetterIssue {
-    pub verification_code: String,
-    pub year: i32,
-}
-
 /// Moves a request on as `role` (one of the roles the caller holds that allows the move), with the
 /// resident's corrected answers when they resubmit. Entering "siap" issues the letter: the village's
 /// next number for the year and the frozen text, in the same transaction. The resident is told.
@@ -443,8 +436,22 @@ pub async fn move_request(
         now,
     )
     .await?;
-    if to == RequestStatus::Siap && request.service_kind == "surat" {
-        issue_letter(&mut tx, &request, issue, now).await?;
+    if to == RequestStatus::Siap && request.service_kind == ServiceKind::Surat {
+        let subject = LetterSubject {
+            request_id: request.id,
+            village_id: request.village_id,
+            village_name: &request.village_name,
+            kecamatan_code: &request.kecamatan_code,
+            needs_camat: request.needs_camat,
+            service_name_id: &request.service_name_id,
+            holder_legal_name: request.holder_legal_name.as_deref(),
+        };
+        issue_letter(&mut tx, &subject, issue, now)
+            .await
+            .map_err(|refused| match refused {
+                LetterBlocked::Blocked(code) => MoveError::Blocked(code),
+                LetterBlocked::Database(error) => MoveError::Database(error),
+            })?;
     }
     if role != RequestRole::Pemohon {
         tell_resident(&mut tx, &request, to, now).await?;
@@ -468,7 +475,7 @@ async fn tell_resident(
         locale: &request.holder_locale,
     };
     let text = Bilingual { id: &id, en: &en };
-    notifikasi::tell(&mut **tx, resident, text, &link, "layanan_request", now).await
+    notifikasi::tell(tx, resident, text, &link, "layanan_request", now).await
 }
 
 #[derive(sqlx::FromRow)]

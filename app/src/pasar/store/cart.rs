@@ -2,7 +2,7 @@
 
 use crate::media::PhotoRef;
 use crate::pasar::pricing::discounted;
-use crate::pasar::{Cart, CartLine, CartShop, Discount, ShopOptions};
+use crate::pasar::{Cart, CartLine, CartShop, Discount, ProductStatus, ShopOptions, ShopStatus};
 use sqlx::{Sqlite, SqlitePool};
 
 /// Adds `quantity` of a variant (on top of what is already in the cart). False if the variant is not
@@ -78,11 +78,11 @@ pub(super) struct CartRow {
     pub(super) price_rupiah: i64,
     pub(super) discount_kind: Option<String>,
     pub(super) discount_value: Option<i64>,
-    pub(super) product_status: String,
+    pub(super) product_status: ProductStatus,
     pub(super) shop_id: i64,
     pub(super) shop_slug: String,
     pub(super) shop_name: String,
-    pub(super) shop_status: String,
+    pub(super) shop_status: ShopStatus,
     pub(super) village_name: String,
     pub(super) pickup_address: String,
     pub(super) offers_pickup_balai: bool,
@@ -102,7 +102,9 @@ impl CartRow {
     }
 
     pub(super) fn available(&self) -> bool {
-        self.variant_active && self.product_status == "active" && self.shop_status == "approved"
+        self.variant_active
+            && self.product_status == ProductStatus::Active
+            && self.shop_status == ShopStatus::Approved
     }
 }
 

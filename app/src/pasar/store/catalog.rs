@@ -4,7 +4,9 @@ use crate::db::decode_code;
 use crate::media::PhotoRef;
 use crate::pasar::market_filter::MarketFilter;
 use crate::pasar::pricing::discounted;
-use crate::pasar::{Category, Discount, ProductCard, Rating, Review, Sort, VariantOption};
+use crate::pasar::{
+    Category, Discount, ProductCard, ProductStatus, Rating, Review, ShopStatus, Sort, VariantOption,
+};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The discounted price of `base` (a rupiah expression) for product `p`, in SQL. The same rule as
@@ -363,11 +365,11 @@ pub struct ProductRow {
     pub category: String,
     pub price_rupiah: i64,
     pub unit: String,
-    pub status: String,
+    pub status: ProductStatus,
     pub discount_kind: Option<String>,
     pub discount_value: Option<i64>,
     pub shop_slug: String,
-    pub shop_status: String,
+    pub shop_status: ShopStatus,
     pub owner_account_id: Option<i64>,
 }
 

@@ -227,7 +227,7 @@ async fn tell(
     let (id, en) = status_message(status, code);
     let link = format!("/pasar/pesanan/{code}");
     let text = Bilingual { id: &id, en: &en };
-    notifikasi::tell_account(&mut **tx, account_id, text, &link, "pasar_order", now).await
+    notifikasi::tell_account(tx, account_id, text, &link, "pasar_order", now).await
 }
 
 /// An order's facts for deciding who sees and moves it.
@@ -235,9 +235,9 @@ async fn tell(
 pub struct OrderRow {
     pub id: i64,
     pub code: String,
-    pub status: String,
-    pub fulfilment: String,
-    pub payment: String,
+    pub status: OrderStatus,
+    pub fulfilment: Fulfilment,
+    pub payment: Payment,
     pub buyer_account_id: i64,
     pub shop_id: i64,
     pub owner_account_id: Option<i64>,
@@ -260,9 +260,9 @@ pub struct OrderRow {
 impl OrderRow {
     pub fn facts(&self) -> Result<OrderFacts, sqlx::Error> {
         Ok(OrderFacts {
-            status: decode_code("order status", &self.status, OrderStatus::from_code)?,
-            fulfilment: decode_code("fulfilment", &self.fulfilment, Fulfilment::from_code)?,
-            payment: decode_code("payment", &self.payment, Payment::from_code)?,
+            status: self.status,
+            fulfilment: self.fulfilment,
+            payment: self.payment,
         })
     }
 
@@ -480,9 +480,9 @@ pub async fn add_review(
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
     code: String,
-    status: String,
-    fulfilment: String,
-    payment: String,
+    status: OrderStatus,
+    fulfilment: Fulfilment,
+    payment: Payment,
     other_party: String,
     first_item: String,
     item_count: i64,
@@ -493,9 +493,9 @@ struct SummaryRow {
 impl SummaryRow {
     fn into_summary(self, party: Party) -> Result<OrderSummary, sqlx::Error> {
         let facts = OrderFacts {
-            status: decode_code("order status", &self.status, OrderStatus::from_code)?,
-            fulfilment: decode_code("fulfilment", &self.fulfilment, Fulfilment::from_code)?,
-            payment: decode_code("payment", &self.payment, Payment::from_code)?,
+            status: self.status,
+            fulfilment: self.fulfilment,
+            payment: self.payment,
         };
         Ok(OrderSummary {
             code: self.code,

@@ -2,7 +2,7 @@
 
 use super::catalog::{discounted_sql, CARD_FROM, MIN_BASE_PRICE};
 use crate::media::PhotoRef;
-use crate::pasar::{Category, Discount, MyProduct, MyShop, ShopOptions};
+use crate::pasar::{Category, Discount, MyProduct, MyShop, ProductStatus, ShopOptions, ShopStatus};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 /// The shop owned by an account (any status).
@@ -16,7 +16,7 @@ pub async fn own_shop(
         slug: String,
         name: String,
         pending_name: Option<String>,
-        status: String,
+        status: ShopStatus,
         story_id: String,
         story_en: Option<String>,
         whatsapp: Option<String>,
@@ -180,7 +180,7 @@ pub async fn my_products(pool: &SqlitePool, shop_id: i64) -> Result<Vec<MyProduc
     struct Row {
         slug: String,
         title_id: String,
-        status: String,
+        status: ProductStatus,
         price: i64,
         stock: i64,
         photo_id: Option<i64>,
@@ -229,7 +229,7 @@ pub struct ProductFields {
     pub unit: String,
     pub stock: i64,
     pub discount: Option<Discount>,
-    pub status: String,
+    pub status: ProductStatus,
     pub variants: Vec<VariantFields>,
 }
 
@@ -292,7 +292,7 @@ pub async fn save_product(
     .bind(&fields.unit)
     .bind(fields.discount.map(Discount::kind_code))
     .bind(fields.discount.map(Discount::value))
-    .bind(&fields.status)
+    .bind(fields.status)
     .bind(now)
     .bind(product_id)
     .execute(&mut *tx)
