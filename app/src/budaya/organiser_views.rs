@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::views::{kind_label, when_text, BUTTON_SECONDARY, CARD, LINK};
+use super::views::{kind_label, when_text};
 use super::{
     get_listing_console, get_organiser_home, AddSessions, CancelSession, CheckInTicket, EventKind,
     Listing, ListingConsole, ManagedSession, MoveSession, OrganiserHome, RemoveListingPhoto,
@@ -20,6 +20,7 @@ use crate::ui::form::{
     field_error_text, just_saved, last_error, Field, FormError, SubmitButton, TextArea,
 };
 use crate::ui::layout::PageTitle;
+use crate::ui::style::{BUTTON_SECONDARY, CARD, LINK};
 
 use crate::ui::style::SELECT;
 

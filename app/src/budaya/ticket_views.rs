@@ -5,7 +5,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::views::{when_text, BUTTON_SECONDARY, CARD, LINK};
+use super::views::when_text;
 use super::{get_ticket, list_my_tickets, CancelRegistration, CheckInTicket, Ticket, TicketStatus};
 use crate::akun::SignInForm;
 use crate::i18n::*;
@@ -13,6 +13,7 @@ use crate::kernel::codes::display_code;
 use crate::ui::feedback::CardsLoading;
 use crate::ui::form::{field_error_text, just_saved, last_error, FormError, SubmitButton};
 use crate::ui::layout::{NotFoundOr, PageTitle};
+use crate::ui::style::{BUTTON_SECONDARY, CARD, LINK};
 use crate::ui::text::Localized;
 
 #[component]

@@ -1,0 +1,236 @@
+//! Accounts: signing up and in, password, language, profile, and who someone is (`load_actor`).
+
+use super::villages::find_village;
+use crate::akun::access::{Actor, Grant, StaffRole};
+use crate::akun::nik::masked;
+use crate::akun::{MyAccount, MyVerification, StaffPosition, VerificationStatus};
+use crate::db::decode_code;
+use sqlx::SqlitePool;
+
+pub struct NewAccount<'a> {
+    pub phone: &'a str,
+    pub name: &'a str,
+    pub email: Option<&'a str>,
+    pub home_village_id: Option<i64>,
+    pub password_hash: &'a str,
+    pub locale: &'a str,
+}
+
+/// Creates an account; `None` when the phone number already has one.
+pub async fn insert_account(
+    pool: &SqlitePool,
+    account: &NewAccount<'_>,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO accounts (phone, name, email, home_village_id, password_hash, locale, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (phone) DO NOTHING
+         RETURNING id",
+    )
+    .bind(account.phone)
+    .bind(account.name)
+    .bind(account.email)
+    .bind(account.home_village_id)
+    .bind(account.password_hash)
+    .bind(account.locale)
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Id, password hash and language of the account with this phone number.
+pub async fn find_login(
+    pool: &SqlitePool,
+    phone: &str,
+) -> Result<Option<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, password_hash, locale FROM accounts WHERE phone = $1")
+        .bind(phone)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn set_password(
+    pool: &SqlitePool,
+    account_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(account_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_locale(
+    pool: &SqlitePool,
+    account_id: i64,
+    locale: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(account_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn update_profile(
+    pool: &SqlitePool,
+    account_id: i64,
+    name: &str,
+    email: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET name = $1, email = $2 WHERE id = $3")
+        .bind(name)
+        .bind(email)
+        .bind(account_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn account_name(pool: &SqlitePool, account_id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+}
+
+fn grant_from_row(
+    role: &str,
+    village_id: Option<i64>,
+    kecamatan_code: Option<String>,
+) -> Result<Grant, sqlx::Error> {
+    let role = decode_code("staff role", role, StaffRole::from_code)?;
+    match (role, village_id, kecamatan_code) {
+        (StaffRole::AdminKabupaten, _, _) => Ok(Grant::Kabupaten),
+        (StaffRole::Camat, _, Some(kecamatan_code)) => Ok(Grant::Kecamatan { kecamatan_code }),
+        (role, Some(village_id), _) if role.is_village_role() => {
+            Ok(Grant::Village { role, village_id })
+        }
+        _ => Err(sqlx::Error::Decode("staff role without its place".into())),
+    }
+}
+
+/// Everything authorization needs to know about an account, in three small queries.
+pub async fn load_actor(pool: &SqlitePool, account_id: i64) -> Result<Option<Actor>, sqlx::Error> {
+    let row: Option<(Option<i64>, bool, bool)> = sqlx::query_as(
+        "SELECT a.home_village_id,
+                EXISTS (SELECT 1 FROM resident_verifications r WHERE r.account_id = a.id AND r.status = 'verified'),
+                EXISTS (SELECT 1 FROM shops s WHERE s.owner_account_id = a.id AND s.status = 'approved')
+         FROM accounts a WHERE a.id = $1",
+    )
+    .bind(account_id)
+    .fetch_optional(pool)
+    .await?;
+    let Some((home_village_id, is_verified_resident, is_seller)) = row else {
+        return Ok(None);
+    };
+    let grants: Vec<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT role, village_id, kecamatan_code FROM staff_roles WHERE account_id = $1 ORDER BY id",
+    )
+    .bind(account_id)
+    .fetch_all(pool)
+    .await?;
+    let grants = grants
+        .into_iter()
+        .map(|(role, village_id, kecamatan_code)| grant_from_row(&role, village_id, kecamatan_code))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(Actor {
+        account_id,
+        home_village_id,
+        is_verified_resident,
+        is_seller,
+        grants,
+    }))
+}
+
+pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, sqlx::Error> {
+    let (name, phone, email, village_slug): (String, String, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT a.name, a.phone, a.email, v.slug FROM accounts a LEFT JOIN villages v ON v.id = a.home_village_id
+         WHERE a.id = $1",
+    )
+    .bind(actor.account_id)
+    .fetch_one(pool)
+    .await?;
+    let home_village = match village_slug {
+        Some(slug) => Some(
+            find_village(pool, &slug)
+                .await?
+                .ok_or(sqlx::Error::RowNotFound)?
+                .summary,
+        ),
+        None => None,
+    };
+    let verification: Option<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT status, nik_last4, full_name, address, reason FROM resident_verifications WHERE account_id = $1",
+    )
+    .bind(actor.account_id)
+    .fetch_optional(pool)
+    .await?;
+    let verification = verification
+        .map(|(status, last4, full_name, address, reason)| {
+            Ok::<_, sqlx::Error>(MyVerification {
+                status: decode_code(
+                    "verification status",
+                    &status,
+                    VerificationStatus::from_code,
+                )?,
+                nik_masked: masked(&last4),
+                full_name,
+                address,
+                reason,
+            })
+        })
+        .transpose()?;
+    // role, village name, village slug, kecamatan name
+    type PositionRow = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let positions: Vec<PositionRow> = sqlx::query_as(
+        "SELECT r.role, v.name, v.slug, k.name, r.kecamatan_code FROM staff_roles r
+         LEFT JOIN villages v ON v.id = r.village_id
+         LEFT JOIN kecamatan k ON k.code = r.kecamatan_code
+         WHERE r.account_id = $1 ORDER BY r.id",
+    )
+    .bind(actor.account_id)
+    .fetch_all(pool)
+    .await?;
+    let positions = positions
+        .into_iter()
+        .map(
+            |(role, village_name, village_slug, kecamatan_name, kecamatan_code)| {
+                let role = decode_code("staff role", &role, StaffRole::from_code)?;
+                Ok(StaffPosition {
+                    role,
+                    place_name: village_name
+                        .or(kecamatan_name)
+                        .unwrap_or_else(|| "Kabupaten Banyuwangi".into()),
+                    // Village staff open their console; camat staff the letters waiting for signature.
+                    console_href: village_slug
+                        .map(|slug| format!("/desa/{slug}/kelola"))
+                        .or_else(|| {
+                            kecamatan_code.map(|code| format!("/kecamatan/{code}/layanan"))
+                        }),
+                })
+            },
+        )
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(MyAccount {
+        name,
+        phone,
+        email,
+        home_village,
+        verification,
+        is_seller: actor.is_seller,
+        positions,
+    })
+}
+
+// ---- Resident verification ----

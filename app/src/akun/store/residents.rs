@@ -1,0 +1,128 @@
+//! Resident verification: a resident's NIK and address sent for checking, and the village's decision.
+
+use crate::akun::nik::masked;
+use crate::akun::PendingResident;
+use sqlx::SqlitePool;
+
+pub struct VerificationRequest<'a> {
+    pub account_id: i64,
+    pub village_id: i64,
+    pub full_name: &'a str,
+    pub address: &'a str,
+    pub nik_ciphertext: &'a [u8],
+    pub nik_last4: &'a str,
+}
+
+/// Submits (or resubmits) what a resident provides; any earlier decision is replaced by "pending".
+pub async fn submit_verification(
+    pool: &SqlitePool,
+    request: &VerificationRequest<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO resident_verifications
+           (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
+         ON CONFLICT (account_id) DO UPDATE SET
+           village_id = excluded.village_id, full_name = excluded.full_name, address = excluded.address,
+           nik_ciphertext = excluded.nik_ciphertext, nik_last4 = excluded.nik_last4, status = 'pending',
+           reason = NULL, submitted_at = excluded.submitted_at, decided_at = NULL, decided_by = NULL",
+    )
+    .bind(request.account_id)
+    .bind(request.village_id)
+    .bind(request.full_name)
+    .bind(request.address)
+    .bind(request.nik_ciphertext)
+    .bind(request.nik_last4)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn pending_residents(
+    pool: &SqlitePool,
+    village_id: i64,
+) -> Result<Vec<PendingResident>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT a.id, a.name, a.phone, r.full_name, r.address, r.nik_last4, r.submitted_at
+         FROM resident_verifications r JOIN accounts a ON a.id = r.account_id
+         WHERE r.village_id = $1 AND r.status = 'pending' ORDER BY r.submitted_at",
+    )
+    .bind(village_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(account_id, account_name, phone, full_name, address, last4, submitted_at)| {
+                PendingResident {
+                    account_id,
+                    account_name,
+                    phone,
+                    full_name,
+                    address,
+                    nik_masked: masked(&last4),
+                    submitted_at,
+                }
+            },
+        )
+        .collect())
+}
+
+pub async fn verified_resident_count(
+    pool: &SqlitePool,
+    village_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM resident_verifications WHERE village_id = $1 AND status = 'verified'",
+    )
+    .bind(village_id)
+    .fetch_one(pool)
+    .await
+}
+
+/// Records the staff decision on a pending request of this village; false when there is none.
+pub async fn decide_verification(
+    pool: &SqlitePool,
+    village_id: i64,
+    account_id: i64,
+    verified: bool,
+    reason: Option<&str>,
+    decided_by: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut transaction = crate::db::begin_write(pool).await?;
+    let updated = sqlx::query(
+        "UPDATE resident_verifications SET status = $1, reason = $2, decided_at = $3, decided_by = $4
+         WHERE account_id = $5 AND village_id = $6 AND status = 'pending'",
+    )
+    .bind(if verified { "verified" } else { "rejected" })
+    .bind(reason)
+    .bind(now)
+    .bind(decided_by)
+    .bind(account_id)
+    .bind(village_id)
+    .execute(&mut *transaction)
+    .await?
+    .rows_affected();
+    if updated == 1 {
+        let title = if verified {
+            crate::notifikasi::store::Bilingual {
+                id: "Data Anda sudah diverifikasi: Anda warga terverifikasi.",
+                en: "Your details were verified: you are a verified resident.",
+            }
+        } else {
+            crate::notifikasi::store::Bilingual {
+                id: "Verifikasi warga ditolak. Lihat alasannya di akun Anda.",
+                en: "Resident verification was declined. See the reason in your account.",
+            }
+        };
+        crate::notifikasi::store::notify(&mut *transaction, account_id, title, Some("/akun"), now)
+            .await?;
+    }
+    transaction.commit().await?;
+    Ok(updated == 1)
+}
+
+// ---- Staff ----

@@ -1,0 +1,11 @@
+//! Pasar public pages: the market (search, filters, sort, pages — a GET form, so it works without
+//! JavaScript and every result has an address), product cards, the product page (made to be shared on
+//! WhatsApp: OpenGraph and schema.org Product), and the shop page.
+
+mod market;
+mod product;
+mod shop;
+
+pub use market::*;
+pub use product::*;
+pub use shop::*;
