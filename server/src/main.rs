@@ -105,7 +105,7 @@ async fn run() -> anyhow::Result<()> {
             );
         }
         Command::Serve => {
-            app::ui::site::configure(&config.site_url());
+            app::kernel::site::configure(&config.site_url());
             // The migration pool above has no time budget; serving uses budgeted pools.
             pool.close().await;
             let budget = std::time::Duration::from_millis(config.statement_budget_ms);

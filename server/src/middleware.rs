@@ -83,7 +83,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
 ) -> Router<S> {
     // HSTS only for a site served over HTTPS (browsers ignore it over plain HTTP anyway). A year, as
     // the preload list asks; subdomains are not ours to promise.
-    let strict_transport_security = app::ui::site::configured()
+    let strict_transport_security = app::kernel::site::configured()
         .filter(|url| url.starts_with("https://"))
         .map(|_| HeaderValue::from_static("max-age=31536000"));
     router.layer(
@@ -243,7 +243,7 @@ fn keep_typed_values_of_refusal(response: &mut Response, arguments: &[u8]) {
     let Some(draft) = keepable_fields(arguments) else {
         return;
     };
-    let secure = if app::ui::site::configured().is_some_and(|url| url.starts_with("https://")) {
+    let secure = if app::kernel::site::configured().is_some_and(|url| url.starts_with("https://")) {
         "; Secure"
     } else {
         ""

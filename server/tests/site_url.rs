@@ -13,7 +13,7 @@ use support::*;
 
 #[test]
 fn absolute_links_cookies_and_the_cross_site_check_follow_the_configured_address() {
-    app::ui::site::configure("https://smartkampung.example");
+    app::kernel::site::configure("https://smartkampung.example");
     run(async {
         let app = test_app().await;
         // A calendar feed is cached publicly: its links name the configured site, whatever Host says.

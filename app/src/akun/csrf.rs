@@ -32,7 +32,7 @@ pub fn check(method: &Method, headers: &HeaderMap) -> Result<(), CrossSite> {
     };
     // Scheme and host both: `http://` pages of the same host (a network on the way could inject one)
     // are another origin than the `https://` site.
-    let expected = crate::ui::site::site_origin(headers);
+    let expected = crate::kernel::site::site_origin(headers);
     if origin.eq_ignore_ascii_case(&expected) {
         Ok(())
     } else {

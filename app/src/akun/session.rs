@@ -32,23 +32,20 @@ pub(crate) fn new_token() -> Result<String, AppError> {
 
 /// The session token from a `Cookie` header, if any.
 pub fn token_from_cookie_header(header: &str) -> Option<&str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value)
-        .filter(|value| !value.is_empty())
+    crate::kernel::cookies::cookie_in(header, COOKIE_NAME).filter(|value| !value.is_empty())
 }
 
 fn request_token() -> Option<String> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-    token_from_cookie_header(header).map(str::to_owned)
+    let token = crate::kernel::cookies::request_cookies(&parts.headers, COOKIE_NAME)
+        .find(|value| !value.is_empty())
+        .map(str::to_owned);
+    token
 }
 
 /// `Secure` when people reach the site over HTTPS (the configured site address says so).
 pub(crate) fn request_is_https() -> bool {
-    crate::ui::site::is_https()
+    crate::kernel::site::is_https()
 }
 
 /// The `Set-Cookie` value for a session token. SameSite=Lax, not Strict: a link shared on WhatsApp must

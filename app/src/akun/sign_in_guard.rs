@@ -38,15 +38,9 @@ pub struct Client {
 
 pub fn current_client() -> Client {
     let device = leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|header| header.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, value)| *name == DEVICE_COOKIE && !value.is_empty() && value.len() <= 64)
-            .map(|(_, value)| device_hash(value))
+        crate::kernel::cookies::request_cookies(&parts.headers, DEVICE_COOKIE)
+            .find(|value| !value.is_empty() && value.len() <= 64)
+            .map(device_hash)
     });
     match device {
         Some(hash) => Client {

@@ -79,7 +79,7 @@ async fn respond(
     if !listing.is_empty() && sessions.is_empty() {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let origin = crate::ui::site::site_origin(headers);
+    let origin = crate::kernel::site::site_origin(headers);
     let entries: Vec<IcsEntry> = sessions
         .into_iter()
         .map(|session| entry(session, &origin, locale))

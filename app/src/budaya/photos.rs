@@ -5,7 +5,7 @@
 //! one are kept.
 
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Path, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -13,8 +13,7 @@ use sqlx::SqlitePool;
 
 use crate::akun::access::Actor;
 use crate::akun::extract::sign_in_and_return;
-use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{receive_photos, Kind, Uploader};
+use crate::media::upload::{Kind, PhotoForm};
 use crate::media::MAX_PHOTOS;
 
 fn back(slug: &str, outcome: &str) -> Response {
@@ -28,12 +27,10 @@ fn internal(what: &str, error: impl std::fmt::Display) -> Response {
 
 pub async fn upload_listing_photos(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     Path(slug): Path<String>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
-    let now = crate::db::now_unix();
     let Some(actor) = actor else {
         return sign_in_and_return(&format!("/budaya/acara/{slug}/kelola"));
     };
@@ -49,22 +46,16 @@ pub async fn upload_listing_photos(
         Ok(photos) => photos.len(),
         Err(error) => return internal("gallery", error),
     };
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Gallery,
-        MAX_PHOTOS.saturating_sub(count),
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now,
-        },
-    )
-    .await
+    let received = match form
+        .receive(
+            actor.account_id,
+            Kind::Gallery,
+            MAX_PHOTOS.saturating_sub(count),
+        )
+        .await
     {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     for photo in &received.photos {
         if let Err(error) = super::store::attach_photo(&pool, found.listing.id, photo.id).await {

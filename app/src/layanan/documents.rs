@@ -6,7 +6,7 @@
 //! never cached by a shared cache.
 
 use axum::{
-    extract::{Multipart, Path, Query, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -19,7 +19,7 @@ use crate::akun::access::Actor;
 use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{receive_photos, Kind, Uploader};
+use crate::media::upload::{Kind, PhotoForm};
 
 fn internal(what: &str, error: impl std::fmt::Display) -> Response {
     tracing::error!(%error, "layanan document: {what}");
@@ -49,16 +49,14 @@ async fn request_for(
 /// service's file fields while the request is open to changes.
 pub async fn upload_request_documents(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     Path((code, field)): Path<(String, String)>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
     let page = format!(
         "/layanan/permohonan/{}",
         crate::kernel::text::encode_query(&code)
     );
-    let now = crate::db::now_unix();
     let Some(actor) = actor else {
         return sign_in_and_return(&page);
     };
@@ -97,22 +95,16 @@ pub async fn upload_request_documents(
         Ok(documents) => documents.iter().filter(|(name, _)| *name == field).count(),
         Err(error) => return internal("documents", error),
     };
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Document,
-        MAX_PHOTOS_PER_DOCUMENT.saturating_sub(attached),
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now,
-        },
-    )
-    .await
+    let received = match form
+        .receive(
+            actor.account_id,
+            Kind::Document,
+            MAX_PHOTOS_PER_DOCUMENT.saturating_sub(attached),
+        )
+        .await
     {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     let ids: Vec<i64> = received.photos.iter().map(|photo| photo.id).collect();
     if let Err(error) = super::store::attach_documents(&pool, request.id, &field, &ids).await {
@@ -150,16 +142,14 @@ pub async fn request_document(
 /// village has not started on it.
 pub async fn upload_complaint_photo(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
     let page = format!(
         "/layanan/pengaduan/{}",
         crate::kernel::text::encode_query(&code)
     );
-    let now = crate::db::now_unix();
     let Some(actor) = actor else {
         return sign_in_and_return(&page);
     };
@@ -179,22 +169,9 @@ pub async fn upload_complaint_photo(
         }
         Err(error) => return internal("status", error),
     }
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Document,
-        1,
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now,
-        },
-    )
-    .await
-    {
+    let received = match form.receive(actor.account_id, Kind::Document, 1).await {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     if let Some(photo) = received.photos.first() {
         if let Err(error) =

@@ -78,7 +78,7 @@ pub async fn letter_pdf(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal(error),
     };
-    let origin = crate::ui::site::site_origin(&headers);
+    let origin = crate::kernel::site::site_origin(&headers);
     let pdf = super::letter_pdf::render(&letter_content(&letter, &origin));
     (
         [

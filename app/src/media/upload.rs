@@ -3,11 +3,13 @@
 //! product's photos, a shop's picture, a payment receipt. The handlers decide who may upload and where
 //! the photos go; this reads the files, processes each on a blocking thread and stores it.
 
-use axum::extract::Multipart;
+use axum::extract::{FromRef, FromRequest, Multipart, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
 
 use super::process::{self, PhotoError};
-use super::storage::PhotoStore;
+use super::storage::{PhotoStore, SharedPhotoStore};
 use super::PhotoRef;
 
 /// What kind of picture is expected.
@@ -32,6 +34,62 @@ pub struct Uploader<'a> {
     pub store: &'a dyn PhotoStore,
     pub uploaded_by: i64,
     pub now: i64,
+}
+
+/// The field every photo form sends its files in.
+const PHOTOS_FIELD: &str = "photos";
+
+/// A multipart form of photos, as an upload handler's last argument. It brings the pool and the photo
+/// store along, so a handler only decides who may upload, what kind and how many still fit, and where
+/// the stored photos go.
+pub struct PhotoForm {
+    pool: SqlitePool,
+    store: SharedPhotoStore,
+    multipart: Multipart,
+}
+
+impl<S> FromRequest<S> for PhotoForm
+where
+    SqlitePool: FromRef<S>,
+    SharedPhotoStore: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        let multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(PhotoForm {
+            pool: SqlitePool::from_ref(state),
+            store: SharedPhotoStore::from_ref(state),
+            multipart,
+        })
+    }
+}
+
+impl PhotoForm {
+    /// Stores at most `room` photos of `kind` sent by account `uploaded_by` (see [`receive_photos`]).
+    /// A storage or database failure is logged and answered with 500.
+    pub async fn receive(
+        mut self,
+        uploaded_by: i64,
+        kind: Kind,
+        room: usize,
+    ) -> Result<Received, Response> {
+        let uploader = Uploader {
+            pool: &self.pool,
+            store: self.store.as_ref(),
+            uploaded_by,
+            now: crate::db::now_unix(),
+        };
+        receive_photos(&mut self.multipart, PHOTOS_FIELD, kind, room, &uploader)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "storing uploaded photos");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            })
+    }
 }
 
 /// Decoding a phone photo needs up to ~300 MB for a moment; this many run at once, the others wait

@@ -25,7 +25,7 @@ fn decode(value: &str) -> Option<(i64, i64)> {
 }
 
 fn secure() -> &'static str {
-    if crate::ui::site::is_https() {
+    if crate::kernel::site::is_https() {
         "; Secure"
     } else {
         ""
@@ -43,15 +43,10 @@ pub fn remember(variant_id: i64, quantity: i64) {
 
 fn pending_in_request() -> Option<(i64, i64)> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == PENDING_COOKIE)
-        .and_then(|(_, value)| decode(value))
+    let pending = crate::kernel::cookies::request_cookies(&parts.headers, PENDING_COOKIE)
+        .next()
+        .and_then(decode);
+    pending
 }
 
 /// Right after a sign-in or sign-up: puts the remembered item into `account_id`'s cart and forgets it.

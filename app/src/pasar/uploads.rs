@@ -5,7 +5,7 @@
 //! the seller.
 
 use axum::{
-    extract::{Multipart, Path, Query, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -16,7 +16,7 @@ use crate::akun::access::Actor;
 use crate::akun::extract::sign_in_and_return;
 use crate::media::serve::PrivateSize;
 use crate::media::storage::SharedPhotoStore;
-use crate::media::upload::{receive_photos, Kind, Received, Uploader};
+use crate::media::upload::{Kind, PhotoForm, Received};
 use crate::media::MAX_PHOTOS;
 
 fn internal(what: &str, error: impl std::fmt::Display) -> Response {
@@ -35,10 +35,9 @@ fn outcome(page: &str, received: &Received) -> Response {
 /// `POST /pasar/saya/produk/{slug}/foto`: the shop's owner adds photos to a product (6 at most).
 pub async fn upload_product_photos(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     Path(slug): Path<String>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
     let page = format!("/pasar/saya/produk/{slug}");
     let Some(actor) = actor else {
@@ -58,23 +57,16 @@ pub async fn upload_product_photos(
         Ok(photos) => photos.len(),
         Err(error) => return internal("gallery", error),
     };
-    let now = crate::db::now_unix();
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Gallery,
-        MAX_PHOTOS.saturating_sub(count),
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now,
-        },
-    )
-    .await
+    let received = match form
+        .receive(
+            actor.account_id,
+            Kind::Gallery,
+            MAX_PHOTOS.saturating_sub(count),
+        )
+        .await
     {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     for photo in &received.photos {
         if let Err(error) = super::store::attach_product_photo(&pool, product.id, photo.id).await {
@@ -87,9 +79,8 @@ pub async fn upload_product_photos(
 /// `POST /pasar/saya/foto`: the owner sets the shop's picture (applied or approved).
 pub async fn upload_shop_photo(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
     let page = "/pasar/saya";
     let Some(actor) = actor else {
@@ -100,22 +91,9 @@ pub async fn upload_shop_photo(
         Ok(None) => return StatusCode::FORBIDDEN.into_response(),
         Err(error) => return internal("shop", error),
     };
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Gallery,
-        1,
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now: crate::db::now_unix(),
-        },
-    )
-    .await
-    {
+    let received = match form.receive(actor.account_id, Kind::Gallery, 1).await {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     if let Some(photo) = received.photos.first() {
         if let Err(error) = super::store::set_shop_photo(&pool, shop_id, photo.id).await {
@@ -128,10 +106,9 @@ pub async fn upload_shop_photo(
 /// `POST /pasar/pesanan/{code}/bukti`: the buyer of a bank-transfer order uploads the receipt.
 pub async fn upload_payment_proof(
     State(pool): State<SqlitePool>,
-    State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     actor: Option<Actor>,
-    mut multipart: Multipart,
+    form: PhotoForm,
 ) -> Response {
     let page = format!(
         "/pasar/pesanan/{}",
@@ -154,22 +131,9 @@ pub async fn upload_payment_proof(
         return Redirect::to(&format!("{page}?foto_galat=proof_not_needed#foto")).into_response();
     }
     let now = crate::db::now_unix();
-    let received = match receive_photos(
-        &mut multipart,
-        "photos",
-        Kind::Document,
-        1,
-        &Uploader {
-            pool: &pool,
-            store: store.as_ref(),
-            uploaded_by: actor.account_id,
-            now,
-        },
-    )
-    .await
-    {
+    let received = match form.receive(actor.account_id, Kind::Document, 1).await {
         Ok(received) => received,
-        Err(error) => return internal("store", error),
+        Err(response) => return response,
     };
     if let Some(photo) = received.photos.first() {
         if let Err(error) = super::store::set_payment_proof(

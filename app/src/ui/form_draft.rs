@@ -56,15 +56,9 @@ pub fn typed_value(name: &str) -> Option<String> {
         {
             return None;
         }
-        let draft = parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|header| header.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(cookie, _)| *cookie == DRAFT_COOKIE)
-            .map(|(_, value)| value.to_string())?;
+        let draft = crate::kernel::cookies::request_cookies(&parts.headers, DRAFT_COOKIE)
+            .next()?
+            .to_string();
         let fields: Vec<(String, String)> = serde_urlencoded::from_str(&draft).ok()?;
         fields
             .into_iter()

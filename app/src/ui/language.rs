@@ -23,11 +23,8 @@ pub fn cookie_for(locale: Locale) -> String {
 
 /// The language named in a `Cookie:` header, if any and if we speak it.
 pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .and_then(|(_, value)| value.trim().parse().ok())
+    crate::kernel::cookies::cookie_in(header, LANGUAGE_COOKIE)
+        .and_then(|value| value.trim().parse().ok())
 }
 
 /// Sets the page language before anything renders: the cookie if the person chose one, otherwise

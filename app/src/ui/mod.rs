@@ -6,8 +6,6 @@ pub mod form_draft;
 pub mod icons;
 pub mod language;
 pub mod layout;
-#[cfg(feature = "ssr")]
-pub mod site;
 pub mod style;
 pub mod text;
 pub mod wasm_loader;

@@ -165,7 +165,7 @@ pub async fn get_listing(slug: String) -> Result<ListingPage, AppError> {
         photos,
         canonical_url: format!(
             "{}/budaya/acara/{}",
-            crate::ui::site::request_origin(),
+            crate::kernel::site::request_origin(),
             found.listing.slug
         ),
         listing: found.listing,

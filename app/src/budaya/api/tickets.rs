@@ -106,7 +106,7 @@ pub async fn get_ticket(code: String) -> Result<Ticket, AppError> {
     if ticket.status != crate::budaya::TicketStatus::Cancelled {
         let url = format!(
             "{}/tiket/{}",
-            crate::ui::site::request_origin(),
+            crate::kernel::site::request_origin(),
             ticket.code
         );
         ticket.qr_svg = crate::budaya::qr::svg(&url);

@@ -99,7 +99,7 @@ pub async fn get_product(slug: String) -> Result<ProductPage, AppError> {
         let shop = crate::pasar::store::find_shop(&pool, &product.shop_slug).await?;
         let canonical_url = format!(
             "{}/pasar/produk/{}",
-            crate::ui::site::request_origin(),
+            crate::kernel::site::request_origin(),
             product.slug
         );
         let seller = match &shop {

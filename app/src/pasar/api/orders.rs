@@ -192,7 +192,7 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
         let facts = order.facts()?;
         let url = format!(
             "{}/pasar/pesanan/{}",
-            crate::ui::site::request_origin(),
+            crate::kernel::site::request_origin(),
             order.code
         );
         Ok(OrderPage {
