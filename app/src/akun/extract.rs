@@ -15,7 +15,7 @@ use sqlx::SqlitePool;
 use super::access::Actor;
 
 /// The signed-in person of a plain request, from the session cookie.
-pub async fn actor_from_headers(
+async fn actor_from_headers(
     pool: &SqlitePool,
     headers: &HeaderMap,
     now: i64,

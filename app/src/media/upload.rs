@@ -29,11 +29,11 @@ pub struct Received {
 }
 
 /// Where received photos go and who sent them.
-pub struct Uploader<'a> {
-    pub pool: &'a SqlitePool,
-    pub store: &'a dyn PhotoStore,
-    pub uploaded_by: i64,
-    pub now: i64,
+struct Uploader<'a> {
+    pool: &'a SqlitePool,
+    store: &'a dyn PhotoStore,
+    uploaded_by: i64,
+    now: i64,
 }
 
 /// The field every photo form sends its files in.
@@ -103,7 +103,7 @@ const PHOTOS_PER_HOUR: i64 = 120;
 
 /// Reads the fields named `field_name` and stores at most `room` photos; one more is refused with
 /// `photo_too_many`. Only a storage or database failure is an `Err`.
-pub async fn receive_photos(
+async fn receive_photos(
     multipart: &mut Multipart,
     field_name: &str,
     kind: Kind,

@@ -5,6 +5,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::{Notification, OutboxMessage};
 
 /// Text in both languages, chosen when shown (notifications) or by the recipient's language (messages).
+#[derive(Clone, Copy)]
 pub struct Bilingual<'a> {
     pub id: &'a str,
     pub en: &'a str,
@@ -78,17 +79,7 @@ pub async fn tell(
     purpose: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    notify(
-        &mut *conn,
-        to.account_id,
-        Bilingual {
-            id: text.id,
-            en: text.en,
-        },
-        Some(link),
-        now,
-    )
-    .await?;
+    notify(&mut *conn, to.account_id, text, Some(link), now).await?;
     let body = if to.locale == "en" { text.en } else { text.id };
     enqueue_message(
         &mut *conn,
@@ -255,19 +246,9 @@ mod tests {
         let (notifications, messages) = (count("notifications").await, count("outbox").await);
 
         let mut rolled_back = pool.begin().await.unwrap();
-        tell_account(
-            &mut rolled_back,
-            account_id,
-            Bilingual {
-                id: text.id,
-                en: text.en,
-            },
-            "/x",
-            "test",
-            5,
-        )
-        .await
-        .unwrap();
+        tell_account(&mut rolled_back, account_id, text, "/x", "test", 5)
+            .await
+            .unwrap();
         rolled_back.rollback().await.unwrap();
         assert_eq!(count("notifications").await, notifications);
         assert_eq!(count("outbox").await, messages);

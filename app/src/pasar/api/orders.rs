@@ -189,7 +189,7 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
         let party = order
             .party_of(actor.account_id)
             .ok_or_else(|| AppError::Forbidden.with_status())?;
-        let facts = order.facts()?;
+        let facts = order.facts();
         let url = format!(
             "{}/pasar/pesanan/{}",
             crate::kernel::site::request_origin(),

@@ -258,12 +258,12 @@ pub struct OrderRow {
 }
 
 impl OrderRow {
-    pub fn facts(&self) -> Result<OrderFacts, sqlx::Error> {
-        Ok(OrderFacts {
+    pub fn facts(&self) -> OrderFacts {
+        OrderFacts {
             status: self.status,
             fulfilment: self.fulfilment,
             payment: self.payment,
-        })
+        }
     }
 
     /// The buyer or the seller, if `account_id` is one of them.
@@ -374,7 +374,7 @@ pub async fn move_order(
         .await?
         .ok_or(MoveError::NotFound)?;
     let party = order.party_of(account_id).ok_or(MoveError::NotParty)?;
-    let facts = order.facts()?;
+    let facts = order.facts();
     let to = next_status(facts, party, to, note).map_err(MoveError::Refused)?;
     sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(to.code())
@@ -491,13 +491,13 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn into_summary(self, party: Party) -> Result<OrderSummary, sqlx::Error> {
+    fn into_summary(self, party: Party) -> OrderSummary {
         let facts = OrderFacts {
             status: self.status,
             fulfilment: self.fulfilment,
             payment: self.payment,
         };
-        Ok(OrderSummary {
+        OrderSummary {
             code: self.code,
             status: facts.status,
             fulfilment: facts.fulfilment,
@@ -508,7 +508,7 @@ impl SummaryRow {
             total_rupiah: self.total_rupiah,
             placed_at: self.placed_at,
             moves: crate::pasar::order_flow::available_moves(facts, party),
-        })
+        }
     }
 }
 
@@ -536,9 +536,10 @@ pub async fn buyer_orders(
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| row.into_summary(Party::Buyer))
-        .collect()
+        .collect())
 }
 
 /// The shop's orders in `status` (None: every open one), oldest waiting first.
@@ -557,9 +558,10 @@ pub async fn shop_orders(
     .bind(status.map(OrderStatus::code))
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| row.into_summary(Party::Seller))
-        .collect()
+        .collect())
 }
 
 pub async fn shop_order_counts(
