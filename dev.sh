@@ -128,9 +128,6 @@ cmd_test() {
 
   build_release
 
-  say "size budget"
-  node end2end/size-budget.mjs "$SITE_DIR/pkg"
-
   say "end-to-end tests in Chromium (phone viewport, JavaScript on and off)"
   local scratch port log server_pid status
   scratch="$(mktemp -d)"
@@ -142,6 +139,8 @@ cmd_test() {
   server_pid=$!
   status=0
   if wait_for_health "http://127.0.0.1:$port"; then
+    say "size budget (bundle, and the first load of a listing page)"
+    node end2end/size-budget.mjs "$SITE_DIR/pkg" "http://127.0.0.1:$port" || status=$?
     (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
     say "Lighthouse accessibility and SEO (100 on the pages people reach first)"
     node end2end/lighthouse.mjs "http://127.0.0.1:$port" || status=$?

@@ -48,7 +48,7 @@ fn set_content_security_policy() {
     };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' '{EMPTY_SCRIPT_HASH}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          frame-ancestors 'none'; form-action 'self'"
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
@@ -73,7 +73,7 @@ pub fn App() -> impl IntoView {
                 <HydrationMarker />
                 <crate::ui::form::FormProgress />
                 <Router>
-                    <Frame tools=|| view! { <notifikasi::NotificationBell /> <akun::LanguageSwitch /> }>
+                    <Frame tools=|| view! { <pasar::CartLink /> <notifikasi::NotificationBell /> <akun::LanguageSwitch /> }>
                         <Routes fallback=NotFound>
                             <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />

@@ -24,6 +24,17 @@ class OverflowWatch {
     page.on('load', () => {
       this.checks.push(this.check(page));
     });
+    // Pages the client-side router swaps in (the address changes once the new page is in place); a
+    // full page load is measured at its `load`, not while it is still arriving.
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      this.checks.push(
+        page
+          .waitForLoadState('load')
+          .then(() => this.check(page))
+          .catch(() => undefined),
+      );
+    });
   }
 
   async check(page: Page) {
@@ -58,6 +69,9 @@ type PhoneFixtures = {
  * including the extra phones a test opens for other people.
  */
 export const test = base.extend<PhoneFixtures>({
+  page: async ({ page }, use) => {
+    await use(patient(page));
+  },
   overflowWatch: [
     async ({ context }, use) => {
       const watch = new OverflowWatch();
@@ -74,11 +88,34 @@ export const test = base.extend<PhoneFixtures>({
       const context = await phoneContext(browser, baseURL, options?.javaScriptEnabled ?? javaScriptEnabled);
       overflowWatch.watchContext(context);
       contexts.push(context);
-      return context.newPage();
+      return patient(await context.newPage());
     });
     for (const context of contexts) await context.close().catch(() => undefined);
   },
 });
+
+/**
+ * Waits until the page a tap or a form asked for is shown: the client-side router marks `<html
+ * data-navigating>` while it fetches. (With JavaScript off the browser's own navigation is awaited by
+ * Playwright already.)
+ */
+export async function settled(page: Page) {
+  await expect(page.locator('html[data-navigating]')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * A person who waits for the page they asked for before typing another address: `goto` first lets a
+ * navigation still on its way (a form just sent through the router) finish, as a browser's own form
+ * post would have before Playwright's click returned.
+ */
+function patient(page: Page): Page {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    await settled(page);
+    return goto(url, options);
+  };
+  return page;
+}
 
 async function phoneContext(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean) {
   return browser.newContext({ ...devices['Pixel 5'], viewport: PHONE_VIEWPORT, javaScriptEnabled, baseURL });

@@ -104,6 +104,7 @@ pub fn apply<S: Clone + Send + Sync + 'static>(
                 with_client_ip(request, trust_forwarded_for)
             }))
             .layer(from_fn(refuse_cross_site))
+            .layer(from_fn(hand_redirects_to_the_router))
             // HTML and JSON are compressed on the fly; /pkg files arrive precompressed and are skipped.
             .layer(CompressionLayer::new())
             // Inside compression (a kept page is compressed for each visitor's encoding) and outside the
@@ -172,6 +173,37 @@ async fn refuse_cross_site(request: Request<Body>, next: Next) -> Response {
                 .into_response()
         }
     }
+}
+
+/// The header the client-side router (`app/src/ui/navigation.js`) sends with each page it fetches.
+const ROUTER_REQUEST: &str = "islands-router";
+/// Where a redirect would have sent the router.
+const ROUTER_LOCATION: &str = "islands-location";
+
+/// A redirect answered to the router's `fetch` comes as `200` with the target in `Islands-Location`:
+/// fetch would follow a real one itself and lose its `#fragment` (`/akun?disimpan=profil#profil`), so
+/// the page would open at the top instead of at the saved section. `307`/`308` (repeat the post) stay.
+async fn hand_redirects_to_the_router(request: Request<Body>, next: Next) -> Response {
+    let from_router = request.headers().contains_key(ROUTER_REQUEST);
+    let mut response = next.run(request).await;
+    let redirect = matches!(
+        response.status(),
+        StatusCode::MOVED_PERMANENTLY | StatusCode::FOUND | StatusCode::SEE_OTHER
+    );
+    if !(from_router && redirect) {
+        return response;
+    }
+    let Some(location) = response.headers_mut().remove(header::LOCATION) else {
+        return response;
+    };
+    *response.status_mut() = StatusCode::OK;
+    *response.body_mut() = Body::empty();
+    response.headers_mut().remove(header::CONTENT_LENGTH);
+    response.headers_mut().remove(header::CONTENT_TYPE);
+    response
+        .headers_mut()
+        .insert(http::HeaderName::from_static(ROUTER_LOCATION), location);
+    response
 }
 
 /// Server-function calls (`/api/…`). Arguments that are not UTF-8 once percent-decoded are refused with

@@ -84,6 +84,70 @@ fn the_language_form_works_without_javascript() {
     })
 }
 
+/// The client-side router (`app/src/ui/navigation.js`) fetches pages and posts forms itself: a redirect
+/// comes back to it as a header, with its `#fragment` (fetch would follow it and drop the fragment), and
+/// the cookie the answer sets still arrives. Browsers without the router get the real redirect.
+#[test]
+fn the_router_receives_redirects_as_a_header_with_their_fragment() {
+    run(async {
+        let app = test_app().await;
+        let sign_in = |from_router: bool| {
+            let mut request = Request::post("/api/sign_in")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html")
+                .header(header::REFERER, "http://127.0.0.1:3000/akun/masuk");
+            if from_router {
+                request = request.header("islands-router", "true");
+            }
+            request
+                .body(Body::from(
+                    "phone=0812-3000-0001&password=demo-kampung-2026&next=",
+                ))
+                .unwrap()
+        };
+        let plain = send(&app, sign_in(false)).await;
+        assert!(plain.status.is_redirection(), "{}", plain.status);
+        let by_router = send(&app, sign_in(true)).await;
+        assert_eq!(by_router.status, StatusCode::OK);
+        assert!(!by_router.headers.contains_key(header::LOCATION));
+        assert_eq!(
+            by_router.headers["islands-location"],
+            plain.headers[header::LOCATION]
+        );
+        assert!(by_router.body.is_empty());
+        assert!(by_router.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .starts_with(app::akun::session::COOKIE_NAME));
+
+        let cookie = signed_in_as(&app, "+6281230000001").await;
+        let save_profile = Request::post("/api/update_my_profile")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, &cookie)
+            .header(header::REFERER, "http://127.0.0.1:3000/akun")
+            .header("islands-router", "true")
+            .body(Body::from("name=Siti+Aminah&email="))
+            .unwrap();
+        let answer = send(&app, save_profile).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let location = answer.headers["islands-location"].to_str().unwrap();
+        assert!(location.ends_with("#profil"), "{location}");
+
+        // Pages themselves answer the router as they answer anyone.
+        let page = send(
+            &app,
+            Request::get("/pasar")
+                .header("islands-router", "true")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<main"));
+    })
+}
+
 #[test]
 fn an_unknown_language_is_refused_without_a_server_error() {
     run(async {

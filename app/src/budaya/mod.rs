@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub(crate) mod api;
+mod check_in_scan;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]

@@ -237,6 +237,11 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                 <FormError error=check_in_error />
                 <SubmitButton label=label(|i| t_string!(i, budaya.check_in_button).to_string()) />
             </ActionForm>
+            <super::check_in_scan::ScanTicket
+                field="f-code".to_string()
+                scan=t_string!(i18n, budaya.scan_ticket).to_string()
+                unreadable=t_string!(i18n, budaya.scan_unreadable).to_string()
+            />
         </section>
         <PhotoManager
             photos

@@ -281,6 +281,9 @@ pub fn FormProgress() -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
+pub use browser::release;
+
+#[cfg(feature = "hydrate")]
 mod browser {
     use leptos::prelude::document;
     use wasm_bindgen::{closure::Closure, JsCast};
@@ -301,18 +304,38 @@ mod browser {
                 on_page_show.as_ref().unchecked_ref(),
             );
         }
-        // Both live as long as the page.
+        // A page the router swapped in may be the form again, refused (`__err`): put the typing back.
+        // Islands the router kept (a photo form) may still look busy.
+        let on_navigated = Closure::<dyn Fn()>::new(|| {
+            reset_forms();
+            restore_draft();
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback(
+                "sk:navigated",
+                on_navigated.as_ref().unchecked_ref(),
+            );
+        }
+        // All live as long as the document (the router keeps this island across pages).
         on_submit.forget();
         on_page_show.forget();
+        on_navigated.forget();
     }
 
     fn reset_forms() {
         let forms = document().forms();
         for form in (0..forms.length()).filter_map(|index| forms.item(index)) {
-            let _ = form.remove_attribute("data-submitting");
-            let _ = form.remove_attribute("aria-busy");
+            if let Ok(form) = form.dyn_into::<web_sys::HtmlFormElement>() {
+                release(&form);
+            }
         }
-        if let Ok(buttons) = document().query_selector_all("button[data-label]") {
+    }
+
+    /// The form is usable again: not busy, its pressed button back to its own label.
+    pub fn release(form: &web_sys::HtmlFormElement) {
+        let _ = form.remove_attribute("data-submitting");
+        let _ = form.remove_attribute("aria-busy");
+        if let Ok(buttons) = form.query_selector_all("button[data-label]") {
             for button in (0..buttons.length()).filter_map(|index| buttons.item(index)) {
                 if let Some(button) = button.dyn_ref::<web_sys::Element>() {
                     button.set_text_content(button.get_attribute("data-label").as_deref());
@@ -346,62 +369,6 @@ mod browser {
             let _ = button.set_attribute("aria-busy", "true");
         }
         save_draft(&form);
-        // Photo forms go through XHR so a progress bar can show what is sent on a slow link; if that
-        // cannot start, the browser posts the form as usual.
-        if form.has_attribute("data-upload") && upload_with_progress(&form) {
-            event.prevent_default();
-        }
-    }
-
-    fn upload_with_progress(form: &web_sys::HtmlFormElement) -> bool {
-        let (Ok(data), Ok(request)) = (
-            web_sys::FormData::new_with_form(form),
-            web_sys::XmlHttpRequest::new(),
-        ) else {
-            return false;
-        };
-        if request.open("POST", &form.action()).is_err() {
-            return false;
-        }
-        let progress = form
-            .query_selector("progress")
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into::<web_sys::HtmlProgressElement>().ok());
-        if let (Some(progress), Ok(upload)) = (progress, request.upload()) {
-            let _ = progress.remove_attribute("hidden");
-            let on_progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(
-                move |event: web_sys::ProgressEvent| {
-                    if event.length_computable() && event.total() > 0.0 {
-                        progress.set_value(event.loaded() / event.total() * 100.0);
-                    }
-                },
-            );
-            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-            on_progress.forget();
-        }
-        // The server answers with a redirect (to the saved page or back with the error); XHR follows
-        // it, and the page goes where the plain post would have gone.
-        let finished = request.clone();
-        let on_load = Closure::<dyn Fn()>::new(move || {
-            if let Some(window) = web_sys::window() {
-                let url = finished.response_url();
-                let _ = if url.is_empty() {
-                    window.location().reload()
-                } else {
-                    window.location().assign(&url)
-                };
-            }
-        });
-        request.set_onload(Some(on_load.as_ref().unchecked_ref()));
-        on_load.forget();
-        let retry = form.clone();
-        let on_error = Closure::<dyn Fn()>::new(move || {
-            let _ = retry.submit();
-        });
-        request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        request.send_with_opt_form_data(Some(&data)).is_ok()
     }
 
     /// A field worth keeping: its name and current value.

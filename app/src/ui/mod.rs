@@ -6,6 +6,8 @@ pub mod form_draft;
 pub mod icons;
 pub mod language;
 pub mod layout;
+pub mod live_search;
+pub mod navigation;
 pub mod style;
 pub mod text;
 pub mod wasm_loader;

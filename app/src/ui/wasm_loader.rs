@@ -4,7 +4,8 @@
 //! and the wasm into the page, and a browser honours them with JavaScript off too: a phone with scripts
 //! off (or Opera Mini, or a reader mode) downloads ~34 KiB it can never run, which on slow 3G is a
 //! second of the page's load. Here one small inline script adds those hints itself as the `<head>` is
-//! parsed (so the download still starts as early), then starts the islands once the page is idle.
+//! parsed (so the download still starts as early), then starts the islands once the page is idle. The
+//! same script carries the client-side router (`navigation.rs`), which works before the wasm arrives.
 
 use leptos::prelude::*;
 
@@ -77,20 +78,25 @@ const LOADER: &str = r#"((js, wasm) => {
     if (!island) return console.warn(`no wasm function for the island ${id}`);
     const callback = childrenCallbacks[childrenCallbacks.length - 1];
     if (callback) callback();
+    // The server's HTML of a live island: the router keeps it running where a new page renders the same.
+    element.$$server = element.outerHTML;
+    element.$$hydrated = true;
     await island(element);
   };
   const traverse = async (node, mod) => {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const tag = node.tagName.toLowerCase();
-    if (tag === 'leptos-island') await hydrateIsland(node, node.dataset.component || null, mod);
+    if (tag === 'leptos-island' && !node.$$hydrated)
+      await hydrateIsland(node, node.dataset.component || null, mod);
     if (tag === 'leptos-children') childrenCallbacks.push(node.$$on_hydrate);
     for (const child of node.children) await traverse(child, mod);
     if (tag === 'leptos-children') childrenCallbacks.pop();
   };
   const start = () =>
     import(js).then((mod) => {
-      window.__hydrateIsland = (element, id) => hydrateIsland(element, id, mod);
       return mod.default({ module_or_path: wasm }).then(() => {
+        // The router starts the islands of each page it swaps in.
+        window.__skHydrate = (root) => traverse(root, mod);
         mod.hydrate();
         return traverse(document.body, mod);
       });
@@ -111,7 +117,12 @@ pub fn WasmLoader(options: LeptosOptions) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     let nonce = leptos::nonce::use_nonce();
-    let script = format!("{LOADER}({:?}, {:?});", files.js, files.wasm);
+    let script = format!(
+        "{LOADER}({:?}, {:?});\n{}",
+        files.js,
+        files.wasm,
+        super::navigation::ROUTER
+    );
     view! { <script nonce=nonce>{script}</script> }
 }
 

@@ -25,6 +25,7 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("get_product", "slug=selendang-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     // Quantity 0 is refused (422) after authorization, so the matrix fills no cart.
     ("add_to_cart", "product=selendang-gajah-oling&variant_id=1&quantity=0", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("cart_count", "", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("update_cart", "variant_id=999999&quantity=0", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_cart", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     // Empty carts: allowed callers get 422.
@@ -44,6 +45,7 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("remove_product_photo", "slug=selendang-gajah-oling&photo_id=999999", ["401", "403", "+", "403", "403", "403", "403", "403"]),
     ("list_services", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_service", "village=kemiren&slug=sktm", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_free_slots", "village=kemiren&slug=sktm", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     // A missing answer: allowed callers get 422, nothing is recorded.
     ("submit_request", "village=kemiren&service=domisili", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_request", "code=ZZZZZZZZ", ["401", "+", "+", "+", "+", "+", "+", "+"]),

@@ -156,7 +156,7 @@ pub fn BudayaPage() -> impl IntoView {
             title=move || t_string!(i18n, budaya.title).to_string()
             intro=move || t_string!(i18n, budaya.description).to_string()
         />
-        <nav aria-label=move || t_string!(i18n, budaya.when_label).to_string() class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1">
+        <nav data-live="kapan" aria-label=move || t_string!(i18n, budaya.when_label).to_string() class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1">
             {quick_links.into_iter().map(|(when, href, label)| {
                 let current = when == current_when;
                 view! {
@@ -226,7 +226,11 @@ fn AgendaView(agenda: Agenda, query: AgendaQuery) -> impl IntoView {
     let no_sessions = days.is_empty();
     let show_places = !places.is_empty();
     view! {
-        <AgendaFilters query=query.clone() villages tags />
+        <crate::ui::live_search::LiveSearch>
+            <AgendaFilters query=query.clone() villages tags />
+        </crate::ui::live_search::LiveSearch>
+        // What live search swaps in as the visitor types (see `ui::live_search`).
+        <div data-live="hasil">
         {(!ignored.is_empty()).then(|| view! {
             <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, budaya.filter_ignored)}</p>
         })}
@@ -264,6 +268,7 @@ fn AgendaView(agenda: Agenda, query: AgendaQuery) -> impl IntoView {
                 </ul>
             </section>
         })}
+        </div>
     }
 }
 

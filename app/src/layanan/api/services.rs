@@ -77,6 +77,27 @@ pub async fn get_service(village: String, slug: String) -> Result<ServicePage, A
     .map_err(AppError::with_status)
 }
 
+/// The free visit slots of a service, for the slot picker to refresh itself. Public, as the service page.
+#[server(endpoint = "list_free_slots")]
+pub async fn list_free_slots(
+    village: String,
+    slug: String,
+) -> Result<Vec<crate::layanan::SlotChoice>, AppError> {
+    crate::akun::access::public();
+    async move {
+        let pool = crate::db::pool()?;
+        let service = crate::layanan::store::find_service(&pool, &village, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !service.needs_slot {
+            return Ok(Vec::new());
+        }
+        free_slots(&pool, &service, crate::db::now_unix()).await
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
 /// The slots of the coming days that still have a place.
 #[cfg(feature = "ssr")]
 pub(super) async fn free_slots(

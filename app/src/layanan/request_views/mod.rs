@@ -6,7 +6,9 @@
 mod lists;
 mod request;
 mod service;
+mod slot_picker;
 
 pub use lists::*;
 pub use request::*;
 pub use service::*;
+pub use slot_picker::*;

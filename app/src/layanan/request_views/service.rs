@@ -156,7 +156,13 @@ fn ServiceDetail(page: ServicePage) -> impl IntoView {
                     {page.needs_slot.then(|| view! {
                         <div class="flex flex-col gap-1">
                             <label for="f-slot" class="font-medium">{t!(i18n, layanan.visit_slot)}</label>
-                            <SlotSelect slots=page.slots.clone() />
+                            <super::SlotPicker
+                                village=page.village_slug.clone()
+                                service=page.slug.clone()
+                                options=page.slots.iter().map(|slot| super::SlotOption::of(slot, slot_when(slot.starts_at, locale))).collect()
+                                places_template=t_string!(i18n, layanan.places_left).to_string()
+                                full=t_string!(i18n, fields.slot_full).to_string()
+                            />
                             {page.slots.is_empty().then(|| view! { <p class="text-sm text-amber-800">{t!(i18n, layanan.no_free_slots)}</p> })}
                             <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{slot_error}</p>
                         </div>
@@ -191,10 +197,19 @@ pub(super) fn SlotSelect(slots: Vec<SlotChoice>) -> impl IntoView {
     view! {
         <select id="f-slot" name="slot" required class=SELECT>
             {slots.into_iter().map(|slot| {
-                let label = format!("{} {} · {}", long_date(slot.starts_at, locale), time_of_day(slot.starts_at, locale),
+                let label = format!("{} · {}", slot_when(slot.starts_at, locale),
                     t_string!(i18n, layanan.places_left).replace("{count}", &slot.places_left.to_string()));
                 view! { <option value=slot.starts_at>{label}</option> }
             }).collect_view()}
         </select>
     }
+}
+
+/// A slot's day and time in words ("Senin, 1 Desember 2026 08.00").
+fn slot_when(starts_at: i64, locale: Locale) -> String {
+    format!(
+        "{} {}",
+        long_date(starts_at, locale),
+        time_of_day(starts_at, locale)
+    )
 }

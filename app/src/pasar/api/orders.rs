@@ -23,14 +23,31 @@ fn quantity(text: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::field("quantity", "quantity_invalid"))
 }
 
-/// Puts a product (one variant) in the signed-in person's cart. A visitor is sent to sign in and comes
-/// back to the product.
+/// How many items (pieces, not lines) the signed-in person's cart holds; 0 for a visitor. Shown in every
+/// page's header.
+#[server(endpoint = "cart_count")]
+pub async fn get_cart_count() -> Result<u32, AppError> {
+    async move {
+        let Some(actor) = crate::akun::access::current_actor().await? else {
+            return Ok(0);
+        };
+        let pool = crate::db::pool()?;
+        let count = crate::pasar::store::cart_count(&pool, actor.account_id).await?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// Puts a product (one variant) in the signed-in person's cart and answers the cart's new item count (the
+/// add-to-cart island shows it in the header; a plain form post follows the redirect to the cart). A
+/// visitor is sent to sign in and comes back to the product.
 #[server(endpoint = "add_to_cart")]
 pub async fn add_to_cart(
     product: String,
     variant_id: i64,
     quantity: String,
-) -> Result<(), AppError> {
+) -> Result<u32, AppError> {
     async move {
         let back = format!(
             "/pasar/produk/{}",
@@ -66,7 +83,8 @@ pub async fn add_to_cart(
             return Err(AppError::field("quantity", "product_unavailable"));
         }
         leptos_axum::redirect("/pasar/keranjang?disimpan=keranjang");
-        Ok(())
+        let count = crate::pasar::store::cart_count(&pool, actor.account_id).await?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
     .await
     .map_err(AppError::with_status)

@@ -35,7 +35,7 @@ pub fn PasarPage() -> impl IntoView {
             <a href="/pasar/pesanan" class=LINK>{t!(i18n, pasar.my_orders)}</a>
             <a href="/pasar/saya" class=LINK>{t!(i18n, pasar.dashboard_title)}</a>
         </nav>
-        <nav class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_links).to_string()>
+        <nav data-live="kategori" class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_links).to_string()>
             {Category::ALL.into_iter().map(|category| {
                 let href = MarketQuery { category: category.code().into(), ..MarketQuery::default() }.url_for_page(1);
                 let current = query.category == category.code();
@@ -84,7 +84,11 @@ fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
     let searching = !query.q.trim().is_empty();
     let empty = products.is_empty();
     view! {
-        <MarketFilters query=query.clone() villages sort />
+        <crate::ui::live_search::LiveSearch>
+            <MarketFilters query=query.clone() villages sort />
+        </crate::ui::live_search::LiveSearch>
+        // What live search swaps in as the visitor types (see `ui::live_search`).
+        <div data-live="hasil">
         {(!ignored.is_empty()).then(|| view! {
             <p role="status" class="mb-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t!(i18n, pasar.filter_ignored)}</p>
         })}
@@ -118,6 +122,7 @@ fn MarketView(market: MarketPage, query: MarketQuery) -> impl IntoView {
                 {next_page.map(|href| view! { <a href=href rel="next" class=BUTTON_SECONDARY>{t!(i18n, pasar.next_page)}</a> })}
             </nav>
         })}
+        </div>
     }
 }
 

@@ -2,10 +2,12 @@
 //! JavaScript and every result has an address), product cards, the product page (made to be shared on
 //! WhatsApp: OpenGraph and schema.org Product), and the shop page.
 
+mod cart_islands;
 mod market;
 mod product;
 mod shop;
 
+pub use cart_islands::*;
 pub use market::*;
 pub use product::*;
 pub use shop::*;

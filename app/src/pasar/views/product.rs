@@ -184,6 +184,7 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
                 </p>
                 // The owner sees an "Edit" link instead (a seller does not buy from herself).
                 {(stock > 0 && !is_owner).then(|| view! {
+                    <super::QuickAdd added=t_string!(i18n, pasar.added_to_cart).to_string() view_cart=t_string!(i18n, pasar.view_cart).to_string()>
                     <ActionForm action=add attr:class=format!("{CARD} flex flex-col gap-3")>
                         <input type="hidden" name="product" value=slug.clone() />
                         {match single_variant {
@@ -222,6 +223,7 @@ fn ProductDetail(page: ProductPage) -> impl IntoView {
                         <p id="f-quantity-error" role="alert" class="text-sm font-medium text-red-700">{quantity_error}</p>
                         <FormError error />
                     </ActionForm>
+                    </super::QuickAdd>
                 })}
                 <SellerCardView seller=seller.clone() />
                 <a href=share class=format!("{BUTTON_SECONDARY} w-full") rel="noopener" target="_blank">{t!(i18n, pasar.share_whatsapp)}</a>
