@@ -214,6 +214,9 @@ test('a portrait phone photo keeps its whole picture, and a buyer who lost the l
   const quick = await signedUpBuyer(newPhone, baseURL, javaScriptEnabled, 'Dina Putri');
   await open(quick, productPath, javaScriptEnabled);
   await quick.getByRole('button', { name: 'Add to cart' }).click();
+  // Without JavaScript the cart opens; with it the product page stays and says so, with a link there.
+  await expect(quick.getByText('Added to your cart.')).toBeVisible();
+  if (javaScriptEnabled) await quick.getByRole('link', { name: 'View cart' }).click();
   await quick.getByRole('radio', { name: /Pickup at the seller/ }).check();
   await quick.getByRole('radio', { name: /Cash on pickup or delivery/ }).check();
   await quick.getByRole('button', { name: 'Place order' }).click();

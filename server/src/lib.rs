@@ -116,6 +116,10 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/healthz", get(healthz))
         .route("/sw.js", get(app::budaya::offline::service_worker))
+        .route(
+            app::budaya::offline::REGISTRATION_PATH,
+            get(app::budaya::offline::registration_script),
+        )
         .route("/media/{key}", get(app::media::serve::photo_file))
         .route(
             "/layanan/permohonan/{code}/dokumen/{field}/{photo}",

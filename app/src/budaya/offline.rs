@@ -1,5 +1,6 @@
 //! Tickets that work without signal: a small service worker (`/sw.js`, see `ticket-offline.js`) and the
-//! script on the ticket page that registers it and keeps that page and its stylesheet in the cache.
+//! script the ticket page loads (`/tiket-offline.js`) that registers it and keeps that page and its
+//! stylesheet in the cache.
 
 use axum::{http::header, response::IntoResponse};
 
@@ -20,12 +21,23 @@ pub async fn service_worker() -> impl IntoResponse {
     )
 }
 
-/// The inline script on a ticket page (it carries the response's CSP nonce).
-pub fn register_script() -> String {
-    format!(
-        "if('serviceWorker'in navigator&&'caches'in window){{navigator.serviceWorker.register('/sw.js');\
-         caches.open('{CACHE_NAME}').then(function(c){{return c.addAll([location.pathname].concat(\
-         Array.prototype.map.call(document.querySelectorAll('link[rel=stylesheet]'),function(l){{return l.href}})))}})\
-         .catch(function(){{}})}}"
+/// The path of the script a ticket page loads to register the worker.
+pub const REGISTRATION_PATH: &str = "/tiket-offline.js";
+
+/// `GET /tiket-offline.js`: registers the worker and keeps the page that loaded it, and its stylesheet,
+/// in the cache. A file rather than an inline script: the client-side router runs a swapped-in page's
+/// `<script src>` as a page load would, while an inline one would need the first page's CSP nonce.
+pub async fn registration_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        format!(
+            "if('serviceWorker'in navigator&&'caches'in window){{navigator.serviceWorker.register('/sw.js');\
+             caches.open('{CACHE_NAME}').then(function(c){{return c.addAll([location.pathname].concat(\
+             Array.prototype.map.call(document.querySelectorAll('link[rel=stylesheet]'),function(l){{return l.href}})))}})\
+             .catch(function(){{}})}}"
+        ),
     )
 }

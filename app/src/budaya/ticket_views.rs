@@ -210,12 +210,8 @@ pub fn MyTickets() -> impl IntoView {
 }
 
 /// Keeps this ticket page available offline (service worker + cache). Only the holder's page registers
-/// it; the script is inline so it needs no extra request, and carries the page's CSP nonce.
+/// it (`budaya::offline`).
 #[component]
 fn OfflineTicket() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let script = super::offline::register_script();
-    #[cfg(not(feature = "ssr"))]
-    let script = String::new();
-    view! { <script nonce=leptos::nonce::use_nonce() inner_html=script></script> }
+    view! { <script src="/tiket-offline.js" defer></script> }
 }

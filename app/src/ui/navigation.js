@@ -71,6 +71,16 @@
     return true;
   };
 
+  // A page's `<script src>` runs as on a page load (once the address is the new page's). Inline
+  // scripts do not: the document's CSP admits only its own first page's.
+  const runScripts = () => {
+    for (const swapped of document.body.querySelectorAll('script[src]')) {
+      const script = document.createElement('script');
+      for (const name of swapped.getAttributeNames()) script.setAttribute(name, swapped.getAttribute(name));
+      swapped.replaceWith(script);
+    }
+  };
+
   // Where the eye and the screen reader go: the `#fragment`, else the first field the server marked
   // invalid, else the page's heading; back/forward return to where the person was.
   const settle = (url, scroll) => {
@@ -147,6 +157,7 @@
         history[how.history === 'replace' ? 'replaceState' : 'pushState']({}, '', shown);
       }
       shownPage = location.pathname + location.search;
+      if (!how.live) runScripts();
       window.__skHydrate?.(document.body);
       if (!how.live) settle(shown, how.scroll);
       window.dispatchEvent(new CustomEvent('sk:navigated', { detail: { url: shown.href } }));

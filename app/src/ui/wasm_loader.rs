@@ -3,9 +3,9 @@
 //! Leptos' `HydrationScripts` writes `<link rel="modulepreload">` and `<link rel="preload">` for the JS
 //! and the wasm into the page, and a browser honours them with JavaScript off too: a phone with scripts
 //! off (or Opera Mini, or a reader mode) downloads ~34 KiB it can never run, which on slow 3G is a
-//! second of the page's load. Here one small inline script adds those hints itself as the `<head>` is
-//! parsed (so the download still starts as early), then starts the islands once the page is idle. The
-//! same script carries the client-side router (`navigation.rs`), which works before the wasm arrives.
+//! second of the page's load. Here one small inline script fetches them once the page has loaded, and
+//! only where scripts run, then starts the islands. The same script carries the client-side router
+//! (`navigation.rs`), which works before the wasm arrives.
 
 use leptos::prelude::*;
 
@@ -61,18 +61,14 @@ impl BundleFiles {
     }
 }
 
-/// The script: hints first (they only exist where this runs), then, once the document is parsed and the
-/// browser idle, the wasm starts and each `<leptos-island>` comes alive, children before their parents'
-/// children callbacks as Leptos expects.
+/// The script: once the page has loaded (its photos first: on a slow link the ~110 KiB of islands would
+/// otherwise compete with the page's main photo) and the browser is idle, the wasm is fetched and each
+/// `<leptos-island>` comes alive, children before their parents' children callbacks as Leptos expects.
+/// Links and forms do not wait for it: the router in the same script works from the start.
 const LOADER: &str = r#"((js, wasm) => {
-  const hint = (attributes) => {
-    const link = document.createElement('link');
-    for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);
-    document.head.appendChild(link);
-  };
-  hint({ rel: 'modulepreload', href: js, crossorigin: '' });
-  hint({ rel: 'preload', href: wasm, as: 'fetch', type: 'application/wasm', crossorigin: '' });
   const childrenCallbacks = [];
+  // Each island starts in its own task, so no single long task keeps a slow phone from answering a tap.
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   const hydrateIsland = async (element, id, mod) => {
     const island = mod[id];
     if (!island) return console.warn(`no wasm function for the island ${id}`);
@@ -86,8 +82,10 @@ const LOADER: &str = r#"((js, wasm) => {
   const traverse = async (node, mod) => {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const tag = node.tagName.toLowerCase();
-    if (tag === 'leptos-island' && !node.$$hydrated)
+    if (tag === 'leptos-island' && !node.$$hydrated) {
+      await nextTask();
       await hydrateIsland(node, node.dataset.component || null, mod);
+    }
     if (tag === 'leptos-children') childrenCallbacks.push(node.$$on_hydrate);
     for (const child of node.children) await traverse(child, mod);
     if (tag === 'leptos-children') childrenCallbacks.pop();
@@ -102,8 +100,8 @@ const LOADER: &str = r#"((js, wasm) => {
       });
     });
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(start) : start());
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenIdle);
-  else whenIdle();
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle);
 })"#;
 
 /// Put in the `<head>` instead of Leptos' `HydrationScripts` (islands mode).

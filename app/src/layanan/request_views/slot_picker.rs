@@ -80,10 +80,13 @@ impl SlotOption {
 #[cfg(feature = "hydrate")]
 mod browser {
     use leptos::prelude::*;
+    use leptos::server_fn::ServerFn;
     use leptos::task::spawn_local;
-    use wasm_bindgen::{closure::Closure, JsCast};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
 
     use super::SlotOption;
+    use crate::layanan::SlotChoice;
 
     const EVERY_MS: i32 = 30_000;
 
@@ -104,7 +107,7 @@ mod browser {
             }
             let (village, service) = (village.clone(), service.clone());
             spawn_local(async move {
-                let Ok(free) = crate::layanan::list_free_slots(village, service).await else {
+                let Some(free) = free_slots(&village, &service).await else {
                     return;
                 };
                 let chosen = select.get_untracked().map(|select| select.value());
@@ -158,5 +161,50 @@ mod browser {
         // For as long as the page lives.
         on_timer.forget();
         on_visible.forget();
+    }
+
+    /// Calls the `list_free_slots` server function with a plain `fetch` and reads its JSON answer with
+    /// the browser's own parser: the generic server-function client would add ~15 KiB to the wasm that
+    /// every page downloads.
+    async fn free_slots(village: &str, service: &str) -> Option<Vec<SlotChoice>> {
+        let body = web_sys::UrlSearchParams::new().ok()?;
+        body.append("village", village);
+        body.append("slug", service);
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let request =
+            web_sys::Request::new_with_str_and_init(&crate::layanan::ListFreeSlots::url(), &init)
+                .ok()?;
+        request.headers().set("Accept", "application/json").ok()?;
+        let answer: web_sys::Response =
+            JsFuture::from(web_sys::window()?.fetch_with_request(&request))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        if !answer.ok() {
+            return None;
+        }
+        let slots: js_sys::Array = JsFuture::from(answer.json().ok()?)
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let number = |slot: &JsValue, name: &str| {
+            js_sys::Reflect::get(slot, &name.into())
+                .ok()?
+                .as_f64()
+                .map(|value| value as i64)
+        };
+        slots
+            .iter()
+            .map(|slot| {
+                Some(SlotChoice {
+                    starts_at: number(&slot, "starts_at")?,
+                    places_left: number(&slot, "places_left")?,
+                })
+            })
+            .collect()
     }
 }
