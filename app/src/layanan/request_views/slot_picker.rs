@@ -174,7 +174,7 @@ mod browser {
         init.set_method("POST");
         init.set_body(&body);
         let request =
-            web_sys::Request::new_with_str_and_init(&crate::layanan::ListFreeSlots::url(), &init)
+            web_sys::Request::new_with_str_and_init(crate::layanan::ListFreeSlots::url(), &init)
                 .ok()?;
         request.headers().set("Accept", "application/json").ok()?;
         let answer: web_sys::Response =
