@@ -3,7 +3,7 @@
 // forwards it, the camat signs from his phone, the operator issues the letter, Siti downloads the PDF and
 // the verification page opens from the letter's QR address. Every test runs with JavaScript on and off.
 import type { Page } from '@playwright/test';
-import { expect, test, open, paperPhoto, type NewPhone } from './support';
+import { expect, test, open, paperPhoto, settled, type NewPhone } from './support';
 
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const RESIDENT = '0812-3000-0001'; // Siti, Kemiren
@@ -25,6 +25,8 @@ async function signedIn(newPhone: NewPhone, baseURL: string | undefined, javaScr
 async function act(page: Page, javaScriptEnabled: boolean, path: string, button: string) {
   await open(page, path, javaScriptEnabled);
   await page.getByRole('button', { name: button }).click();
+  // The page that answers, not a "Tersimpan." still on screen from the step before.
+  await settled(page);
   await expect(page.getByText('Tersimpan.')).toBeVisible();
 }
 
@@ -99,6 +101,7 @@ test('an SKTM goes from the phone to a signed, verifiable letter without a trip 
   await dewi.locator('summary', { hasText: 'Minta perbaikan' }).click();
   await dewi.getByLabel('Apa yang perlu diperbaiki? (dibaca pemohon)').fill('Penghasilan ditulis per tahun, mohon isi per bulan.');
   await dewi.getByRole('button', { name: 'Minta perbaikan' }).click();
+  await settled(dewi);
   await expect(dewi.getByText('Tersimpan.')).toBeVisible();
 
   // --- The resident reads the note, fixes the income and submits again.
