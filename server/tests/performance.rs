@@ -59,7 +59,7 @@ const PAGE_STATEMENT_BUDGETS: &[(&str, bool, usize)] = &[
     ("/layanan", false, 4),
     // A nested list may render twice when its page resolves late (Leptos re-runs the outer `Suspend`).
     ("/desa/kemiren", false, 12),
-    ("/akun", true, 20),
+    ("/akun", true, 16),
     ("/pasar/pesanan", true, 8),
     ("/desa/kemiren/layanan", true, 12),
 ];
@@ -101,10 +101,16 @@ fn every_key_page_runs_a_bounded_number_of_statements() {
             };
             // Once to open the pool's connections (opening one runs its own statements), then counted.
             send(&app, clone_request(&request)).await;
-            let before = STATEMENTS.load(Ordering::SeqCst);
-            let answer = send(&app, request).await;
-            let statements = STATEMENTS.load(Ordering::SeqCst) - before;
-            assert_eq!(answer.status, StatusCode::OK, "{path}");
+            // The counter is process-wide: a background worker's poll or a late `Suspend` re-render can
+            // land inside one measurement (CI once saw 21 where the page runs 19). Noise only ever adds,
+            // so the fewest of three runs is the page's own count.
+            let mut statements = usize::MAX;
+            for _ in 0..3 {
+                let before = STATEMENTS.load(Ordering::SeqCst);
+                let answer = send(&app, clone_request(&request)).await;
+                statements = statements.min(STATEMENTS.load(Ordering::SeqCst) - before);
+                assert_eq!(answer.status, StatusCode::OK, "{path}");
+            }
             report.push(format!("{path}: {statements}"));
             if statements > *budget {
                 over.push(format!("{path}: {statements} > {budget}"));
