@@ -109,6 +109,45 @@ wait_for_health() {
   return 1
 }
 
+ensure_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    say "installing Debian's postgresql for the second engine's tests"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+  fi
+}
+
+# A throwaway PostgreSQL cluster of the tests' own: initialised as the `postgres` user in a temporary
+# folder, listening on a spare loopback port (and a socket in that folder), stopped and deleted by
+# `stop_test_postgres`. Sets PG_TEST_URL (the server, without a database name).
+PG_TEST_DIR=""
+start_test_postgres() {
+  local bin port
+  bin="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  port="${SK_TEST_PG_PORT:-55432}"
+  PG_TEST_DIR="$(mktemp -d /tmp/sk-pg.XXXXXX)"
+  chmod 755 "$PG_TEST_DIR"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_TEST_DIR"; fi
+  as_postgres "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start \
+    -o "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400 -c shared_buffers=256MB" >/dev/null
+  PG_TEST_URL="postgres://postgres@127.0.0.1:$port"
+  export PG_TEST_URL
+}
+
+stop_test_postgres() {
+  [ -n "$PG_TEST_DIR" ] || return 0
+  local bin
+  bin="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+  as_postgres "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_TEST_DIR"
+  PG_TEST_DIR=""
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
 cmd_test() {
   ensure_rust_tools
   ensure_npm_tools

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use sqlx::SqlitePool;
+use app::db::Db;
 
 const DATABASE_FILE: &str = "smart-kampung.db";
 
@@ -30,7 +30,7 @@ pub struct DataPaths {
 
 /// Writes a backup of the running database `pool` (and the files of `data`) into the folder `to`,
 /// which must not exist yet or be empty.
-pub async fn backup(pool: &SqlitePool, data: &DataPaths, to: &Path) -> anyhow::Result<Report> {
+pub async fn backup(pool: &Db, data: &DataPaths, to: &Path) -> anyhow::Result<Report> {
     if to.exists() && std::fs::read_dir(to)?.next().is_some() {
         bail!("the backup folder {} is not empty", to.display());
     }
@@ -40,9 +40,12 @@ pub async fn backup(pool: &SqlitePool, data: &DataPaths, to: &Path) -> anyhow::R
     let snapshot_text = snapshot
         .to_str()
         .context("the backup folder's path is not UTF-8")?;
+    let Some(sqlite) = pool.as_sqlite() else {
+        bail!("backup copies a SQLite database; back up PostgreSQL with pg_dump (see the README)");
+    };
     sqlx::query("VACUUM INTO $1")
         .bind(snapshot_text)
-        .execute(pool)
+        .execute(sqlite)
         .await
         .context("writing the database snapshot")?;
     let report = check_database(&snapshot).await?;

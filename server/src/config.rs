@@ -28,6 +28,13 @@ pub enum Command {
     /// Grow a database holding the demo data to a regency's size (217 villages, 200 000 accounts,
     /// 100 000 products, 1 000 000 orders, …) for the benchmarks. Takes a few minutes; never on real data.
     RegencyData,
+    /// Copy a SQLite database (a village that started on its own) into the empty PostgreSQL database
+    /// named by `--database-url`, ids and all. One-way; the SQLite file is only read (and migrated).
+    CopyToPostgres {
+        /// The SQLite database file to copy.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Copy the database (a consistent snapshot, while the server keeps serving), the photos and the
     /// NIK key into a new folder.
     Backup {
@@ -62,6 +69,11 @@ pub struct Config {
     /// SQLite database file [default: <data-dir>/smart-kampung.db].
     #[arg(long, env = "SK_DATABASE", global = true)]
     pub database: Option<PathBuf>,
+    /// The database as a URL, naming its engine: `sqlite://<file>` or
+    /// `postgres://<user>:<password>@<host>:<port>/<name>` (several app servers can share one PostgreSQL)
+    /// [default: the SQLite file above].
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
     /// Folder with the built site (the `pkg/` bundle); set by cargo-leptos when it runs the server.
     #[arg(
         long,
@@ -119,6 +131,14 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The database to open: `--database-url`, else the SQLite file.
+    pub fn database_url(&self) -> Result<app::db::DatabaseUrl, String> {
+        match &self.database_url {
+            Some(url) => app::db::DatabaseUrl::parse(url),
+            None => Ok(app::db::DatabaseUrl::Sqlite(self.database_path())),
+        }
+    }
+
     pub fn database_path(&self) -> PathBuf {
         self.database
             .clone()

@@ -10,6 +10,7 @@ pub mod secrets;
 
 use std::path::Path;
 
+use app::db::Db;
 use app::{shell, App};
 use axum::{
     extract::{FromRef, State},
@@ -20,7 +21,6 @@ use axum::{
 use http::{header, HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use sqlx::SqlitePool;
 use tower::Layer;
 use tower_http::{
     services::ServeDir,
@@ -31,7 +31,7 @@ use tower_http::{
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos: LeptosOptions,
-    pub pool: SqlitePool,
+    pub pool: Db,
     pub nik: app::akun::nik::NikCipher,
     /// Where photo files are kept (local disk under the data directory).
     pub photos: app::media::storage::SharedPhotoStore,
@@ -46,7 +46,7 @@ pub struct AppState {
 
 /// The second, small pool: see [`AppState::background`].
 #[derive(Clone)]
-pub struct BackgroundPool(pub SqlitePool);
+pub struct BackgroundPool(pub Db);
 
 /// Leptos settings for a built site in `site_root`. Hashed file names are used when cargo-leptos wrote
 /// its `hash.txt` next to this executable (release builds), which is where Leptos looks for it.
@@ -164,7 +164,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Hands pending outbox messages to the sender every few seconds and prunes old rate-limit windows.
 pub fn spawn_outbox_worker(
-    pool: SqlitePool,
+    pool: Db,
     sender: std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -206,11 +206,8 @@ fn static_bundle(options: &LeptosOptions) -> SetResponseHeader<ServeDir, HeaderV
 
 /// Liveness and readiness: 200 when the database answers, 503 when it does not.
 async fn healthz(State(BackgroundPool(pool)): State<BackgroundPool>) -> (StatusCode, &'static str) {
-    match sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(&pool)
-        .await
-    {
-        Ok(_) => (StatusCode::OK, "ok"),
+    match pool.answers().await {
+        Ok(()) => (StatusCode::OK, "ok"),
         Err(error) => {
             tracing::error!(%error, "health check: database unavailable");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")

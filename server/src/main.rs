@@ -32,20 +32,21 @@ async fn run() -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let database = config.database_path();
-    if let Some(folder) = database
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-    {
-        std::fs::create_dir_all(folder)
-            .with_context(|| format!("creating the database folder {}", folder.display()))?;
+    let database = config
+        .database_url()
+        .map_err(|error| anyhow::anyhow!("--database-url: {error}"))?;
+    if let app::db::DatabaseUrl::Sqlite(path) = &database {
+        if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating the database folder {}", folder.display()))?;
+        }
     }
     let pool = app::db::connect_and_migrate(&database)
         .await
-        .with_context(|| format!("opening the database {}", database.display()))?;
+        .with_context(|| format!("opening the database {}", database.redacted()))?;
 
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Migrate => tracing::info!(database = %database.display(), "migrations applied"),
+        Command::Migrate => tracing::info!(database = %database.redacted(), "migrations applied"),
         Command::Restore { .. } => {}
         Command::Backup { to } => {
             let report = server::backup::backup(&pool, &config.data_paths(), &to)
@@ -53,6 +54,25 @@ async fn run() -> anyhow::Result<()> {
                 .with_context(|| format!("backing up into {}", to.display()))?;
             let rows: i64 = report.rows.iter().map(|(_, rows)| rows).sum();
             tracing::info!(rows, photos = report.photo_files, to = %to.display(), "backup written");
+        }
+        Command::CopyToPostgres { from } => {
+            let app::db::Db::Postgres(target) = &pool else {
+                anyhow::bail!("copy-to-postgres needs --database-url postgres://…");
+            };
+            let source = app::db::sqlite::connect_and_migrate(&from)
+                .await
+                .with_context(|| format!("opening {}", from.display()))?;
+            let started = std::time::Instant::now();
+            let report = app::db::copy::sqlite_to_postgres(&source, target)
+                .await
+                .context("copying into PostgreSQL")?;
+            let rows: u64 = report.rows.iter().map(|(_, rows)| rows).sum();
+            tracing::info!(
+                rows,
+                tables = report.rows.len(),
+                seconds = started.elapsed().as_secs(),
+                "copied into PostgreSQL"
+            );
         }
         Command::RegencyData => {
             let started = std::time::Instant::now();

@@ -121,10 +121,9 @@ fn other_code(code: &str) -> &'static str {
 }
 
 async fn account_id(app: &TestApp, phone: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
         .bind(phone)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap()
 }
 
@@ -158,9 +157,8 @@ fn sign_up_lands_signed_in_and_sign_out_ends_the_session_on_the_server() {
         let cookie = session_cookie(&answer).expect("a session cookie");
 
         let phone: String =
-            sqlx::query_scalar("SELECT phone FROM accounts WHERE name = 'Wulan Sari'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT phone FROM accounts WHERE name = 'Wulan Sari'")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(phone, "+6281277771234", "stored in E.164");
 
@@ -407,9 +405,8 @@ fn failing_clients_slow_down_and_the_owner_is_never_locked_out() {
         let elsewhere = send(&app, from("114.124.2.2", PASSWORD, None)).await;
         assert_eq!(elsewhere.status, StatusCode::OK, "{}", elsewhere.body);
         // Half a minute later the guessing client may try once more, then waits twice as long.
-        sqlx::query("UPDATE sign_in_failures SET last_failed_at = last_failed_at - 31")
-            .execute(&app.pool)
-            .await
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE sign_in_failures SET last_failed_at = last_failed_at - 31")
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         let again = send(&app, from("36.68.1.1", "guessing-789", None)).await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -547,16 +544,14 @@ fn a_password_is_reset_with_a_single_use_code_from_the_outbox() {
         assert_eq!(unknown.headers[header::LOCATION], "/akun/atur-ulang-sandi");
 
         let (to_phone, body): (String, String) =
-            sqlx::query_as("SELECT to_phone, body FROM outbox WHERE purpose = 'password_reset'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_as("SELECT to_phone, body FROM outbox WHERE purpose = 'password_reset'")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(to_phone, "+6281230000001");
         let code: String = body.chars().filter(char::is_ascii_digit).take(6).collect();
         assert_eq!(code.len(), 6, "{body}");
-        let stored: Vec<String> = sqlx::query_scalar("SELECT code_hash FROM reset_codes")
-            .fetch_all(&app.pool)
-            .await
+        let stored: Vec<String> = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code_hash FROM reset_codes")
+            .fetch_all(c).await)
             .unwrap();
         assert!(
             stored.iter().all(|hash| !hash.contains(&code)),
@@ -607,9 +602,8 @@ fn five_wrong_codes_spend_the_code() {
         let app = test_app().await;
         send(&app, call("request_reset_code", "phone=081230000001", None)).await;
         let body: String =
-            sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'password_reset'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'password_reset'")
+                .fetch_one(c).await)
                 .unwrap();
         let code: String = body.chars().filter(char::is_ascii_digit).take(6).collect();
         for _ in 0..5 {
@@ -750,11 +744,10 @@ fn a_nik_never_appears_in_a_page_and_staff_see_it_masked() {
         )
         .await;
         assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
-        let stored: Vec<u8> = sqlx::query_scalar(
+        let stored: Vec<u8> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT nik_ciphertext FROM resident_verifications WHERE nik_last4 = '0007'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert!(
             !String::from_utf8_lossy(&stored).contains("3510165208900007"),
@@ -907,17 +900,15 @@ fn the_kades_adds_and_removes_village_staff() {
         assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
         let console = send(&app, get_with("/desa/kemiren/kelola", &budi)).await;
         assert_eq!(console.status, StatusCode::OK);
-        let role_id: i64 = sqlx::query_scalar(
+        let role_id: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT r.id FROM staff_roles r JOIN accounts a ON a.id = r.account_id WHERE a.phone = '+6281230000002'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
-        let own_role: i64 = sqlx::query_scalar(
+        let own_role: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT r.id FROM staff_roles r JOIN accounts a ON a.id = r.account_id WHERE a.phone = '+6281230000006'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         let self_removal = send(
             &app,

@@ -18,33 +18,30 @@ const RINA_OLEHSARI: &str = "+6281230000007";
 /// A fresh class in Kemiren with one session tomorrow of `capacity` seats; returns the session id.
 async fn class_with_one_session(app: &TestApp, capacity: i64) -> i64 {
     let now = app::db::now_unix();
-    let event: i64 = sqlx::query_scalar(
+    let event: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
         "INSERT INTO events (village_id, slug, kind, title_id, summary_id, venue, starts_at, ends_at, capacity)
          SELECT id, 'uji-kelas', 'kelas', 'Kelas uji', 'Kelas untuk pengujian', 'Balai', $1, $1, $2
          FROM villages WHERE slug = 'kemiren' RETURNING id",
     )
     .bind(now)
     .bind(capacity)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(c).await)
     .unwrap();
-    sqlx::query_scalar(
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
         "INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(event)
     .bind(now + 86_400)
     .bind(now + 86_400 + 3 * 3600)
     .bind(capacity)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(c).await)
     .unwrap()
 }
 
 async fn count(app: &TestApp, sql: &str, session: i64) -> i64 {
-    sqlx::query_scalar(sql)
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(sql)
         .bind(session)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap()
 }
 
@@ -91,17 +88,16 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
 
         // A confirmed person cancels: the first in line gets the seat and is told, in the app and by message.
         let (code, first_waiting): (String, String) = {
-            let code = sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'confirmed' LIMIT 1")
-                .bind(session).fetch_one(&app.pool).await.unwrap();
-            let first = sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1")
-                .bind(session).fetch_one(&app.pool).await.unwrap();
+            let code = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'confirmed' LIMIT 1")
+                .bind(session).fetch_one(c).await).unwrap();
+            let first = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT ticket_code FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1")
+                .bind(session).fetch_one(c).await).unwrap();
             (code, first)
         };
         let holder: i64 =
-            sqlx::query_scalar("SELECT account_id FROM event_registrations WHERE ticket_code = $1")
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT account_id FROM event_registrations WHERE ticket_code = $1")
                 .bind(&code)
-                .fetch_one(&app.pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
         let holder_cookie = {
             let token =
@@ -126,15 +122,14 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
             answer.body
         );
         let promoted: String =
-            sqlx::query_scalar("SELECT status FROM event_registrations WHERE ticket_code = $1")
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM event_registrations WHERE ticket_code = $1")
                 .bind(&first_waiting)
-                .fetch_one(&app.pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(promoted, "confirmed");
         assert_eq!(count(&app, "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await, CAPACITY);
-        let told: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'ticket_promoted' AND body LIKE '%' || $1 || '%'")
-            .bind(&first_waiting).fetch_one(&app.pool).await.unwrap();
+        let told: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'ticket_promoted' AND body LIKE '%' || $1 || '%'")
+            .bind(&first_waiting).fetch_one(c).await).unwrap();
         assert_eq!(
             told, 1,
             "the promoted person gets a message with their ticket link"
@@ -151,8 +146,8 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
         )
         .await;
         assert!(again.status.is_success() || again.status.is_redirection());
-        let own: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status <> 'cancelled' GROUP BY account_id ORDER BY COUNT(*) DESC LIMIT 1")
-            .bind(session).fetch_one(&app.pool).await.unwrap();
+        let own: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status <> 'cancelled' GROUP BY account_id ORDER BY COUNT(*) DESC LIMIT 1")
+            .bind(session).fetch_one(c).await).unwrap();
         assert_eq!(own, 1);
     });
 }
@@ -290,11 +285,10 @@ fn only_managers_manage_a_listing_and_a_seller_creates_in_their_shops_village() 
             created.status,
             created.body
         );
-        let (price, tags, shop): (i64, String, Option<String>) = sqlx::query_as(
+        let (price, tags, shop): (i64, String, Option<String>) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT e.price_rupiah, e.tags, s.name FROM events e LEFT JOIN shops s ON s.id = e.shop_id WHERE e.slug = 'kelas-anyaman-bambu'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(
             (price, tags.as_str(), shop.as_deref()),
@@ -325,11 +319,10 @@ fn only_managers_manage_a_listing_and_a_seller_creates_in_their_shops_village() 
             sessions.status,
             sessions.body
         );
-        let added: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        let added: Vec<(i64, Option<i64>)> = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT s.starts_at, s.capacity FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'kelas-anyaman-bambu' ORDER BY s.starts_at",
         )
-        .fetch_all(&app.pool)
-        .await
+        .fetch_all(c).await)
         .unwrap();
         assert_eq!(added.len(), 3, "5, 19 and 26 January");
         assert!(added.iter().all(|(_, capacity)| *capacity == Some(6)));
@@ -398,9 +391,8 @@ fn cancelling_a_session_tells_everyone_registered() {
             "{}",
             cancelled.body
         );
-        let messages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'session_cancelled' AND body LIKE '%Hujan deras%'")
-            .fetch_one(&app.pool)
-            .await
+        let messages: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'session_cancelled' AND body LIKE '%Hujan deras%'")
+            .fetch_one(c).await)
             .unwrap();
         assert_eq!(messages, 4, "three confirmed and one waiting are all told");
         let late = send(
@@ -501,12 +493,11 @@ fn real_size_phone_photos_are_accepted_one_or_several_at_a_time() {
             twelve_megapixels.len()
         );
         let count = || async {
-            sqlx::query_scalar::<_, i64>(
+            app::on_db!(&app.pool, |c| sqlx::query_scalar::<_, i64>(
                 "SELECT COUNT(*) FROM event_photos p JOIN events e ON e.id = p.event_id WHERE e.slug = $1",
             )
             .bind(slug)
-            .fetch_one(&app.pool)
-            .await
+            .fetch_one(c).await)
             .unwrap()
         };
         let before = count().await;
@@ -650,10 +641,9 @@ fn markup_in_a_description_stays_inside_the_editors_textarea() {
     run(async {
         let app = test_app().await;
         let hostile = "Belajar membatik.</textarea><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><textarea>";
-        sqlx::query("UPDATE events SET description_id = $1 WHERE slug = 'kelas-batik-gajah-oling'")
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE events SET description_id = $1 WHERE slug = 'kelas-batik-gajah-oling'")
             .bind(hostile)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         let sulastri = signed_in_as(&app, SULASTRI).await;
         let console = send(
@@ -759,22 +749,20 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
             moved.body
         );
         let starts_at: i64 =
-            sqlx::query_scalar("SELECT starts_at FROM event_sessions WHERE id = $1")
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT starts_at FROM event_sessions WHERE id = $1")
                 .bind(session)
-                .fetch_one(&app.pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(
             app::kernel::dates::CivilDate::of_unix_wib(starts_at).iso(),
             date
         );
-        let told: i64 = sqlx::query_scalar(
+        let told: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id
              WHERE a.phone = $1 AND n.title_id LIKE '%dipindah%'",
         )
         .bind(SITI)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(told, 1, "Siti is told");
         let still_confirmed: i64 = count(
@@ -794,10 +782,9 @@ fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
     run(async {
         let app = test_app().await;
         let sulastri = signed_in_as(&app, SULASTRI).await;
-        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+        let account: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
             .bind(SULASTRI)
-            .fetch_one(&app.pool)
-            .await
+            .fetch_one(c).await)
             .unwrap();
         // 120 photos already counted in this hour's window (and the next, should the hour turn).
         let now = app::db::now_unix();
@@ -805,13 +792,12 @@ fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
             now - now.rem_euclid(3600),
             now - now.rem_euclid(3600) + 3600,
         ] {
-            sqlx::query(
+            app::on_db!(&app.pool, |c| sqlx::query(
                 "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 120)",
             )
             .bind(format!("photo_upload:account:{account}"))
             .bind(window)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         }
         let refused = send(

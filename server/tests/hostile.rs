@@ -331,13 +331,12 @@ async fn assert_markup_is_shown_as_text(app: &TestApp, cookies: &[Option<String>
     .iter()
     .map(|path| path.to_string())
     .collect();
-    let slugs: Vec<(String, String)> = sqlx::query_as(
+    let slugs: Vec<(String, String)> = app::on_db!(&app.pool, |c| sqlx::query_as(
         "SELECT '/pasar/produk/' || slug, '' FROM products
          UNION ALL SELECT '/pasar/toko/' || slug, '' FROM shops
          UNION ALL SELECT '/budaya/acara/' || slug, '/budaya/acara/' || slug || '/kelola' FROM events",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(c).await)
     .unwrap();
     for (page, console) in slugs {
         paths.push(page);
@@ -346,9 +345,8 @@ async fn assert_markup_is_shown_as_text(app: &TestApp, cookies: &[Option<String>
         }
     }
     let feeds: Vec<String> =
-        sqlx::query_scalar("SELECT '/budaya/ics/desa/' || slug || '.ics' FROM villages")
-            .fetch_all(&app.pool)
-            .await
+        app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT '/budaya/ics/desa/' || slug || '.ics' FROM villages")
+            .fetch_all(c).await)
             .unwrap();
     for cookie in cookies {
         for path in &paths {
@@ -399,14 +397,12 @@ fn generated_broken_uploads_never_crash_the_server() {
     run(async {
         let app = test_app().await;
         let cookies = cookies_for_every_role(&app).await;
-        let (order,): (String,) = sqlx::query_as("SELECT code FROM orders ORDER BY id LIMIT 1")
-            .fetch_one(&app.pool)
-            .await
+        let (order,): (String,) = app::on_db!(&app.pool, |c| sqlx::query_as("SELECT code FROM orders ORDER BY id LIMIT 1")
+            .fetch_one(c).await)
             .unwrap();
         let (request,): (String,) =
-            sqlx::query_as("SELECT code FROM service_requests ORDER BY id LIMIT 1")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_as("SELECT code FROM service_requests ORDER BY id LIMIT 1")
+                .fetch_one(c).await)
                 .unwrap();
         let routes = [
             "/budaya/acara/kelas-batik-gajah-oling/foto".to_string(),

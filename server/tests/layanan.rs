@@ -36,13 +36,12 @@ async fn first_slot(app: &TestApp, cookie: &str, path: &str) -> String {
 }
 
 async fn latest_code(app: &TestApp, phone: &str) -> String {
-    sqlx::query_scalar(
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
         "SELECT r.code FROM service_requests r JOIN accounts a ON a.id = r.account_id
          WHERE a.phone = $1 ORDER BY r.id DESC LIMIT 1",
     )
     .bind(phone)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(c).await)
     .unwrap()
 }
 
@@ -93,10 +92,9 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
         );
         let code = latest_code(&app, SITI).await;
         let queue: Option<i64> =
-            sqlx::query_scalar("SELECT queue_number FROM service_requests WHERE code = $1")
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT queue_number FROM service_requests WHERE code = $1")
                 .bind(&code)
-                .fetch_one(&app.pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(queue, Some(1), "first in line that day");
 
@@ -207,13 +205,12 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
         ));
 
         // The letter: number from the village's yearly sequence, the camat's signature, the new income.
-        let (number, verification): (String, String) = sqlx::query_as(
+        let (number, verification): (String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT l.number, l.verification_code FROM letters l JOIN service_requests r ON r.id = l.request_id WHERE r.code = $1",
-        ).bind(&code).fetch_one(&app.pool).await.unwrap();
+        ).bind(&code).fetch_one(c).await).unwrap();
         let village_code: String =
-            sqlx::query_scalar("SELECT code FROM villages WHERE slug = 'kemiren'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM villages WHERE slug = 'kemiren'")
+                .fetch_one(c).await)
                 .unwrap();
         let year = app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix()).year;
         // The demo data's SKTM already took number 001 this year.
@@ -263,14 +260,13 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
 
         // Siti was told at each step the staff took (checked, revision, checked, approved, forwarded,
         // signed, ready).
-        let messages: i64 = sqlx::query_scalar(
+        let messages: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE purpose = 'layanan_request' AND to_phone = $1
                AND body LIKE '%' || $2 || '%'",
         )
         .bind(SITI)
         .bind(&code)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(messages, 7);
         let timeline = send(
@@ -321,8 +317,8 @@ fn concurrent_bookings_never_overbook_a_slot() {
                 .count(),
             PEOPLE - 3
         );
-        let queue: Vec<i64> = sqlx::query_scalar("SELECT queue_number FROM service_requests WHERE slot_starts_at = $1 ORDER BY queue_number")
-            .bind(slot.parse::<i64>().unwrap()).fetch_all(&app.pool).await.unwrap();
+        let queue: Vec<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT queue_number FROM service_requests WHERE slot_starts_at = $1 ORDER BY queue_number")
+            .bind(slot.parse::<i64>().unwrap()).fetch_all(c).await).unwrap();
         assert_eq!(queue, vec![1, 2, 3]);
     })
 }
@@ -340,9 +336,8 @@ fn letters_issued_at_once_never_share_a_number() {
             let answer = send(&app, api_call("submit_request", "village=kemiren&service=domisili&answers[alamat]=Dusun%20Krajan&answers[sejak]=2001&answers[keperluan]=Bank", Some(cookie))).await;
             assert!(accepted(answer.status), "{} {}", answer.status, answer.body);
             let code: String =
-                sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
-                    .fetch_one(&app.pool)
-                    .await
+                app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
+                    .fetch_one(c).await)
                     .unwrap();
             let document = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
             send(
@@ -385,9 +380,8 @@ fn letters_issued_at_once_never_share_a_number() {
             "{LETTERS} letters issued at once took {:?}",
             started.elapsed()
         );
-        let mut sequence: Vec<i64> = sqlx::query_scalar::<_, String>("SELECT number FROM letters")
-            .fetch_all(&app.pool)
-            .await
+        let mut sequence: Vec<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar::<_, String>("SELECT number FROM letters")
+            .fetch_all(c).await)
             .unwrap()
             .iter()
             .map(|number| number.split('/').nth(1).unwrap().parse().unwrap())
@@ -482,14 +476,13 @@ fn document_photos_are_private_and_close_once_the_operator_checks() {
             .to_str()
             .unwrap()
             .contains("disimpan=dokumen"));
-        let (photo_id, key): (i64, String) = sqlx::query_as(
+        let (photo_id, key): (i64, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT p.id, p.key || '-' || substr(p.widths, 1, instr(p.widths || ',', ',') - 1) || '.webp'
              FROM request_documents d JOIN photos p ON p.id = d.photo_id
              JOIN service_requests r ON r.id = d.request_id WHERE r.code = $1",
         )
         .bind(&code)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
 
         let photo = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt/{photo_id}");
@@ -682,20 +675,18 @@ fn a_resident_moves_a_visit_and_the_old_place_is_free_again() {
         )
         .await;
         assert!(accepted(moved.status), "{}", moved.body);
-        let (slot, queue): (i64, Option<i64>) = sqlx::query_as(
+        let (slot, queue): (i64, Option<i64>) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT slot_starts_at, queue_number FROM service_requests WHERE code = $1",
         )
         .bind(&code)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(slot.to_string(), later);
         assert!(queue.is_some());
         let in_old_slot: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE slot_starts_at = $1")
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE slot_starts_at = $1")
                 .bind(first.parse::<i64>().unwrap())
-                .fetch_one(&app.pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(in_old_slot, 0);
         let timeline = send(
@@ -758,9 +749,8 @@ fn letters_are_requested_from_the_village_one_lives_in() {
 }
 
 async fn latest_complaint(app: &TestApp) -> String {
-    sqlx::query_scalar("SELECT code FROM complaints ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.pool)
-        .await
+    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM complaints ORDER BY id DESC LIMIT 1")
+        .fetch_one(c).await)
         .unwrap()
 }
 
@@ -903,12 +893,11 @@ fn complaints_reach_only_the_village_staff_who_answer_and_move_them() {
         .await;
         assert!(page.body.contains("Petugas PLN desa dijadwalkan Kamis"));
         assert!(page.body.contains("Diproses"));
-        let told: i64 = sqlx::query_scalar(
+        let told: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE purpose = 'layanan_complaint' AND to_phone = $1",
         )
         .bind(SITI)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(told, 1, "the resident is told by message");
         let late_photo = send(
@@ -999,12 +988,11 @@ fn village_staff_edit_their_services_form_hours_and_closed_days() {
         );
         let saved = send(&app, api_call("save_service", &format!("{base}&fields[0][name]=topik&fields[0][label_id]=Topik%20konsultasi&fields[0][kind]=select&fields[0][options]=KTP%0AKartu%20Keluarga&fields[0][required]=on&fields[1][label_id]=Nomor%20KK&fields[1][kind]=number&hours[0][weekday]=1&hours[0][opens]=08:00&hours[0][closes]=10:00&hours[1][weekday]=2&hours[1][opens]=&hours[1][closes]="), Some(&dewi))).await;
         assert!(accepted(saved.status), "{} {}", saved.status, saved.body);
-        let hours: Vec<(i64, i64, i64)> = sqlx::query_as(
+        let hours: Vec<(i64, i64, i64)> = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT h.weekday, h.opens, h.closes FROM service_hours h JOIN services s ON s.id = h.service_id
              JOIN villages v ON v.id = s.village_id WHERE v.slug = 'kemiren' AND s.slug = 'konsultasi-adminduk'",
         )
-        .fetch_all(&app.pool)
-        .await
+        .fetch_all(c).await)
         .unwrap();
         assert_eq!(hours, vec![(1, 480, 600)], "Mondays 08:00–10:00 only");
         // The resident's form follows: the new field, and two one-hour Monday slots a week.
@@ -1084,23 +1072,21 @@ fn village_staff_edit_their_services_form_hours_and_closed_days() {
 fn camat_staff_see_only_requests_that_went_to_the_kecamatan() {
     run(async {
         let app = test_app().await;
-        let (code, needs_camat): (String, bool) = sqlx::query_as(
+        let (code, needs_camat): (String, bool) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT r.code, s.needs_camat FROM service_requests r JOIN services s ON s.id = r.service_id
              JOIN villages v ON v.id = r.village_id
              WHERE v.slug = 'kemiren' AND NOT s.needs_camat ORDER BY r.id LIMIT 1",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert!(!needs_camat);
         let yusuf = signed_in_as(&app, YUSUF_CAMAT).await;
         let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
         for status in ["diajukan", "siap", "selesai"] {
-            sqlx::query("UPDATE service_requests SET status = $1 WHERE code = $2")
+            app::on_db!(&app.pool, |c| sqlx::query("UPDATE service_requests SET status = $1 WHERE code = $2")
                 .bind(status)
                 .bind(&code)
-                .execute(&app.pool)
-                .await
+                .execute(c).await.map(app::db::Done::from))
                 .unwrap();
             let call = send(
                 &app,
@@ -1164,9 +1150,8 @@ async fn domicile_request(app: &TestApp, cookie: &str, village: &str, address: &
 }
 
 async fn newest_request(app: &TestApp) -> String {
-    sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
-        .fetch_one(&app.pool)
-        .await
+    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
+        .fetch_one(c).await)
         .unwrap()
 }
 
@@ -1222,13 +1207,12 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
         assert!(accepted(renamed.status), "{}", renamed.body);
         let issued = move_as(&app, &dewi, &code, "siap", "").await;
         assert!(accepted(issued.status), "{}", issued.body);
-        let (holder, body, signer, position): (String, String, String, String) = sqlx::query_as(
+        let (holder, body, signer, position): (String, String, String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT l.holder_name, l.body, l.signer_name, l.signer_position FROM letters l
              JOIN service_requests r ON r.id = l.request_id WHERE r.code = $1",
         )
         .bind(&code)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(holder, "Warga Wisatawan 1");
         assert!(body.contains("Warga Wisatawan 1"), "{body}");
@@ -1247,9 +1231,8 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
 
         // A kelurahan's letter is signed by its lurah.
         let admin = signed_in_as(&app, ADMIN).await;
-        sqlx::query("UPDATE accounts SET home_village_id = (SELECT id FROM villages WHERE slug = 'bakungan') WHERE phone = '+6281300000001'")
-            .execute(&app.pool)
-            .await
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE accounts SET home_village_id = (SELECT id FROM villages WHERE slug = 'bakungan') WHERE phone = '+6281300000001'")
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         let no_signer = domicile_request(&app, &resident, "bakungan", "Lingkungan%20Krajan").await;
         assert!(accepted(no_signer.status), "{}", no_signer.body);
@@ -1265,23 +1248,21 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
             "{}",
             unsigned.body
         );
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "INSERT INTO staff_roles (account_id, role, village_id, granted_at)
              SELECT a.id, 'kades', v.id, 0 FROM accounts a, villages v WHERE a.phone = $1 AND v.slug = 'bakungan'",
         )
         .bind(ADMIN)
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
         let signed = move_as(&app, &admin, &bakungan, "siap", "").await;
         assert!(accepted(signed.status), "{}", signed.body);
-        let (position, body): (String, String) = sqlx::query_as(
+        let (position, body): (String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT l.signer_position, l.body FROM letters l JOIN service_requests r ON r.id = l.request_id
              WHERE r.code = $1",
         )
         .bind(&bakungan)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(position, "Lurah Bakungan");
         assert!(body.starts_with("Lurah Bakungan menerangkan"), "{body}");
@@ -1381,9 +1362,8 @@ fn a_finished_request_is_rated_a_letter_revoked_and_the_days_visits_listed_in_or
         .await;
         assert!(accepted(rated.status), "{}", rated.body);
         let rating: Option<i64> =
-            sqlx::query_scalar("SELECT rating FROM service_requests WHERE code = 'SKTMDEMA'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT rating FROM service_requests WHERE code = 'SKTMDEMA'")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(rating, Some(4));
 

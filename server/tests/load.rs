@@ -38,29 +38,26 @@ async fn prepare(database: &std::path::Path) -> Setup {
         .await
         .unwrap();
     // This village does not ask for the RT/RW letter photo, so staff can issue letters under load.
-    sqlx::query("UPDATE service_fields SET required = FALSE WHERE kind = 'file'")
-        .execute(&pool)
-        .await
+    app::on_db!(&pool, |c| sqlx::query("UPDATE service_fields SET required = FALSE WHERE kind = 'file'")
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
     let mut cookies = Vec::new();
     for person in 0..PEOPLE {
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
             "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
              SELECT $1, $2, id, 'not-a-hash', 0 FROM villages WHERE slug = 'kemiren' RETURNING id",
         )
         .bind(format!("+62815{person:08}"))
         .bind(format!("Pengunjung {person}"))
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
-        sqlx::query(
+        app::on_db!(&pool, |c| sqlx::query(
             "INSERT INTO resident_verifications (account_id, village_id, full_name, address, nik_ciphertext,
                                                  nik_last4, status, submitted_at)
              SELECT id, home_village_id, name, 'Dusun Krajan', x'00', '0000', 'verified', 0 FROM accounts WHERE id = $1",
         )
         .bind(id)
-        .execute(&pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
         let token = app::akun::session::insert_for_tests(&pool, id, now)
             .await
@@ -69,48 +66,43 @@ async fn prepare(database: &std::path::Path) -> Setup {
     }
     let mut staff = Vec::new();
     for phone in ["+6281230000004", "+6281230000006"] {
-        let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+        let id: i64 = app::on_db!(&pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
             .bind(phone)
-            .fetch_one(&pool)
-            .await
+            .fetch_one(c).await)
             .unwrap();
         let token = app::akun::session::insert_for_tests(&pool, id, now)
             .await
             .unwrap();
         staff.push(format!("sk_session={token}"));
     }
-    let (lamp_variant, lamp_shop): (i64, i64) = sqlx::query_as(
+    let (lamp_variant, lamp_shop): (i64, i64) = app::on_db!(&pool, |c| sqlx::query_as(
         "SELECT pv.id, p.shop_id FROM product_variants pv JOIN products p ON p.id = pv.product_id
          WHERE p.slug = 'lampu-bambu-ijen'",
     )
-    .fetch_one(&pool)
-    .await
+    .fetch_one(c).await)
     .unwrap();
-    sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
+    app::on_db!(&pool, |c| sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
         .bind(LAMP_STOCK)
         .bind(lamp_variant)
-        .execute(&pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
-    let event: i64 = sqlx::query_scalar(
+    let event: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
         "INSERT INTO events (village_id, slug, kind, title_id, summary_id, venue, starts_at, ends_at, capacity, status)
          SELECT id, 'kelas-beban', 'kelas', 'Kelas beban', 'Kelas untuk uji beban', 'Balai', $1, $1, $2, 'published'
          FROM villages WHERE slug = 'kemiren' RETURNING id",
     )
     .bind(now + 86_400)
     .bind(CLASS_SEATS)
-    .fetch_one(&pool)
-    .await
+    .fetch_one(c).await)
     .unwrap();
-    let class_session: i64 = sqlx::query_scalar(
+    let class_session: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
         "INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(event)
     .bind(now + 86_400)
     .bind(now + 86_400 + 7_200)
     .bind(CLASS_SEATS)
-    .fetch_one(&pool)
-    .await
+    .fetch_one(c).await)
     .unwrap();
     pool.close().await;
     Setup {
@@ -236,13 +228,12 @@ fn sixty_four_people_at_once_lose_nothing_and_nothing_is_oversold_or_overbooked(
                 for (from, to, cookie) in moves {
                     let codes: Vec<String> = RUNTIME.block_on(async {
                         let pool = app::db::connect(&database).await.unwrap();
-                        let codes = sqlx::query_scalar(
+                        let codes = app::on_db!(&pool, |c| sqlx::query_scalar(
                             "SELECT r.code FROM service_requests r JOIN services s ON s.id = r.service_id
                              WHERE r.status = $1 AND s.slug = 'domisili' ORDER BY r.id LIMIT 5",
                         )
                         .bind(from)
-                        .fetch_all(&pool)
-                        .await
+                        .fetch_all(c).await)
                         .unwrap();
                         pool.close().await;
                         codes
@@ -272,62 +263,55 @@ fn sixty_four_people_at_once_lose_nothing_and_nothing_is_oversold_or_overbooked(
     let total = requests.load(Ordering::Relaxed);
     RUNTIME.block_on(async {
         let pool = app::db::connect(&database).await.unwrap();
-        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.unwrap();
+        let integrity: String = app::on_db!(&pool, |c| sqlx::query_scalar("PRAGMA integrity_check").fetch_one(c).await).unwrap();
         assert_eq!(integrity, "ok");
-        let (sold, stock): (i64, i64) = sqlx::query_as(
+        let (sold, stock): (i64, i64) = app::on_db!(&pool, |c| sqlx::query_as(
             "SELECT (SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
                      WHERE oi.variant_id = $1 AND o.status <> 'cancelled'),
                     (SELECT stock FROM product_variants WHERE id = $1)",
         )
         .bind(setup.lamp_variant)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
-        let demo_orders: i64 = sqlx::query_scalar(
+        let demo_orders: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
             "SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
              JOIN accounts a ON a.id = o.buyer_account_id WHERE oi.variant_id = $1 AND a.phone NOT LIKE '+62815%'
                AND o.status <> 'cancelled'",
         )
         .bind(setup.lamp_variant)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(sold - demo_orders + stock, LAMP_STOCK, "every lamp sold once: sold {sold}, left {stock}");
-        let overbooked_slots: i64 = sqlx::query_scalar(
+        let overbooked_slots: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM (SELECT r.slot_starts_at, COUNT(*) AS taken, MAX(s.slot_capacity) AS capacity
                FROM service_requests r JOIN services s ON s.id = r.service_id
                WHERE r.slot_starts_at IS NOT NULL AND r.status NOT IN ('dibatalkan', 'ditolak')
                GROUP BY r.service_id, r.slot_starts_at) WHERE taken > capacity",
         )
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(overbooked_slots, 0);
-        let confirmed_seats: i64 = sqlx::query_scalar(
+        let confirmed_seats: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
             "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'",
         )
         .bind(setup.class_session)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert!(confirmed_seats <= CLASS_SEATS, "{confirmed_seats} seats confirmed of {CLASS_SEATS}");
         let (letters, distinct_numbers): (i64, i64) =
-            sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT number) FROM letters")
-                .fetch_one(&pool)
-                .await
+            app::on_db!(&pool, |c| sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT number) FROM letters")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(letters, distinct_numbers, "no letter number twice");
         let (tickets, distinct_codes): (i64, i64) =
-            sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT ticket_code) FROM event_registrations")
-                .fetch_one(&pool)
-                .await
+            app::on_db!(&pool, |c| sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT ticket_code) FROM event_registrations")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(tickets, distinct_codes, "no ticket code twice");
-        let orders: i64 = sqlx::query_scalar(
+        let orders: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM orders o JOIN accounts a ON a.id = o.buyer_account_id WHERE a.phone LIKE '+62815%'",
         )
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         println!(
             "mixed load: {PEOPLE} people + 2 staff for {elapsed:?}: {total} requests ({:.0}/s), errors {}, \

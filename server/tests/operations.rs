@@ -123,21 +123,19 @@ fn a_backup_taken_while_serving_holds_every_acknowledged_write_and_restores() {
         );
         let restored_pool = app::db::connect(&restored.database).await.unwrap();
         for (person, acknowledged) in before_backup.iter().enumerate() {
-            let name: String = sqlx::query_scalar("SELECT name FROM accounts WHERE phone = $1")
+            let name: String = app::on_db!(&restored_pool, |c| sqlx::query_scalar("SELECT name FROM accounts WHERE phone = $1")
                 .bind(format!("+62813{person:08}"))
-                .fetch_one(&restored_pool)
-                .await
+                .fetch_one(c).await)
                 .unwrap();
             let held: u64 = name.trim_start_matches("Nama ").parse().unwrap_or(0);
             assert!(held >= *acknowledged, "person {person}: backup has {name}, {acknowledged} was acknowledged before it began");
         }
         // The NIK key came along: Budi's encrypted NIK still reads.
         let key = server::secrets::load_or_create_key(&restored.nik_key).unwrap();
-        let ciphertext: Vec<u8> = sqlx::query_scalar(
+        let ciphertext: Vec<u8> = app::on_db!(&restored_pool, |c| sqlx::query_scalar(
             "SELECT v.nik_ciphertext FROM resident_verifications v JOIN accounts a ON a.id = v.account_id WHERE a.phone = '+6281230000002'",
         )
-        .fetch_one(&restored_pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(
             app::akun::nik::NikCipher::from_key(key)
@@ -197,13 +195,12 @@ fn the_server_killed_mid_write_storm_keeps_every_acknowledged_write() {
         app::demo::load(&pool, app::db::now_unix()).await.unwrap();
         let mut cookies = Vec::new();
         for person in 0..PEOPLE {
-            let id: i64 = sqlx::query_scalar(
+            let id: i64 = app::on_db!(&pool, |c| sqlx::query_scalar(
                 "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
                  SELECT $1, 'Nama 0', id, 'not-a-hash', 0 FROM villages WHERE slug = 'kemiren' RETURNING id",
             )
             .bind(format!("+62814{person:08}"))
-            .fetch_one(&pool)
-            .await
+            .fetch_one(c).await)
             .unwrap();
             let token = app::akun::session::insert_for_tests(&pool, id, app::db::now_unix())
                 .await
@@ -255,16 +252,14 @@ fn the_server_killed_mid_write_storm_keeps_every_acknowledged_write() {
         total_acknowledged = acknowledged_now.iter().sum();
         RUNTIME.block_on(async {
             let pool = app::db::connect(&database).await.unwrap();
-            let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
-                .fetch_one(&pool)
-                .await
+            let integrity: String = app::on_db!(&pool, |c| sqlx::query_scalar("PRAGMA integrity_check")
+                .fetch_one(c).await)
                 .unwrap();
             assert_eq!(integrity, "ok", "after kill {kill}");
             for (person, acknowledged) in acknowledged_now.iter().enumerate() {
-                let name: String = sqlx::query_scalar("SELECT name FROM accounts WHERE phone = $1")
+                let name: String = app::on_db!(&pool, |c| sqlx::query_scalar("SELECT name FROM accounts WHERE phone = $1")
                     .bind(format!("+62814{person:08}"))
-                    .fetch_one(&pool)
-                    .await
+                    .fetch_one(c).await)
                     .unwrap();
                 let stored: u64 = name.trim_start_matches("Nama ").parse().unwrap();
                 assert!(

@@ -15,23 +15,21 @@ const BUDI: &str = "+6281230000002";
 const SULASTRI: &str = "+6281230000003";
 
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
-    sqlx::query_scalar(sql)
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(sql)
         .bind(bind)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap()
 }
 
 /// The id of a product's variant (by name; "" for a product without options).
 async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
-    sqlx::query_scalar(
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
         "SELECT pv.id FROM product_variants pv JOIN products p ON p.id = pv.product_id
          WHERE p.slug = $1 AND pv.name_id = $2 AND pv.is_active",
     )
     .bind(product)
     .bind(name)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(c).await)
     .unwrap()
 }
 
@@ -55,11 +53,10 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
         const BUYERS: usize = 40;
         let product = "lampu-bambu-ijen";
         let variant = variant_id(&app, product, "").await;
-        sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
             .bind(STOCK)
             .bind(variant)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         let shop = shop_id_of(&app, product).await;
         let cookies = tourists(&app, BUYERS).await;
@@ -107,13 +104,12 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
             BUYERS - STOCK as usize,
             "the rest are told the stock changed"
         );
-        let sold: i64 = sqlx::query_scalar(
+        let sold: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
              WHERE oi.variant_id = $1 AND o.status = 'placed'",
         )
         .bind(variant)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(sold, STOCK);
         assert_eq!(
@@ -122,13 +118,12 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
         );
 
         // A buyer cancels before the seller confirms: the lamp is back on the shelf.
-        let (code, buyer): (String, i64) = sqlx::query_as(
+        let (code, buyer): (String, i64) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT o.code, o.buyer_account_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
              WHERE oi.variant_id = $1 LIMIT 1",
         )
         .bind(variant)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         let token = app::akun::session::insert_for_tests(&app.pool, buyer, app::db::now_unix())
             .await
@@ -195,13 +190,12 @@ fn an_order_goes_from_cart_to_review_with_a_timeline_and_messages_to_both_sides(
 
         let placed = send(&app, api_call("checkout", &pickup_cash(shop), Some(&siti))).await;
         assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
-        let (code, total, status): (String, i64, String) = sqlx::query_as(
+        let (code, total, status): (String, i64, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT o.code, o.total_rupiah, o.status FROM orders o JOIN order_items oi ON oi.order_id = o.id
              WHERE oi.variant_id = $1 ORDER BY o.id DESC LIMIT 1",
         )
         .bind(indigo)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(total, 2 * 295_000, "the variant's own price, twice");
         assert_eq!(status, "placed");
@@ -530,11 +524,10 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         .await;
         let placed = send(&app, api_call("checkout", &format!("choices[0][shop_id]={shop}&choices[0][fulfilment]=pickup_balai&choices[0][payment]=transfer&choices[0][address]=&choices[0][note]="), Some(&siti))).await;
         assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
-        let code: String = sqlx::query_scalar(
+        let code: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT code FROM orders WHERE payment = 'transfer' ORDER BY id DESC LIMIT 1",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         let receipt = send(
             &app,
@@ -568,8 +561,8 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
             send(&app, get(&proof)).await.status,
             StatusCode::UNAUTHORIZED
         );
-        let key: String = sqlx::query_scalar("SELECT p.key || '-' || p.widths || '.webp' FROM photos p JOIN orders o ON o.payment_proof_photo_id = p.id WHERE o.code = $1")
-            .bind(&code).fetch_one(&app.pool).await.unwrap();
+        let key: String = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT p.key || '-' || p.widths || '.webp' FROM photos p JOIN orders o ON o.payment_proof_photo_id = p.id WHERE o.code = $1")
+            .bind(&code).fetch_one(c).await).unwrap();
         assert_eq!(
             send(&app, get(&format!("/media/{key}"))).await.status,
             StatusCode::NOT_FOUND
@@ -630,23 +623,20 @@ fn markup_in_product_titles_and_shop_names_stays_text_in_the_page_title() {
         let app = test_app().await;
         let hostile = r#"Batik</title><meta http-equiv="refresh" content="0;url=https://evil.example/masuk">"#;
         let shop = shop_id_of(&app, "selendang-gajah-oling").await;
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "UPDATE products SET title_id = $1, title_en = $1 WHERE slug = 'selendang-gajah-oling'",
         )
         .bind(hostile)
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
-        sqlx::query("UPDATE shops SET name = $1 WHERE id = $2")
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE shops SET name = $1 WHERE id = $2")
             .bind(hostile)
             .bind(shop)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
-        let shop_slug: String = sqlx::query_scalar("SELECT slug FROM shops WHERE id = $1")
+        let shop_slug: String = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT slug FROM shops WHERE id = $1")
             .bind(shop)
-            .fetch_one(&app.pool)
-            .await
+            .fetch_one(c).await)
             .unwrap();
         for path in [
             "/pasar/produk/selendang-gajah-oling".to_string(),
@@ -680,21 +670,19 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
         let first_shop = shop_id_of(&app, "selendang-gajah-oling").await;
         let second_shop = shop_id_of(&app, "lampu-bambu-ijen").await;
         assert_ne!(first_shop, second_shop);
-        sqlx::query("UPDATE shops SET name = 'Kerajinan Osing' WHERE id IN ($1, $2)")
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE shops SET name = 'Kerajinan Osing' WHERE id IN ($1, $2)")
             .bind(first_shop)
             .bind(second_shop)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         // Two products of the first shop and one of the second, put in the cart in turns.
-        let variants: Vec<(i64, String)> = sqlx::query_as(
+        let variants: Vec<(i64, String)> = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT MIN(pv.id), p.slug FROM product_variants pv JOIN products p ON p.id = pv.product_id
              WHERE p.shop_id = $1 AND p.status = 'active' AND pv.is_active AND pv.stock >= 3
              GROUP BY p.id ORDER BY p.id LIMIT 2",
         )
         .bind(first_shop)
-        .fetch_all(&app.pool)
-        .await
+        .fetch_all(c).await)
         .unwrap();
         assert_eq!(variants.len(), 2, "the demo shop sells two products");
         let lamp = variant_id(&app, "lampu-bambu-ijen", "").await;
@@ -706,10 +694,9 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
         let stock_of = |variant: i64| {
             let pool = app.pool.clone();
             async move {
-                sqlx::query_scalar::<_, i64>("SELECT stock FROM product_variants WHERE id = $1")
+                app::on_db!(&pool, |c| sqlx::query_scalar::<_, i64>("SELECT stock FROM product_variants WHERE id = $1")
                     .bind(variant)
-                    .fetch_one(&pool)
-                    .await
+                    .fetch_one(c).await)
                     .unwrap()
             }
         };
@@ -728,11 +715,10 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
             .await;
             assert!(accepted(added.status), "{} {}", added.status, added.body);
             // Distinct times, so the cart really interleaves the two shops.
-            sqlx::query("UPDATE cart_items SET added_at = $1 WHERE variant_id = $2")
+            app::on_db!(&app.pool, |c| sqlx::query("UPDATE cart_items SET added_at = $1 WHERE variant_id = $2")
                 .bind(1_000 + turn as i64)
                 .bind(variant)
-                .execute(&app.pool)
-                .await
+                .execute(c).await.map(app::db::Done::from))
                 .unwrap();
         }
         let choices = format!(
@@ -742,11 +728,10 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
         );
         let placed = send(&app, api_call("checkout", &choices, Some(&cookie))).await;
         assert!(accepted(placed.status), "{} {}", placed.status, placed.body);
-        let orders: i64 = sqlx::query_scalar(
+        let orders: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM orders o JOIN accounts a ON a.id = o.buyer_account_id WHERE a.phone = '+6281300000000'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(orders, 2, "one order per shop");
         for ((variant, product), before) in in_turns.iter().zip(stock_before) {
@@ -843,9 +828,8 @@ fn an_approved_shop_is_renamed_only_with_the_villages_approval() {
         .await;
         assert!(accepted(applied.status), "{}", applied.body);
         let status: String =
-            sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Pendatang Baru'")
-                .fetch_one(&app.pool)
-                .await
+            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Pendatang Baru'")
+                .fetch_one(c).await)
                 .unwrap();
         assert_eq!(status, "pending");
         let console = send(&app, get_signed_in("/desa/kemiren/kelola", &dewi)).await;
@@ -892,13 +876,12 @@ fn the_sellers_dashboard_counts_this_months_completed_sales() {
         let (sales_before, orders_before, _) = figures().await;
         // A tourist buys a scarf; Sulastri confirms, hands it over, the order completes.
         let product = "selendang-gajah-oling";
-        let variant: i64 = sqlx::query_scalar(
+        let variant: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT MIN(pv.id) FROM product_variants pv JOIN products p ON p.id = pv.product_id
              WHERE p.slug = $1 AND pv.is_active AND pv.stock > 0",
         )
         .bind(product)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         let buyer = tourists(&app, 1).await.remove(0);
         let added = send(
@@ -917,12 +900,11 @@ fn the_sellers_dashboard_counts_this_months_completed_sales() {
                 .await
                 .status
         ));
-        let (code, total): (String, i64) = sqlx::query_as(
+        let (code, total): (String, i64) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT o.code, o.total_rupiah FROM orders o JOIN accounts a ON a.id = o.buyer_account_id
              WHERE a.phone = '+6281300000000'",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         for to in ["confirmed", "ready", "completed"] {
             // Whichever party makes this move (the seller confirms; either may complete a pickup).
@@ -949,10 +931,9 @@ fn the_sellers_dashboard_counts_this_months_completed_sales() {
                 );
             }
         }
-        let status: String = sqlx::query_scalar("SELECT status FROM orders WHERE code = $1")
+        let status: String = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM orders WHERE code = $1")
             .bind(&code)
-            .fetch_one(&app.pool)
-            .await
+            .fetch_one(c).await)
             .unwrap();
         assert_eq!(status, "completed");
         let (sales_after, orders_after, body) = figures().await;

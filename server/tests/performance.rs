@@ -78,11 +78,10 @@ fn every_key_page_runs_a_bounded_number_of_statements() {
     count_statements();
     run(async {
         let app = test_app().await;
-        let product: String = sqlx::query_scalar(
+        let product: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         // The operator of Kemiren: signed in, a buyer with orders, and staff with an inbox.
         let cookie = signed_in_as(&app, "+6281230000004").await;
@@ -185,20 +184,18 @@ fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a
         assert!(again.headers.get(server::page_cache::HIT_HEADER).is_none());
 
         // A seller renames a product (any write request): the next visitor sees the new name.
-        let product: String = sqlx::query_scalar(
+        let product: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT slug FROM products WHERE status = 'active' ORDER BY created_at DESC, id DESC LIMIT 1",
         )
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(
             send(&app, get("/pasar")).await.headers[server::page_cache::HIT_HEADER],
             "hit"
         );
-        sqlx::query("UPDATE products SET title_id = 'Nama Baru Sekali' WHERE slug = $1")
+        app::on_db!(&app.pool, |c| sqlx::query("UPDATE products SET title_id = 'Nama Baru Sekali' WHERE slug = $1")
             .bind(&product)
-            .execute(&app.pool)
-            .await
+            .execute(c).await.map(app::db::Done::from))
             .unwrap();
         let write = send(&app, api_call("set_language", "lang=id", Some(&cookie))).await;
         assert!(
@@ -272,7 +269,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
         let app = test_app().await;
         let budi = signed_in_as(&app, "+6281230000002").await;
         // 75 more orders for Budi, a minute apart, copied from one of the demo's.
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 75)
              INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, subtotal_rupiah,
                                  delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
@@ -280,10 +277,9 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
                     'completed', 'pickup_seller', 'cash', 1000, 0, 1000, 1700000000 + i * 60, 1700000000 + i * 60
              FROM n, accounts a WHERE a.phone = '+6281230000002'",
         )
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "INSERT INTO order_items (order_id, variant_id, product_id, title_id, variant_name,
                                       unit_price_rupiah, quantity)
              SELECT o.id, v.id, p.id, p.title_id, '', 1000, 1 FROM orders o
@@ -291,8 +287,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
              JOIN product_variants v ON v.product_id = p.id AND v.position = 0
              WHERE o.code LIKE 'ZPAGE%'",
         )
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
         let pages = walk_pages(&app, "/pasar/pesanan", &budi, "ZPAGE", "sebelum=").await;
         let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
@@ -312,7 +307,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
 
         // The village inbox: 120 open requests, oldest first, 50 per page.
         let operator = signed_in_as(&app, "+6281230000004").await;
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
              INSERT INTO service_requests (code, service_id, village_id, account_id, status, created_at, updated_at)
              SELECT 'ZREQ' || printf('%04d', i), s.id, s.village_id, a.id, 'diajukan', 1700000000 + i, 1700000000 + i
@@ -321,8 +316,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
                    SELECT slug FROM services WHERE village_id = s.village_id ORDER BY id LIMIT 1)
                AND a.phone = '+6281230000001'",
         )
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
         let pages = walk_pages(&app, "/desa/kemiren/layanan", &operator, "ZREQ", "setelah=").await;
         let all: Vec<String> = pages.concat();

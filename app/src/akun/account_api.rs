@@ -105,13 +105,13 @@ pub type AfterSignInFuture<'a> = std::pin::Pin<
 /// names no pillar). It answers where to go instead of `next`, if anywhere.
 #[cfg(feature = "ssr")]
 #[derive(Clone, Copy)]
-pub struct AfterSignIn(pub for<'a> fn(&'a sqlx::SqlitePool, i64, i64) -> AfterSignInFuture<'a>);
+pub struct AfterSignIn(pub for<'a> fn(&'a crate::db::Db, i64, i64) -> AfterSignInFuture<'a>);
 
 /// Where a fresh session goes: where the [`AfterSignIn`] work says (the cart, when a visitor's "Add to
 /// cart" was waiting for the account), else the page that sent them to sign in.
 #[cfg(feature = "ssr")]
 async fn redirect_after_sign_in(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     account_id: i64,
     next: Option<&str>,
     now: i64,

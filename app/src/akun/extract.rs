@@ -7,16 +7,16 @@
 //!
 //! A database failure answers 500 (logged) either way.
 
+use crate::db::Db;
 use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts};
 use axum::http::{header, request::Parts, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use sqlx::SqlitePool;
 
 use super::access::Actor;
 
 /// The signed-in person of a plain request, from the session cookie.
 async fn actor_from_headers(
-    pool: &SqlitePool,
+    pool: &Db,
     headers: &HeaderMap,
     now: i64,
 ) -> Result<Option<Actor>, sqlx::Error> {
@@ -37,13 +37,13 @@ async fn actor_from_headers(
 
 impl<S> OptionalFromRequestParts<S> for Actor
 where
-    SqlitePool: FromRef<S>,
+    Db: FromRef<S>,
     S: Send + Sync,
 {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, Response> {
-        let pool = SqlitePool::from_ref(state);
+        let pool = Db::from_ref(state);
         actor_from_headers(&pool, &parts.headers, crate::db::now_unix())
             .await
             .map_err(|error| {
@@ -55,7 +55,7 @@ where
 
 impl<S> FromRequestParts<S> for Actor
 where
-    SqlitePool: FromRef<S>,
+    Db: FromRef<S>,
     S: Send + Sync,
 {
     type Rejection = Response;

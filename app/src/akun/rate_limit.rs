@@ -1,7 +1,7 @@
 //! Rate limits for sign-in, sign-up and reset codes (server only): fixed-window counters in the database,
 //! per phone number and, more generously, per IP (whole villages share one carrier IP).
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use crate::error::AppError;
 
@@ -42,12 +42,7 @@ impl Action {
 }
 
 /// Counts one attempt at `action` for this phone number and this request's IP.
-pub async fn hit_action(
-    pool: &SqlitePool,
-    action: Action,
-    phone: &str,
-    now: i64,
-) -> Result<(), AppError> {
+pub async fn hit_action(pool: &Db, action: Action, phone: &str, now: i64) -> Result<(), AppError> {
     let (per_phone, per_ip, window) = action.limits();
     let limits = [
         Limit::per_phone(action.code(), phone, per_phone, window),
@@ -67,7 +62,7 @@ pub const SIGN_UPS_PER_IP_PER_HOUR: i64 = 300;
 /// device cookie), and per address — generously for browsers that carry a device cookie, as tightly as
 /// before (30 an hour) for clients without one (scripts that never keep cookies).
 pub async fn hit_sign_up(
-    pool: &SqlitePool,
+    pool: &Db,
     phone: &str,
     device_hash: Option<&str>,
     now: i64,
@@ -136,19 +131,19 @@ pub fn client_ip() -> String {
 }
 
 /// Counts one attempt against every limit; refuses with `TooManyAttempts` (HTTP 429) when any is over.
-pub async fn hit(pool: &SqlitePool, limits: &[Limit], now: i64) -> Result<(), AppError> {
+pub async fn hit(pool: &Db, limits: &[Limit], now: i64) -> Result<(), AppError> {
     let mut over = false;
     for limit in limits {
         let window_start = now - now.rem_euclid(limit.window_seconds);
-        let hits: i64 = sqlx::query_scalar(
+        let hits: i64 = crate::on_db!(pool, |c| sqlx::query_scalar(
             "INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1)
              ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
              RETURNING hits",
         )
         .bind(&limit.key)
         .bind(window_start)
-        .fetch_one(pool)
-        .await?;
+        .fetch_one(c)
+        .await)?;
         over |= hits > limit.limit;
     }
     if over {
@@ -159,11 +154,14 @@ pub async fn hit(pool: &SqlitePool, limits: &[Limit], now: i64) -> Result<(), Ap
 }
 
 /// Forgets windows that ended more than a day ago.
-pub async fn prune(pool: &SqlitePool, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM rate_limit_hits WHERE window_start < $1")
-        .bind(now - 24 * 3600)
-        .execute(pool)
-        .await?;
+pub async fn prune(pool: &Db, now: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM rate_limit_hits WHERE window_start < $1"
+    )
+    .bind(now - 24 * 3600)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 

@@ -2,9 +2,9 @@
 //! database holds its SHA-256 with the account and times, so sessions survive restarts and sign-out
 //! really ends them. A new token is issued at every sign-in (no session fixation).
 
+use crate::db::Db;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 
 use crate::error::AppError;
 
@@ -67,12 +67,15 @@ pub(crate) fn set_cookie(value: &str) {
 }
 
 /// Starts a session for `account_id`: ends the one this browser had (rotation) and sets the new cookie.
-pub async fn start(pool: &SqlitePool, account_id: i64, now: i64) -> Result<(), AppError> {
+pub async fn start(pool: &Db, account_id: i64, now: i64) -> Result<(), AppError> {
     if let Some(old) = request_token() {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(hash_token(&old))
-            .execute(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(hash_token(&old))
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     let token = insert(pool, account_id, now).await?;
     set_cookie(&session_cookie(&token, request_is_https()));
@@ -80,26 +83,30 @@ pub async fn start(pool: &SqlitePool, account_id: i64, now: i64) -> Result<(), A
 }
 
 /// A new session row for `account_id` created at `now`; returns the cookie's token.
-async fn insert(pool: &SqlitePool, account_id: i64, now: i64) -> Result<String, AppError> {
+async fn insert(pool: &Db, account_id: i64, now: i64) -> Result<String, AppError> {
     let token = new_token()?;
-    sqlx::query(
+    crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
     )
     .bind(hash_token(&token))
     .bind(account_id)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(token)
 }
 
 /// Ends this browser's session on the server and clears the cookie.
-pub async fn end(pool: &SqlitePool) -> Result<(), AppError> {
+pub async fn end(pool: &Db) -> Result<(), AppError> {
     if let Some(token) = request_token() {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(hash_token(&token))
-            .execute(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(hash_token(&token))
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     set_cookie(&format!(
         "{COOKIE_NAME}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
@@ -108,16 +115,19 @@ pub async fn end(pool: &SqlitePool) -> Result<(), AppError> {
 }
 
 /// Ends every session of an account (after a password reset).
-pub async fn end_all(pool: &SqlitePool, account_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-        .bind(account_id)
-        .execute(pool)
-        .await?;
+pub async fn end_all(pool: &Db, account_id: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM sessions WHERE account_id = $1"
+    )
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 /// The account signed in with this request's cookie, honouring both timeouts.
-pub async fn current_account_id(pool: &SqlitePool) -> Result<Option<i64>, AppError> {
+pub async fn current_account_id(pool: &Db) -> Result<Option<i64>, AppError> {
     let Some(token) = request_token() else {
         return Ok(None);
     };
@@ -126,43 +136,45 @@ pub async fn current_account_id(pool: &SqlitePool) -> Result<Option<i64>, AppErr
 
 /// Looks a token up at time `now`; ends the session if it timed out, refreshes its last use otherwise.
 pub async fn account_for_token(
-    pool: &SqlitePool,
+    pool: &Db,
     token: &str,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let token_hash = hash_token(token);
-    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+    let row: Option<(i64, i64, i64)> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
     )
     .bind(&token_hash)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c)
+    .await)?;
     let Some((account_id, created_at, last_seen_at)) = row else {
         return Ok(None);
     };
     if now - last_seen_at > IDLE_TIMEOUT_SECONDS || now - created_at > ABSOLUTE_TIMEOUT_SECONDS {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(&token_hash)
-            .execute(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(&token_hash)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
         return Ok(None);
     }
     if now - last_seen_at > TOUCH_INTERVAL_SECONDS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(&token_hash)
-            .execute(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query(
+            "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2"
+        )
+        .bind(now)
+        .bind(&token_hash)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     Ok(Some(account_id))
 }
 
 /// For tests: a session for `account_id` started at `now`, without a request; returns the cookie token.
-pub async fn insert_for_tests(
-    pool: &SqlitePool,
-    account_id: i64,
-    now: i64,
-) -> Result<String, AppError> {
+pub async fn insert_for_tests(pool: &Db, account_id: i64, now: i64) -> Result<String, AppError> {
     insert(pool, account_id, now).await
 }
 
@@ -200,10 +212,12 @@ mod tests {
         crate::demo::load_accounts(&pool, &cipher, 1_800_000_000)
             .await
             .unwrap();
-        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts ORDER BY id LIMIT 1")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let account: i64 = crate::on_db!(&pool, |c| sqlx::query_scalar(
+            "SELECT id FROM accounts ORDER BY id LIMIT 1"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         let start = 1_800_000_000;
         let token = insert_for_tests(&pool, account, start).await.unwrap();
         assert_eq!(

@@ -6,7 +6,7 @@
 //! to the account before (known devices) are never held back by failures elsewhere; unknown clients
 //! are slowed to one try per half minute only when a number draws a storm of failures from everywhere.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use crate::error::AppError;
 
@@ -81,19 +81,20 @@ fn device_hash(cookie: &str) -> String {
 
 /// Whether this browser signed in to the account before.
 pub async fn is_known_device(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: Option<i64>,
     client: &Client,
 ) -> Result<bool, sqlx::Error> {
     match (account_id, &client.device_hash) {
         (Some(account_id), Some(hash)) => {
-            sqlx::query_scalar(
+            crate::on_db!(pool, |c| {
+                sqlx::query_scalar(
                 "SELECT EXISTS (SELECT 1 FROM known_devices WHERE account_id = $1 AND device_hash = $2)",
             )
             .bind(account_id)
             .bind(hash)
-            .fetch_one(pool)
-            .await
+            .fetch_one(c).await
+            })
         }
         _ => Ok(false),
     }
@@ -102,19 +103,21 @@ pub async fn is_known_device(
 /// Refuses (429) a client that must still wait, before its password is even checked. Returns whether
 /// the client is a known device of the account.
 pub async fn check(
-    pool: &SqlitePool,
+    pool: &Db,
     phone: &str,
     client: &Client,
     account_id: Option<i64>,
     now: i64,
 ) -> Result<bool, AppError> {
-    let own: Option<(i64, i64)> = sqlx::query_as(
+    let own: Option<(i64, i64)> =
+        crate::on_db!(pool, |c| {
+            sqlx::query_as(
         "SELECT failures, last_failed_at FROM sign_in_failures WHERE phone = $1 AND client = $2",
     )
     .bind(phone)
     .bind(&client.key)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+        })?;
     if let Some((failures, last)) = own {
         if now - last < MEMORY_SECONDS && now < last + wait_after(failures) {
             return Err(AppError::TooManyAttempts.with_status());
@@ -122,14 +125,14 @@ pub async fn check(
     }
     let known = is_known_device(pool, account_id, client).await?;
     if !known {
-        let (storm, latest): (i64, Option<i64>) = sqlx::query_as(
-            "SELECT COALESCE(SUM(failures), 0), MAX(last_failed_at) FROM sign_in_failures
+        let (storm, latest): (i64, Option<i64>) = crate::on_db!(pool, |c| sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT), MAX(last_failed_at) FROM sign_in_failures
              WHERE phone = $1 AND last_failed_at > $2",
         )
         .bind(phone)
         .bind(now - MEMORY_SECONDS)
-        .fetch_one(pool)
-        .await?;
+        .fetch_one(c)
+        .await)?;
         if storm >= STORM_FAILURES
             && latest.is_some_and(|latest| now < latest + STORM_PAUSE_SECONDS)
         {
@@ -141,12 +144,13 @@ pub async fn check(
 
 /// Counts a wrong password from this client (older failures than the memory start again from one).
 pub async fn record_failure(
-    pool: &SqlitePool,
+    pool: &Db,
     phone: &str,
     client: &Client,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO sign_in_failures (phone, client, failures, last_failed_at) VALUES ($1, $2, 1, $3)
          ON CONFLICT (phone, client) DO UPDATE SET
            failures = CASE WHEN sign_in_failures.last_failed_at < $3 - $4 THEN 1
@@ -157,25 +161,28 @@ pub async fn record_failure(
     .bind(&client.key)
     .bind(now)
     .bind(MEMORY_SECONDS)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 /// A correct password: this client's failures are forgotten and its browser becomes a known device of
 /// the account (a device cookie is set when it had none).
 pub async fn record_success(
-    pool: &SqlitePool,
+    pool: &Db,
     phone: &str,
     client: &Client,
     account_id: i64,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE phone = $1 AND client = $2")
-        .bind(phone)
-        .bind(&client.key)
-        .execute(pool)
-        .await?;
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM sign_in_failures WHERE phone = $1 AND client = $2"
+    )
+    .bind(phone)
+    .bind(&client.key)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     let hash = match &client.device_hash {
         Some(hash) => hash.clone(),
         None => {
@@ -192,28 +199,35 @@ pub async fn record_success(
             device_hash(&cookie)
         }
     };
-    sqlx::query(
+    crate::on_db!(pool, |c| sqlx::query(
         "INSERT INTO known_devices (account_id, device_hash, last_seen_at) VALUES ($1, $2, $3)
          ON CONFLICT (account_id, device_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at",
     )
     .bind(account_id)
     .bind(&hash)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 /// Forgets failures and devices unused for a long time (run with the rate-limit pruning).
-pub async fn prune(pool: &SqlitePool, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE last_failed_at < $1")
-        .bind(now - 24 * 3600)
-        .execute(pool)
-        .await?;
-    sqlx::query("DELETE FROM known_devices WHERE last_seen_at < $1")
-        .bind(now - 400 * 24 * 3600)
-        .execute(pool)
-        .await?;
+pub async fn prune(pool: &Db, now: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM sign_in_failures WHERE last_failed_at < $1"
+    )
+    .bind(now - 24 * 3600)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM known_devices WHERE last_seen_at < $1"
+    )
+    .bind(now - 400 * 24 * 3600)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 

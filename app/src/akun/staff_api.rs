@@ -14,7 +14,7 @@ use crate::kernel::text::optional_text;
 
 /// The id of the village a staff page or action names; 404 when there is none.
 #[cfg(feature = "ssr")]
-pub async fn village_or_404(pool: &sqlx::SqlitePool, slug: &str) -> Result<i64, AppError> {
+pub async fn village_or_404(pool: &crate::db::Db, slug: &str) -> Result<i64, AppError> {
     super::store::village_ref(pool, slug)
         .await?
         .map(|(id, _)| id)

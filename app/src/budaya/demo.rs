@@ -2,8 +2,6 @@
 //! placed around "this weekend" of the day the demo is loaded), every kind of listing, a class run by a
 //! Pasar seller, a waiting list and a ticket. Coordinates are approximate village centres.
 
-use sqlx::{Sqlite, Transaction};
-
 use super::recurrence::{expand, SessionPlan};
 use crate::kernel::dates::CivilDate;
 
@@ -275,10 +273,7 @@ fn sessions_of(series: &Series, saturday: CivilDate) -> Vec<(i64, i64)> {
 }
 
 /// Adds the listings and their sessions (only for listings not there yet); returns how many listings.
-pub async fn load_listings(
-    tx: &mut Transaction<'static, Sqlite>,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
+pub async fn load_listings(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sqlx::Error> {
     let saturday = this_weekends_saturday(now);
     let mut added = 0;
     for listing in LISTINGS {
@@ -293,7 +288,8 @@ pub async fn load_listings(
             .min()
             .unwrap_or(now);
         let ends_at = sessions.iter().map(|(_, end)| *end).max().unwrap_or(now);
-        let event_id: Option<i64> = sqlx::query_scalar(
+        let event_id: Option<i64> = crate::on_db!(&mut *tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO events (village_id, slug, kind, title_id, title_en, summary_id, summary_en, venue,
                                  starts_at, ends_at, price_rupiah, description_id, description_en, tags, address,
                                  latitude, longitude, accessibility_id, accessibility_en, opening_hours_id,
@@ -328,12 +324,13 @@ pub async fn load_listings(
         .bind(listing.organiser)
         .bind(listing.shop)
         .bind(listing.capacity)
-        .fetch_optional(&mut **tx)
-        .await?;
+        .fetch_optional(c).await
+        })?;
         let Some(event_id) = event_id else { continue };
         added += 1;
         for (starts_at, ends_at) in sessions {
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query(
                 "INSERT INTO event_sessions (event_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (event_id, starts_at) DO NOTHING",
             )
@@ -341,8 +338,8 @@ pub async fn load_listings(
             .bind(starts_at)
             .bind(ends_at)
             .bind(listing.capacity)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
     }
     Ok(added)
@@ -351,39 +348,53 @@ pub async fn load_listings(
 /// Siti's ticket for the batik class (a fixed code, used by the tests and the README).
 pub const DEMO_TICKET_CODE: &str = "KMRN2345";
 
+async fn account_of(tx: &mut crate::db::Tx, phone: &str) -> Result<Option<i64>, sqlx::Error> {
+    crate::on_db!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT id FROM accounts WHERE phone = $1"
+    )
+    .bind(phone)
+    .fetch_optional(c)
+    .await)
+}
+
+/// The listing's last session still to come.
+async fn last_session_of(
+    tx: &mut crate::db::Tx,
+    slug: &str,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    crate::on_db!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id
+         WHERE e.slug = $1 AND s.starts_at > $2 ORDER BY s.starts_at DESC LIMIT 1",
+    )
+    .bind(slug)
+    .bind(now)
+    .fetch_optional(c)
+    .await)
+}
+
 /// After the accounts exist: the batik class is managed by its seller (Sulastri), and the coffee class's
 /// next session is full with one person waiting, so the waiting list can be seen at once.
-pub async fn load_people(
-    tx: &mut Transaction<'static, Sqlite>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let account = |phone: &'static str| {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE phone = $1").bind(phone)
-    };
-    let Some(sulastri) = account("+6281230000003").fetch_optional(&mut **tx).await? else {
+pub async fn load_people(tx: &mut crate::db::Tx, now: i64) -> Result<(), sqlx::Error> {
+    let Some(sulastri) = account_of(tx, "+6281230000003").await? else {
         return Ok(());
     };
-    sqlx::query(
+    crate::on_db!(&mut *tx, |c| sqlx::query(
         "UPDATE events SET organiser_account_id = $1
          WHERE slug = 'kelas-batik-gajah-oling' AND organiser_account_id IS NULL",
     )
     .bind(sulastri)
-    .execute(&mut **tx)
-    .await?;
-    let already: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_registrations")
-        .fetch_one(&mut **tx)
-        .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    let already: i64 = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM event_registrations"
+    )
+    .fetch_one(c)
+    .await)?;
     if already > 0 {
         return Ok(());
     }
-    let session_of = |slug: &'static str| {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id
-             WHERE e.slug = $1 AND s.starts_at > $2 ORDER BY s.starts_at DESC LIMIT 1",
-        )
-        .bind(slug)
-        .bind(now)
-    };
     let people = [
         // (phone, listing, status, code)
         (
@@ -413,12 +424,13 @@ pub async fn load_people(
     ];
     for (offset, (phone, listing, status, code)) in people.into_iter().enumerate() {
         let (Some(account_id), Some(session_id)) = (
-            account(phone).fetch_optional(&mut **tx).await?,
-            session_of(listing).fetch_optional(&mut **tx).await?,
+            account_of(tx, phone).await?,
+            last_session_of(tx, listing, now).await?,
         ) else {
             continue;
         };
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query(
             "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at)
              VALUES ($1, $2, 1, $3, $4, $5)",
         )
@@ -427,8 +439,8 @@ pub async fn load_people(
         .bind(status)
         .bind(code)
         .bind(now + offset as i64)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
     }
     Ok(())
 }
@@ -451,7 +463,7 @@ const DEMO_PHOTOS: &[(&str, [u8; 3], [u8; 3])] = &[
 
 /// Gives the demo listings generated photos (only those without any yet); returns how many were added.
 pub async fn load_photos(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     store: &dyn crate::media::storage::PhotoStore,
     now: i64,
 ) -> Result<u64, crate::error::AppError> {

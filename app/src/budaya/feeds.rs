@@ -5,13 +5,13 @@
 //! Routes (wired by the server): `/budaya/ics/acara/{slug}.ics`, `/budaya/ics/desa/{slug}.ics`,
 //! `/budaya/ics/jenis/{kind}.ics`; `?lang=en` gives English titles.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, Query, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 use super::ics::{calendar, IcsEntry};
 use super::store::{feed_sessions, FeedSession};
@@ -60,7 +60,7 @@ fn stem(file: &str) -> Option<&str> {
 }
 
 async fn respond(
-    pool: &SqlitePool,
+    pool: &Db,
     headers: &HeaderMap,
     name: &str,
     listing: &str,
@@ -107,7 +107,7 @@ async fn respond(
 
 /// One listing's sessions, as a file to open in the phone's calendar.
 pub async fn listing_calendar(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(file): Path<String>,
     Query(options): Query<FeedOptions>,
     headers: HeaderMap,
@@ -129,7 +129,7 @@ pub async fn listing_calendar(
 
 /// Every listing of a village, to subscribe to.
 pub async fn village_feed(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(file): Path<String>,
     Query(options): Query<FeedOptions>,
     headers: HeaderMap,
@@ -137,10 +137,12 @@ pub async fn village_feed(
     let Some(village) = stem(&file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let name = match sqlx::query_scalar::<_, String>("SELECT name FROM villages WHERE slug = $1")
-        .bind(village)
-        .fetch_optional(&pool)
-        .await
+    let name = match crate::on_db!(&pool, |c| sqlx::query_scalar::<_, String>(
+        "SELECT name FROM villages WHERE slug = $1"
+    )
+    .bind(village)
+    .fetch_optional(c)
+    .await)
     {
         Ok(Some(name)) => name,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
@@ -167,7 +169,7 @@ pub async fn village_feed(
 
 /// Every listing of one kind (all festivals, all classes…), to subscribe to.
 pub async fn kind_feed(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(file): Path<String>,
     Query(options): Query<FeedOptions>,
     headers: HeaderMap,

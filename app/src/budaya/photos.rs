@@ -4,12 +4,12 @@
 //! `?foto_galat={code}` with the reason, translated next to the field. Photos processed before a refused
 //! one are kept.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
-use sqlx::SqlitePool;
 
 use crate::akun::access::Actor;
 use crate::akun::extract::sign_in_and_return;
@@ -26,7 +26,7 @@ fn internal(what: &str, error: impl std::fmt::Display) -> Response {
 }
 
 pub async fn upload_listing_photos(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(slug): Path<String>,
     actor: Option<Actor>,
     form: PhotoForm,

@@ -11,7 +11,7 @@
 
 pub mod regency;
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 #[cfg(test)]
 const DAY: i64 = 86_400;
@@ -189,23 +189,24 @@ pub struct DemoReport {
 }
 
 /// Loads the demo data in one write transaction.
-pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::Error> {
+pub async fn load(pool: &Db, now_unix: i64) -> Result<DemoReport, sqlx::Error> {
     let mut report = DemoReport::default();
     let mut tx = crate::db::begin_write(pool).await?;
 
     for kecamatan in KECAMATAN {
-        sqlx::query(
+        crate::on_db!(&mut tx, |c| sqlx::query(
             "INSERT INTO kecamatan (code, name, kabupaten) VALUES ($1, $2, 'Banyuwangi')
              ON CONFLICT (code) DO NOTHING",
         )
         .bind(kecamatan.code)
         .bind(kecamatan.name)
-        .execute(&mut *tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
 
     for village in VILLAGES {
-        report.villages += sqlx::query(
+        report.villages += crate::on_db!(&mut tx, |c| sqlx::query(
             "INSERT INTO villages (code, slug, name, kind, kecamatan_code, description_id, description_en)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (code) DO NOTHING",
@@ -217,12 +218,11 @@ pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::
         .bind(village.kecamatan)
         .bind(village.description_id)
         .bind(village.description_en)
-        .execute(&mut *tx)
-        .await?
+        .execute(c).await.map(crate::db::Done::from))?
         .rows_affected();
 
         for service in SERVICES {
-            report.services += sqlx::query(
+            report.services += crate::on_db!(&mut tx, |c| sqlx::query(
                 "INSERT INTO services (village_id, slug, kind, name_id, name_en, summary_id, summary_en,
                                        processing_days, needs_camat, fee_rupiah)
                  SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, 0 FROM villages WHERE slug = $1
@@ -237,8 +237,7 @@ pub async fn load(pool: &SqlitePool, now_unix: i64) -> Result<DemoReport, sqlx::
             .bind(service.summary_en)
             .bind(service.processing_days)
             .bind(service.needs_camat)
-            .execute(&mut *tx)
-            .await?
+            .execute(c).await.map(crate::db::Done::from))?
             .rows_affected();
         }
     }
@@ -326,7 +325,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
 /// shop (penjual), Budi waits for resident verification and has a shop application pending, and every
 /// staff role has one account. Idempotent like [`load`]; returns how many accounts were added.
 pub async fn load_accounts(
-    pool: &SqlitePool,
+    pool: &Db,
     nik: &crate::akun::nik::NikCipher,
     now_unix: i64,
 ) -> Result<u64, crate::error::AppError> {
@@ -334,27 +333,32 @@ pub async fn load_accounts(
     let budi_nik = nik.encrypt("3510161207850003")?;
     let siti_nik = nik.encrypt("3510164503900001")?;
     let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| sqlx::query(
         "INSERT INTO kabupaten (code, name, province) VALUES ('35.10', 'Banyuwangi', 'Jawa Timur')
          ON CONFLICT (code) DO NOTHING",
     )
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("UPDATE kecamatan SET kabupaten_code = '35.10' WHERE kabupaten_code IS NULL AND code LIKE '35.10.%'")
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query("UPDATE kecamatan SET kabupaten_code = '35.10' WHERE kabupaten_code IS NULL AND code LIKE '35.10.%'")
+        .execute(c).await.map(crate::db::Done::from)
+    })?;
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE villages SET office_address = 'Jl. Barong No. 1, Kemiren, Glagah, Banyuwangi',
                 opening_hours_id = 'Senin–Jumat 08.00–15.00 WIB', opening_hours_en = 'Monday–Friday 08:00–15:00 WIB',
                 contact_email = 'pemdes@kemiren.desa.id'
          WHERE slug = 'kemiren' AND office_address = ''",
     )
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
 
     let mut added = 0;
     for account in DEMO_ACCOUNTS {
-        added += sqlx::query(
+        added +=
+            crate::on_db!(&mut tx, |c| {
+                sqlx::query(
             "INSERT INTO accounts (phone, name, home_village_id, password_hash, locale, created_at)
              SELECT $1, $2, id, $3, 'id', $4 FROM villages WHERE slug = $5
              ON CONFLICT (phone) DO NOTHING",
@@ -364,16 +368,17 @@ pub async fn load_accounts(
         .bind(&password_hash)
         .bind(now_unix)
         .bind(account.village)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .execute(c).await.map(crate::db::Done::from)
+            })?
+            .rows_affected();
         if let Some((role, place)) = account.staff {
             let (village, kecamatan) = match role {
                 "camat" => (None, Some(place)),
                 "admin_kabupaten" => (None, None),
                 _ => (Some(place), None),
             };
-            sqlx::query(
+            crate::on_db!(&mut tx, |c| {
+                sqlx::query(
                 "INSERT INTO staff_roles (account_id, role, village_id, kecamatan_code, granted_at)
                  SELECT a.id, $2, (SELECT id FROM villages WHERE slug = $3), $4, $5
                  FROM accounts a WHERE a.phone = $1
@@ -384,19 +389,21 @@ pub async fn load_accounts(
             .bind(village)
             .bind(kecamatan)
             .bind(now_unix)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
     }
     // Sulastri: the seller of the batik shop.
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE shops SET owner_account_id = (SELECT id FROM accounts WHERE phone = '+6281230000003')
          WHERE slug = 'batik-sekar-osing' AND owner_account_id IS NULL",
     )
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     // Siti: verified by Kemiren's staff (letters name residents as verified).
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "INSERT INTO resident_verifications
            (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at,
             decided_at, decided_by)
@@ -408,10 +415,11 @@ pub async fn load_accounts(
     .bind("+6281230000001")
     .bind(&siti_nik)
     .bind(now_unix)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     // Budi: waiting for verification, and a shop application for the staff to decide.
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "INSERT INTO resident_verifications
            (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
          SELECT a.id, a.home_village_id, 'Budi Santoso', 'Dusun Krajan RT 02 RW 01, Kemiren', $2, '0003', 'pending', $3
@@ -421,17 +429,18 @@ pub async fn load_accounts(
     .bind("+6281230000002")
     .bind(&budi_nik)
     .bind(now_unix)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
         "INSERT INTO shops (village_id, slug, name, story_id, owner_account_id, status)
          SELECT a.home_village_id, 'ukir-kayu-budi', 'Ukir Kayu Budi',
                 'Topeng dan hiasan kayu ukir khas Osing, dibuat di rumah.', a.id, 'pending'
          FROM accounts a WHERE a.phone = '+6281230000002'
          ON CONFLICT (slug) DO NOTHING",
     )
-    .execute(&mut *tx)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     crate::budaya::demo::load_people(&mut tx, now_unix).await?;
     crate::pasar::demo::load_orders(&mut tx, now_unix).await?;
     tx.commit().await?;
@@ -463,10 +472,12 @@ mod tests {
         let accounts = load_accounts(&pool, &cipher, now).await.unwrap();
         assert_eq!(accounts, DEMO_ACCOUNTS.len() as u64);
         assert_eq!(load_accounts(&pool, &cipher, now).await.unwrap(), 0);
-        let staff: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_roles")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let staff: i64 = crate::on_db!(&pool, |c| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM staff_roles"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(staff, 6);
     }
 
@@ -480,20 +491,23 @@ mod tests {
             unix_from_wib(2026, 11, 27, 12, 0), // Friday
             unix_from_wib(2026, 11, 28, 6, 0),  // Saturday morning
         ] {
-            sqlx::query("DELETE FROM event_sessions")
-                .execute(&pool)
+            crate::on_db!(&pool, |c| sqlx::query("DELETE FROM event_sessions")
+                .execute(c)
                 .await
-                .unwrap();
-            sqlx::query("DELETE FROM events")
-                .execute(&pool)
+                .map(crate::db::Done::from))
+            .unwrap();
+            crate::on_db!(&pool, |c| sqlx::query("DELETE FROM events")
+                .execute(c)
                 .await
-                .unwrap();
+                .map(crate::db::Done::from))
+            .unwrap();
             load(&pool, now).await.unwrap();
-            let kinds: Vec<String> =
-                sqlx::query_scalar("SELECT DISTINCT kind FROM events ORDER BY kind")
-                    .fetch_all(&pool)
-                    .await
-                    .unwrap();
+            let kinds: Vec<String> = crate::on_db!(&pool, |c| sqlx::query_scalar(
+                "SELECT DISTINCT kind FROM events ORDER BY kind"
+            )
+            .fetch_all(c)
+            .await)
+            .unwrap();
             assert_eq!(
                 kinds,
                 ["festival", "kelas", "pertunjukan", "program", "tempat"]

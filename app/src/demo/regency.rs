@@ -7,7 +7,7 @@
 //! has well over a thousand requests. Deterministic: the same counts give the same rows (no `random()`),
 //! so two benchmark runs measure the same data. Invented names only; no real person's data.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 /// How much to generate. [`RegencySize::regency`] is the size the performance targets are set for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,10 +92,17 @@ fn counter_between(first: i64, last: i64) -> String {
 /// Grows a database that holds the demo data to a regency's size. Refuses a database that was grown
 /// already (it would duplicate nothing, but would take minutes to find that out).
 pub async fn generate(
-    pool: &SqlitePool,
+    db: &Db,
     size: RegencySize,
     now: i64,
 ) -> Result<RegencyReport, sqlx::Error> {
+    // Bulk SQL in SQLite's dialect (recursive counters, printf, json_extract). A PostgreSQL database of
+    // this size is made by generating it in SQLite and copying it over (`copy-to-postgres`).
+    let Some(pool) = db.as_sqlite() else {
+        return Err(sqlx::Error::Protocol(
+            "regency-data writes a SQLite database; copy it to PostgreSQL with copy-to-postgres".into(),
+        ));
+    };
     let villages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages")
         .fetch_one(pool)
         .await?;
@@ -396,7 +403,7 @@ mod tests {
         let searchable: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM products_fts WHERE products_fts MATCH 'batik'",
         )
-        .fetch_one(&pool)
+        .fetch_one(pool.as_sqlite().unwrap())
         .await
         .unwrap();
         assert!(searchable > 50, "{searchable}");
@@ -404,7 +411,7 @@ mod tests {
             "SELECT COUNT(*) FROM products p WHERE NOT EXISTS
                (SELECT 1 FROM product_variants v WHERE v.product_id = p.id)",
         )
-        .fetch_one(&pool)
+        .fetch_one(pool.as_sqlite().unwrap())
         .await
         .unwrap();
         assert_eq!(without_variant, 0);

@@ -1,8 +1,6 @@
 //! Demo catalogue details: what each demo village's services ask for, their forms, letter templates and
 //! visit hours (the balai desa takes visits Monday–Friday mornings; Friday closes earlier for prayers).
 
-use sqlx::{Sqlite, Transaction};
-
 /// (name, label id, label en, kind, options, required)
 type Field = (
     &'static str,
@@ -128,9 +126,10 @@ const DETAILS: &[Details] = &[
 ];
 
 /// Fills in every demo village's services with their details, forms and visit hours (idempotent).
-pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), sqlx::Error> {
+pub async fn load_details(tx: &mut crate::db::Tx) -> Result<(), sqlx::Error> {
     for details in DETAILS {
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query(
             "UPDATE services SET description_id = $2, description_en = $3, requirements_id = $4,
                     requirements_en = $5, needs_slot = $6, letter_title = $7, classification_code = $8,
                     letter_template = $9
@@ -145,12 +144,13 @@ pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), s
         .bind(details.letter_title)
         .bind(details.classification)
         .bind(details.template)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
         for (position, (name, label_id, label_en, kind, options, required)) in
             details.fields.iter().enumerate()
         {
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query(
                 "INSERT INTO service_fields (service_id, position, name, label_id, label_en, kind, options, required)
                  SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM services WHERE slug = $1
                  ON CONFLICT (service_id, name) DO NOTHING",
@@ -163,13 +163,13 @@ pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), s
             .bind(kind)
             .bind(options)
             .bind(required)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
         if details.needs_slot {
             for weekday in 1..=5i64 {
                 let closes = if weekday == 5 { 11 * 60 } else { 12 * 60 };
-                sqlx::query(
+                crate::on_db!(&mut *tx, |c| sqlx::query(
                     "INSERT INTO service_hours (service_id, weekday, opens, closes)
                      SELECT id, $2, $3, $4 FROM services WHERE slug = $1
                      ON CONFLICT (service_id, weekday, opens) DO NOTHING",
@@ -178,8 +178,9 @@ pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), s
                 .bind(weekday)
                 .bind(8 * 60i64)
                 .bind(closes)
-                .execute(&mut **tx)
-                .await?;
+                .execute(c)
+                .await
+                .map(crate::db::Done::from))?;
             }
         }
     }
@@ -189,14 +190,16 @@ pub async fn load_details(tx: &mut Transaction<'static, Sqlite>) -> Result<(), s
 /// The demo's requests and complaints, walked through the real request flow so every inbox has something
 /// in it: Siti's SKTM, signed by the camat and ready to download; Budi's domicile letter waiting for the
 /// operator; Budi's complaint about a blocked ditch. Skipped when Siti already has a request.
-pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx::Error> {
+pub async fn load_requests(pool: &crate::db::Db, now: i64) -> Result<(), sqlx::Error> {
     use super::request_flow::{RequestRole, RequestStatus};
     use super::store::{self, LetterIssue, MoveError, SubmitRefused};
     let account = |phone: &'static str| async move {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE phone = $1")
-            .bind(phone)
-            .fetch_one(pool)
-            .await
+        crate::on_db!(pool, |c| sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM accounts WHERE phone = $1"
+        )
+        .bind(phone)
+        .fetch_one(c)
+        .await)
     };
     let (siti, budi, dewi, slamet, yusuf) = (
         account("+6281230000001").await?,
@@ -205,11 +208,12 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
         account("+6281230000006").await?,
         account("+6281230000008").await?,
     );
-    let existing: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE account_id = $1")
-            .bind(siti)
-            .fetch_one(pool)
-            .await?;
+    let existing: i64 = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM service_requests WHERE account_id = $1"
+    )
+    .bind(siti)
+    .fetch_one(c)
+    .await)?;
     if existing > 0 {
         return Ok(());
     }
@@ -262,14 +266,15 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
         now - 6 * DAY,
     )
     .await?;
-    sqlx::query(
+    crate::on_db!(pool, |c| sqlx::query(
         "INSERT INTO request_documents (request_id, field, photo_id)
          SELECT r.id, 'pengantar_rt', p.id FROM service_requests r, photos p
          WHERE r.code = 'SKTMDEMA' AND p.key = $1",
     )
     .bind(&document.key)
-    .execute(pool)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     let year = crate::kernel::dates::CivilDate::of_unix_wib(now).year as i32;
     let steps = [
         (dewi, RequestRole::Operator, RequestStatus::Diperiksa, 5),
@@ -329,9 +334,11 @@ pub async fn load_requests(pool: &sqlx::SqlitePool, now: i64) -> Result<(), sqlx
     .await
     .map_err(refused)?;
 
-    let kemiren: i64 = sqlx::query_scalar("SELECT id FROM villages WHERE slug = 'kemiren'")
-        .fetch_one(pool)
-        .await?;
+    let kemiren: i64 = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT id FROM villages WHERE slug = 'kemiren'"
+    )
+    .fetch_one(c)
+    .await)?;
     super::store::complaints::insert_complaint(
         pool,
         &super::store::complaints::NewComplaint {

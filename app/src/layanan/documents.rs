@@ -5,12 +5,12 @@
 //! request, and `GET /layanan/pengaduan/{code}/foto` to the complaint's author and the village's staff,
 //! never cached by a shared cache.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
-use sqlx::SqlitePool;
 
 use super::request_flow::RequestRole;
 use super::store::RequestRow;
@@ -28,7 +28,7 @@ fn internal(what: &str, error: impl std::fmt::Display) -> Response {
 
 /// The request and the viewer's parts in it, or the answer to give instead.
 async fn request_for(
-    pool: &SqlitePool,
+    pool: &Db,
     actor: &Actor,
     code: &str,
 ) -> Result<(RequestRow, Vec<RequestRole>), Response> {
@@ -48,7 +48,7 @@ async fn request_for(
 /// `POST /layanan/permohonan/{code}/dokumen/{field}`: the resident attaches photos for one of the
 /// service's file fields while the request is open to changes.
 pub async fn upload_request_documents(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path((code, field)): Path<(String, String)>,
     actor: Option<Actor>,
     form: PhotoForm,
@@ -119,7 +119,7 @@ pub async fn upload_request_documents(
 /// `GET /layanan/permohonan/{code}/dokumen/{field}/{photo}`: one document photo, to whoever may see the
 /// request (the resident, the village's staff, the camat's once forwarded).
 pub async fn request_document(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     State(store): State<SharedPhotoStore>,
     Path((code, _field, photo)): Path<(String, String, i64)>,
     Query(size): Query<PrivateSize>,
@@ -141,7 +141,7 @@ pub async fn request_document(
 /// `POST /layanan/pengaduan/{code}/foto`: the author adds (or replaces) the complaint's photo while the
 /// village has not started on it.
 pub async fn upload_complaint_photo(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(code): Path<String>,
     actor: Option<Actor>,
     form: PhotoForm,
@@ -188,7 +188,7 @@ pub async fn upload_complaint_photo(
 
 /// `GET /layanan/pengaduan/{code}/foto`: the complaint's photo, to its author and the village's staff.
 pub async fn complaint_photo(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     Query(size): Query<PrivateSize>,

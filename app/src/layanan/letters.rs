@@ -1,12 +1,12 @@
 //! `GET /layanan/surat/{request code}`: the issued letter as a PDF, for the resident and the staff who
 //! may see the request — never from a public path, never cached by shared caches.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
-use sqlx::SqlitePool;
 
 use super::letter_pdf::LetterContent;
 use super::store::LetterRow;
@@ -52,7 +52,7 @@ pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
 }
 
 pub async fn letter_pdf(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(code): Path<String>,
     actor: Actor,
     headers: HeaderMap,

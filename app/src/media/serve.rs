@@ -1,19 +1,19 @@
 //! `GET /media/{key}`: photo files, public and immutable (their names are content hashes). Private
 //! photos (payment receipts) are refused here: their own pages serve them after checking who asks.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 use super::storage::{is_valid_key, SharedPhotoStore};
 use super::PhotoRef;
 
 pub async fn photo_file(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     State(store): State<SharedPhotoStore>,
     Path(file): Path<String>,
 ) -> Response {
@@ -22,10 +22,12 @@ pub async fn photo_file(
     }
     // `{key}-{width}.webp`
     let key = file.rsplit_once('-').map_or(file.as_str(), |(key, _)| key);
-    match sqlx::query_scalar::<_, bool>("SELECT is_private FROM photos WHERE key = $1")
-        .bind(key)
-        .fetch_optional(&pool)
-        .await
+    match crate::on_db!(&pool, |c| sqlx::query_scalar::<_, bool>(
+        "SELECT is_private FROM photos WHERE key = $1"
+    )
+    .bind(key)
+    .fetch_optional(c)
+    .await)
     {
         Ok(Some(false)) => {}
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),

@@ -1,6 +1,6 @@
 //! Photo rows and files together (server only).
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use super::process::ProcessedPhoto;
 use super::storage::PhotoStore;
@@ -11,7 +11,7 @@ use super::PhotoRef;
 /// the same bytes uploaded publicly too are public (whoever uploaded them has them anyway), so a
 /// product photo can never vanish because a receipt happened to be the same file.
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Db,
     store: &dyn PhotoStore,
     photo: ProcessedPhoto,
     uploaded_by: Option<i64>,
@@ -38,7 +38,7 @@ pub async fn save(
 
 /// The row of a photo whose files are written (or, for the demo step, about to be): its id.
 pub async fn record(
-    pool: &SqlitePool,
+    pool: &Db,
     key: &str,
     widths: &[u32],
     uploaded_by: Option<i64>,
@@ -50,7 +50,8 @@ pub async fn record(
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    sqlx::query_scalar(
+    crate::on_db!(pool, |c| {
+        sqlx::query_scalar(
         "INSERT INTO photos (key, widths, uploaded_by, created_at, is_private) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (key) DO UPDATE SET widths = excluded.widths,
              is_private = photos.is_private AND excluded.is_private
@@ -61,20 +62,18 @@ pub async fn record(
     .bind(uploaded_by)
     .bind(now)
     .bind(private)
-    .fetch_one(pool)
-    .await
+    .fetch_one(c).await
+    })
 }
 
 /// A stored photo by id (a receipt, a complaint's photo): the caller has already checked who may see it.
-pub async fn photo_by_id(
-    pool: &SqlitePool,
-    photo_id: i64,
-) -> Result<Option<PhotoRef>, sqlx::Error> {
-    let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, key, widths FROM photos WHERE id = $1")
-            .bind(photo_id)
-            .fetch_optional(pool)
-            .await?;
+pub async fn photo_by_id(pool: &Db, photo_id: i64) -> Result<Option<PhotoRef>, sqlx::Error> {
+    let row: Option<(i64, String, String)> = crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT id, key, widths FROM photos WHERE id = $1"
+    )
+    .bind(photo_id)
+    .fetch_optional(c)
+    .await)?;
     Ok(row.map(|(id, key, widths)| PhotoRef {
         id,
         key,

@@ -3,10 +3,10 @@
 //! product's photos, a shop's picture, a payment receipt. The handlers decide who may upload and where
 //! the photos go; this reads the files, processes each on a blocking thread and stores it.
 
+use crate::db::Db;
 use axum::extract::{FromRef, FromRequest, Multipart, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
 
 use super::process::{self, PhotoError};
 use super::storage::{PhotoStore, SharedPhotoStore};
@@ -30,7 +30,7 @@ pub struct Received {
 
 /// Where received photos go and who sent them.
 struct Uploader<'a> {
-    pool: &'a SqlitePool,
+    pool: &'a Db,
     store: &'a dyn PhotoStore,
     uploaded_by: i64,
     now: i64,
@@ -43,14 +43,14 @@ const PHOTOS_FIELD: &str = "photos";
 /// store along, so a handler only decides who may upload, what kind and how many still fit, and where
 /// the stored photos go.
 pub struct PhotoForm {
-    pool: SqlitePool,
+    pool: Db,
     store: SharedPhotoStore,
     multipart: Multipart,
 }
 
 impl<S> FromRequest<S> for PhotoForm
 where
-    SqlitePool: FromRef<S>,
+    Db: FromRef<S>,
     SharedPhotoStore: FromRef<S>,
     S: Send + Sync,
 {
@@ -61,7 +61,7 @@ where
             .await
             .map_err(IntoResponse::into_response)?;
         Ok(PhotoForm {
-            pool: SqlitePool::from_ref(state),
+            pool: Db::from_ref(state),
             store: SharedPhotoStore::from_ref(state),
             multipart,
         })

@@ -5,7 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 /// Something that delivers a message to a phone.
 pub trait MessageSender: Send + Sync {
@@ -62,35 +62,53 @@ pub fn mask_phone(phone: &str) -> String {
 /// After this many failed tries a message is marked failed and left for a person to look at.
 const MAX_ATTEMPTS: i64 = 5;
 
-/// Hands every pending message to `sender`; returns how many were delivered.
+/// Hands pending messages to `sender` (up to 100 per call); returns how many were delivered.
+///
+/// Each message is claimed in a transaction of its own that lasts until its outcome is written: on
+/// PostgreSQL the row stays locked while it is sent, and a second app server's worker passes over it
+/// (`db::locking`), so one message is sent once. A server that dies mid-send releases the claim and the
+/// message is tried again (at least once, never twice at the same moment).
 pub async fn deliver_pending(
-    pool: &SqlitePool,
+    pool: &Db,
     sender: &dyn MessageSender,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
-    let pending: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, to_phone, body FROM outbox WHERE status = 'pending' ORDER BY id LIMIT 100",
-    )
-    .fetch_all(pool)
-    .await?;
+    let claim = format!(
+        "SELECT id, to_phone, body FROM outbox WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT 1{}",
+        crate::db::locking::claim_rows(pool.engine())
+    );
     let mut delivered = 0;
-    for (id, to_phone, body) in pending {
+    // Past the last message tried: one that failed waits for the next call, not the next loop.
+    let mut after = 0_i64;
+    for _ in 0..100 {
+        let mut tx = crate::db::begin(pool).await?;
+        let claimed: Option<(i64, String, String)> = crate::on_db!(&mut tx, |c| sqlx::query_as(
+            &claim
+        )
+        .bind(after)
+        .fetch_optional(c)
+        .await)?;
+        let Some((id, to_phone, body)) = claimed else {
+            break;
+        };
+        after = id;
         match sender.send(&to_phone, &body).await {
             Ok(()) => {
-                sqlx::query(
+                crate::on_db!(&mut tx, |c| sqlx::query(
                     "UPDATE outbox SET status = 'sent', sender = $1, sent_at = $2, attempts = attempts + 1
                      WHERE id = $3",
                 )
                 .bind(sender.name())
                 .bind(now)
                 .bind(id)
-                .execute(pool)
-                .await?;
+                .execute(c)
+                .await
+                .map(crate::db::Done::from))?;
                 delivered += 1;
             }
             Err(error) => {
                 tracing::warn!(message = id, %error, "outbox delivery failed");
-                sqlx::query(
+                crate::on_db!(&mut tx, |c| sqlx::query(
                     "UPDATE outbox SET attempts = attempts + 1, sender = $1,
                      status = CASE WHEN attempts + 1 >= $2 THEN 'failed' ELSE 'pending' END
                      WHERE id = $3",
@@ -98,10 +116,12 @@ pub async fn deliver_pending(
                 .bind(sender.name())
                 .bind(MAX_ATTEMPTS)
                 .bind(id)
-                .execute(pool)
-                .await?;
+                .execute(c)
+                .await
+                .map(crate::db::Done::from))?;
             }
         }
+        tx.commit().await?;
     }
     Ok(delivered)
 }
@@ -142,9 +162,10 @@ mod tests {
         for _ in 0..MAX_ATTEMPTS {
             assert_eq!(deliver_pending(&pool, &FailingSender, 2).await.unwrap(), 0);
         }
-        let status: String = sqlx::query_scalar("SELECT status FROM outbox")
-            .fetch_one(&pool)
-            .await
+        let status: String =
+            crate::on_db!(&pool, |c| sqlx::query_scalar("SELECT status FROM outbox")
+                .fetch_one(c)
+                .await)
             .unwrap();
         assert_eq!(status, "failed");
 

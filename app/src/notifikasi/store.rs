@@ -1,6 +1,6 @@
 //! Notification and outbox data access (server only).
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::Db;
 
 use super::{Notification, OutboxMessage};
 
@@ -20,9 +20,10 @@ pub async fn notify<'e, E>(
     now: i64,
 ) -> Result<(), sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query(
+    crate::on_db!(executor, |c| {
+        sqlx::query(
         "INSERT INTO notifications (account_id, title_id, title_en, link, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(account_id)
@@ -30,8 +31,8 @@ where
     .bind(title.en)
     .bind(link)
     .bind(now)
-    .execute(executor)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
@@ -45,9 +46,9 @@ pub async fn enqueue_message<'e, E>(
     now: i64,
 ) -> Result<(), sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query(
+    crate::on_db!(executor, |c| sqlx::query(
         "INSERT INTO outbox (account_id, to_phone, purpose, body, status, created_at)
          VALUES ($1, $2, $3, $4, 'pending', $5)",
     )
@@ -56,8 +57,9 @@ where
     .bind(purpose)
     .bind(body)
     .bind(now)
-    .execute(executor)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
@@ -72,7 +74,7 @@ pub struct Addressee<'a> {
 /// message to their phone in their language ending with the link, both in the caller's transaction so
 /// neither is sent for a change that is rolled back. `purpose` names the message in the outbox.
 pub async fn tell(
-    conn: &mut SqliteConnection,
+    conn: &mut crate::db::Tx,
     to: Addressee<'_>,
     text: Bilingual<'_>,
     link: &str,
@@ -94,18 +96,19 @@ pub async fn tell(
 
 /// [`tell`] an account whose phone and language the caller does not have at hand.
 pub async fn tell_account(
-    conn: &mut SqliteConnection,
+    conn: &mut crate::db::Tx,
     account_id: i64,
     text: Bilingual<'_>,
     link: &str,
     purpose: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let (phone, locale): (String, String) =
-        sqlx::query_as("SELECT phone, locale FROM accounts WHERE id = $1")
-            .bind(account_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let (phone, locale): (String, String) = crate::on_db!(&mut *conn, |c| sqlx::query_as(
+        "SELECT phone, locale FROM accounts WHERE id = $1"
+    )
+    .bind(account_id)
+    .fetch_one(c)
+    .await)?;
     let to = Addressee {
         account_id,
         phone: &phone,
@@ -125,18 +128,18 @@ struct NotificationRow {
 }
 
 pub async fn list_notifications(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     limit: i64,
 ) -> Result<Vec<Notification>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, NotificationRow>(
+    let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, NotificationRow>(
         "SELECT id, title_id, title_en, link, created_at, read_at FROM notifications
          WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
     )
     .bind(account_id)
     .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|row| Notification {
@@ -150,25 +153,24 @@ pub async fn list_notifications(
         .collect())
 }
 
-pub async fn unread_count(pool: &SqlitePool, account_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn unread_count(pool: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
     )
     .bind(account_id)
-    .fetch_one(pool)
-    .await
+    .fetch_one(c)
+    .await)
 }
 
-pub async fn mark_all_read(
-    pool: &SqlitePool,
-    account_id: i64,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE account_id = $2 AND read_at IS NULL")
-        .bind(now)
-        .bind(account_id)
-        .execute(pool)
-        .await?;
+pub async fn mark_all_read(pool: &Db, account_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE notifications SET read_at = $1 WHERE account_id = $2 AND read_at IS NULL"
+    )
+    .bind(now)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
@@ -183,14 +185,14 @@ struct OutboxRow {
     created_at: i64,
 }
 
-pub async fn list_outbox(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, OutboxRow>(
+pub async fn list_outbox(pool: &Db, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
+    let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, OutboxRow>(
         "SELECT id, to_phone, purpose, body, status, sender, created_at FROM outbox
          ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|row| OutboxMessage {
@@ -219,13 +221,13 @@ mod tests {
             .await
             .unwrap();
         let phone = "+6281299990001".to_string();
-        let account_id: i64 = sqlx::query_scalar(
+        let account_id: i64 = crate::on_db!(&pool, |c| sqlx::query_scalar(
             "INSERT INTO accounts (phone, name, password_hash, locale, created_at)
              VALUES ($1, 'Tamu', 'x', 'en', 1) RETURNING id",
         )
         .bind(&phone)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c)
+        .await)
         .unwrap();
         let text = Bilingual {
             id: "Pesanan siap",
@@ -234,18 +236,18 @@ mod tests {
         let count = |table: &'static str| {
             let pool = pool.clone();
             async move {
-                sqlx::query_scalar::<_, i64>(&format!(
+                crate::on_db!(&pool, |c| sqlx::query_scalar::<_, i64>(&format!(
                     "SELECT COUNT(*) FROM {table} WHERE account_id = $1"
                 ))
                 .bind(account_id)
-                .fetch_one(&pool)
-                .await
+                .fetch_one(c)
+                .await)
                 .unwrap()
             }
         };
         let (notifications, messages) = (count("notifications").await, count("outbox").await);
 
-        let mut rolled_back = pool.begin().await.unwrap();
+        let mut rolled_back = crate::db::begin(&pool).await.unwrap();
         tell_account(&mut rolled_back, account_id, text, "/x", "test", 5)
             .await
             .unwrap();
@@ -253,7 +255,7 @@ mod tests {
         assert_eq!(count("notifications").await, notifications);
         assert_eq!(count("outbox").await, messages);
 
-        let mut transaction = pool.begin().await.unwrap();
+        let mut transaction = crate::db::begin(&pool).await.unwrap();
         tell_account(
             &mut transaction,
             account_id,
@@ -265,24 +267,23 @@ mod tests {
         .await
         .unwrap();
         transaction.commit().await.unwrap();
-        let (title_id, title_en, link): (String, String, Option<String>) = sqlx::query_as(
+        let (title_id, title_en, link): (String, String, Option<String>) = crate::on_db!(&pool, |c| sqlx::query_as(
             "SELECT title_id, title_en, link FROM notifications WHERE account_id = $1 AND created_at = 6",
         )
         .bind(account_id)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
         assert_eq!(
             (title_id.as_str(), title_en.as_str()),
             ("Pesanan siap", "Order ready")
         );
         assert_eq!(link.as_deref(), Some("/pasar/pesanan/AB12"));
-        let (to_phone, body): (String, String) = sqlx::query_as(
+        let (to_phone, body): (String, String) = crate::on_db!(&pool, |c| sqlx::query_as(
             "SELECT to_phone, body FROM outbox WHERE account_id = $1 AND created_at = 6",
         )
         .bind(account_id)
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(to_phone, phone);
         assert_eq!(body, "Order ready /pasar/pesanan/AB12");

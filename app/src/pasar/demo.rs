@@ -2,8 +2,6 @@
 //! Banyuwangi village market would have them; people and numbers invented), photos drawn and run through
 //! the upload pipeline, and a few orders so dashboards, ratings and reviews are not empty.
 
-use sqlx::{Sqlite, Transaction};
-
 struct Shop {
     slug: &'static str,
     village: &'static str,
@@ -301,13 +299,11 @@ fn photo_colours(category: &str, index: usize) -> ([u8; 3], [u8; 3]) {
 }
 
 /// Shops with their buying options, products and variants (idempotent: existing rows stay).
-pub async fn load_catalogue(
-    tx: &mut Transaction<'static, Sqlite>,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
+pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sqlx::Error> {
     const HOUR: i64 = 3600;
     for shop in SHOPS {
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query(
             "INSERT INTO shops (village_id, slug, name, story_id, story_en, whatsapp, pickup_address,
                                 offers_pickup_balai, delivery_fee_rupiah, bank_account, created_at)
              SELECT id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM villages WHERE slug = $1
@@ -324,14 +320,15 @@ pub async fn load_catalogue(
         .bind(shop.delivery_fee)
         .bind(shop.bank_account)
         .bind(now)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
     }
     let mut added = 0;
     for (position, product) in PRODUCTS.iter().enumerate() {
         // Listed a few hours apart so "newest first" has a stable, meaningful order.
         let created_at = now - (PRODUCTS.len() - position) as i64 * 3 * HOUR;
-        let inserted: Option<i64> = sqlx::query_scalar(
+        let inserted: Option<i64> = crate::on_db!(&mut *tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO products (shop_id, slug, title_id, title_en, description_id, category, price_rupiah,
                                    unit, stock, status, discount_kind, discount_value, created_at, updated_at)
              SELECT id, $2, $3, $4, $5, $6, $7, $8, 0, 'active', $9, $10, $11, $11 FROM shops WHERE slug = $1
@@ -349,8 +346,8 @@ pub async fn load_catalogue(
         .bind(product.discount.map(|(kind, _)| kind))
         .bind(product.discount.map(|(_, value)| value))
         .bind(created_at)
-        .fetch_optional(&mut **tx)
-        .await?;
+        .fetch_optional(c).await
+        })?;
         let Some(product_id) = inserted else {
             continue;
         };
@@ -362,7 +359,7 @@ pub async fn load_catalogue(
             product.variants
         };
         for (position, (name, price, stock)) in variants.iter().enumerate() {
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| sqlx::query(
                 "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock, position)
                  VALUES ($1, $2, $3, $4, $5)",
             )
@@ -371,8 +368,9 @@ pub async fn load_catalogue(
             .bind(price)
             .bind(stock)
             .bind(position as i64)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c)
+            .await
+            .map(crate::db::Done::from))?;
         }
     }
     Ok(added)
@@ -381,7 +379,7 @@ pub async fn load_catalogue(
 /// Gives demo products without photos a drawn one (two for the first product of each shop); returns
 /// how many photos were added.
 pub async fn load_photos(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     store: &dyn crate::media::storage::PhotoStore,
     now: i64,
 ) -> Result<u64, crate::error::AppError> {
@@ -417,10 +415,7 @@ pub async fn load_photos(
 
 /// Orders between the demo people: Siti bought from three shops (completed and reviewed), and has one
 /// order waiting for Sulastri's confirmation, so the dashboard, ratings and reviews show something.
-pub async fn load_orders(
-    tx: &mut Transaction<'static, Sqlite>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn load_orders(tx: &mut crate::db::Tx, now: i64) -> Result<(), sqlx::Error> {
     const DAY: i64 = 86_400;
     // (code, product, variant name, quantity, status, days ago, review stars and text)
     type DemoOrder = (
@@ -476,7 +471,8 @@ pub async fn load_orders(
     ];
     for (code, product, variant, quantity, status, days_ago, review) in orders {
         let at = now - days_ago * DAY - 3 * 3600;
-        let order_id: Option<i64> = sqlx::query_scalar(
+        let order_id: Option<i64> = crate::on_db!(&mut *tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, subtotal_rupiah,
                                  delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
              SELECT $1, a.id, p.shop_id, $2, 'pickup_seller', 'cash', 0, 0, 0, $3, $3
@@ -487,12 +483,13 @@ pub async fn load_orders(
         .bind(status)
         .bind(at)
         .bind(product)
-        .fetch_optional(&mut **tx)
-        .await?;
+        .fetch_optional(c).await
+        })?;
         let Some(order_id) = order_id else {
             continue;
         };
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query(
             "INSERT INTO order_items (order_id, variant_id, product_id, title_id, title_en, variant_name,
                                       unit_price_rupiah, quantity)
              SELECT $1, pv.id, p.id, p.title_id, p.title_en, pv.name_id,
@@ -504,23 +501,25 @@ pub async fn load_orders(
         .bind(quantity)
         .bind(product)
         .bind(variant)
-        .execute(&mut **tx)
-        .await?;
-        sqlx::query(
-            "UPDATE orders SET subtotal_rupiah = (SELECT SUM(unit_price_rupiah * quantity) FROM order_items WHERE order_id = $1),
-                               total_rupiah = (SELECT SUM(unit_price_rupiah * quantity) FROM order_items WHERE order_id = $1)
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query(
+            "UPDATE orders SET subtotal_rupiah = (SELECT CAST(SUM(unit_price_rupiah * quantity) AS BIGINT) FROM order_items WHERE order_id = $1),
+                               total_rupiah = (SELECT CAST(SUM(unit_price_rupiah * quantity) AS BIGINT) FROM order_items WHERE order_id = $1)
              WHERE id = $1",
         )
         .bind(order_id)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
         let steps: &[&str] = if status == "completed" {
             &["placed", "confirmed", "ready", "completed"]
         } else {
             &["placed"]
         };
         for (hour, step) in steps.iter().enumerate() {
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query(
                 "INSERT INTO order_events (order_id, status, actor_account_id, at)
                  SELECT $1, $2, CASE WHEN $2 = 'placed' THEN o.buyer_account_id ELSE s.owner_account_id END, $3
                  FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.id = $1",
@@ -528,11 +527,11 @@ pub async fn load_orders(
             .bind(order_id)
             .bind(step)
             .bind(at + hour as i64 * 3600)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
         if let Some((stars, body)) = review {
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| sqlx::query(
                 "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at)
                  SELECT id, shop_id, buyer_account_id, $2, $3, $4 FROM orders WHERE id = $1",
             )
@@ -540,19 +539,21 @@ pub async fn load_orders(
             .bind(stars)
             .bind(body)
             .bind(at + DAY)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c)
+            .await
+            .map(crate::db::Done::from))?;
         }
         if status == "placed" {
             // The placed order holds its stock, as a real checkout would.
-            sqlx::query(
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query(
                 "UPDATE product_variants SET stock = stock - $2
                  WHERE id = (SELECT variant_id FROM order_items WHERE order_id = $1) AND stock >= $2",
             )
             .bind(order_id)
             .bind(quantity)
-            .execute(&mut **tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
     }
     Ok(())

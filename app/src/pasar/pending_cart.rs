@@ -5,7 +5,7 @@
 //! personal, an hour at most), and the sign-in or sign-up that follows puts it in the new account's cart
 //! and opens the cart.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use crate::error::AppError;
 
@@ -52,7 +52,7 @@ fn pending_in_request() -> Option<(i64, i64)> {
 /// Right after a sign-in or sign-up: puts the remembered item into `account_id`'s cart and forgets it.
 /// True when something was added (the caller then opens the cart); an item that went off sale meanwhile
 /// is simply dropped (the product page says so when they look again).
-pub async fn complete(pool: &SqlitePool, account_id: i64, now: i64) -> Result<bool, AppError> {
+pub async fn complete(pool: &Db, account_id: i64, now: i64) -> Result<bool, AppError> {
     let Some((variant_id, quantity)) = pending_in_request() else {
         return Ok(false);
     };
@@ -67,11 +67,7 @@ pub async fn complete(pool: &SqlitePool, account_id: i64, now: i64) -> Result<bo
 pub const CART_AFTER_PENDING: &str = "/pasar/keranjang?disimpan=keranjang";
 
 /// [`complete`] as `akun::AfterSignIn` work: the cart when something was added.
-pub fn after_sign_in(
-    pool: &SqlitePool,
-    account_id: i64,
-    now: i64,
-) -> crate::akun::AfterSignInFuture<'_> {
+pub fn after_sign_in(pool: &Db, account_id: i64, now: i64) -> crate::akun::AfterSignInFuture<'_> {
     Box::pin(async move {
         Ok(complete(pool, account_id, now)
             .await?

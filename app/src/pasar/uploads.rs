@@ -4,12 +4,12 @@
 //! The receipt is private: it is shown only through `GET /pasar/pesanan/{code}/bukti`, to the buyer and
 //! the seller.
 
+use crate::db::Db;
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
-use sqlx::SqlitePool;
 
 use super::OrderStatus;
 use crate::akun::access::Actor;
@@ -34,7 +34,7 @@ fn outcome(page: &str, received: &Received) -> Response {
 
 /// `POST /pasar/saya/produk/{slug}/foto`: the shop's owner adds photos to a product (6 at most).
 pub async fn upload_product_photos(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(slug): Path<String>,
     actor: Option<Actor>,
     form: PhotoForm,
@@ -78,7 +78,7 @@ pub async fn upload_product_photos(
 
 /// `POST /pasar/saya/foto`: the owner sets the shop's picture (applied or approved).
 pub async fn upload_shop_photo(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     actor: Option<Actor>,
     form: PhotoForm,
 ) -> Response {
@@ -105,7 +105,7 @@ pub async fn upload_shop_photo(
 
 /// `POST /pasar/pesanan/{code}/bukti`: the buyer of a bank-transfer order uploads the receipt.
 pub async fn upload_payment_proof(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     Path(code): Path<String>,
     actor: Option<Actor>,
     form: PhotoForm,
@@ -155,7 +155,7 @@ pub async fn upload_payment_proof(
 /// `GET /pasar/pesanan/{code}/bukti`: the receipt, to the order's buyer and seller only, never cached
 /// by shared caches.
 pub async fn payment_proof(
-    State(pool): State<SqlitePool>,
+    State(pool): State<Db>,
     State(store): State<SharedPhotoStore>,
     Path(code): Path<String>,
     Query(size): Query<PrivateSize>,

@@ -35,7 +35,7 @@ pub fn run<F: std::future::Future<Output = ()>>(test: F) {
 
 pub struct TestApp {
     pub router: Router,
-    pub pool: sqlx::SqlitePool,
+    pub pool: app::db::Db,
     pub dir: tempfile::TempDir,
 }
 
@@ -45,14 +45,14 @@ pub fn test_cipher() -> app::akun::nik::NikCipher {
 }
 
 /// A router as the server builds it, over `pool`, with a fake bundle in `dir/site`.
-pub fn build_router(dir: &std::path::Path, pool: sqlx::SqlitePool) -> Router {
+pub fn build_router(dir: &std::path::Path, pool: app::db::Db) -> Router {
     build_router_behind_proxy(dir, pool, false)
 }
 
 /// The same, optionally trusting `X-Forwarded-For` for the client's IP (as behind a reverse proxy).
 pub fn build_router_behind_proxy(
     dir: &std::path::Path,
-    pool: sqlx::SqlitePool,
+    pool: app::db::Db,
     trust_forwarded_for: bool,
 ) -> Router {
     build_router_with(
@@ -67,7 +67,7 @@ pub fn build_router_behind_proxy(
 /// the database directly and read pages right after).
 pub fn build_router_with(
     dir: &std::path::Path,
-    pool: sqlx::SqlitePool,
+    pool: app::db::Db,
     trust_forwarded_for: bool,
     page_cache: server::page_cache::PageCacheSettings,
 ) -> Router {
@@ -85,9 +85,40 @@ pub fn build_router_with(
     })
 }
 
+/// The database a test runs on: a new SQLite file in `dir`, or, when `PG_TEST_URL` names a PostgreSQL
+/// server (the test command starts a throwaway cluster and runs the suite a second time), a new database
+/// on it. The cluster is deleted afterwards, databases and all.
+pub async fn test_database(dir: &std::path::Path) -> app::db::DatabaseUrl {
+    match std::env::var("PG_TEST_URL") {
+        Ok(server) if !server.is_empty() => {
+            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let name = format!(
+                "sk_test_{}_{}",
+                std::process::id(),
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+            );
+            let admin = sqlx::PgPool::connect(&format!("{server}/postgres"))
+                .await
+                .unwrap();
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .unwrap();
+            admin.close().await;
+            app::db::DatabaseUrl::Postgres(format!("{server}/{name}"))
+        }
+        _ => app::db::DatabaseUrl::Sqlite(dir.join("test.db")),
+    }
+}
+
+/// Whether this run is the PostgreSQL one.
+pub fn on_postgres() -> bool {
+    std::env::var("PG_TEST_URL").is_ok_and(|url| !url.is_empty())
+}
+
 pub async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = app::db::connect_and_migrate(&dir.path().join("test.db"))
+    let pool = app::db::connect_and_migrate(test_database(dir.path()).await)
         .await
         .unwrap();
     app::demo::load(&pool, app::db::now_unix()).await.unwrap();
@@ -166,10 +197,9 @@ pub fn get_signed_in(path: &str, cookie: &str) -> Request<Body> {
 
 /// A live session for the account with this phone number, as a `Cookie` header value.
 pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
+    let id: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
         .bind(phone)
-        .fetch_one(&app.pool)
-        .await
+        .fetch_one(c).await)
         .unwrap();
     let token = app::akun::session::insert_for_tests(&app.pool, id, app::db::now_unix())
         .await
@@ -181,20 +211,18 @@ pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
 pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
     let mut cookies = Vec::with_capacity(count);
     // Numbered after the tourists a test already made.
-    let start: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE phone LIKE '+62813%'")
-        .fetch_one(&app.pool)
-        .await
+    let start: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE phone LIKE '+62813%'")
+        .fetch_one(c).await)
         .unwrap();
     for n in start as usize..start as usize + count {
         let phone = format!("+62813{n:08}");
-        sqlx::query(
+        app::on_db!(&app.pool, |c| sqlx::query(
             "INSERT INTO accounts (phone, name, home_village_id, password_hash, created_at)
              SELECT $1, $2, id, 'not-a-hash', 0 FROM villages WHERE slug = 'kemiren'",
         )
         .bind(&phone)
         .bind(format!("Wisatawan {n}"))
-        .execute(&app.pool)
-        .await
+        .execute(c).await.map(app::db::Done::from))
         .unwrap();
         cookies.push(signed_in_as(app, &phone).await);
     }
@@ -203,12 +231,11 @@ pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
 
 /// `count` new residents of Kemiren whose identity the village verified, each with a live session.
 pub async fn verified_residents(app: &TestApp, count: usize) -> Vec<String> {
-    let newest_before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM accounts")
-        .fetch_one(&app.pool)
-        .await
+    let newest_before: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM accounts")
+        .fetch_one(c).await)
         .unwrap();
     let cookies = tourists(app, count).await;
-    sqlx::query(
+    app::on_db!(&app.pool, |c| sqlx::query(
         "INSERT INTO resident_verifications
            (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
          SELECT id, home_village_id, 'Warga ' || name, 'Dusun Krajan', x'00', '0000', 'verified', 0
@@ -216,8 +243,7 @@ pub async fn verified_residents(app: &TestApp, count: usize) -> Vec<String> {
          ON CONFLICT (account_id) DO NOTHING",
     )
     .bind(newest_before)
-    .execute(&app.pool)
-    .await
+    .execute(c).await.map(app::db::Done::from))
     .unwrap();
     cookies
 }

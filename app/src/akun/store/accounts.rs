@@ -5,7 +5,7 @@ use crate::akun::access::{Actor, Grant, StaffRole};
 use crate::akun::nik::masked;
 use crate::akun::{MyAccount, MyVerification, StaffPosition, VerificationStatus};
 use crate::db::decode_code;
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 pub struct NewAccount<'a> {
     pub phone: &'a str,
@@ -18,11 +18,12 @@ pub struct NewAccount<'a> {
 
 /// Creates an account; `None` when the phone number already has one.
 pub async fn insert_account(
-    pool: &SqlitePool,
+    pool: &Db,
     account: &NewAccount<'_>,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::on_db!(pool, |c| {
+        sqlx::query_scalar(
         "INSERT INTO accounts (phone, name, email, home_village_id, password_hash, locale, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (phone) DO NOTHING
@@ -35,67 +36,76 @@ pub async fn insert_account(
     .bind(account.password_hash)
     .bind(account.locale)
     .bind(now)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(c).await
+    })
 }
 
 /// Id, password hash and language of the account with this phone number.
 pub async fn find_login(
-    pool: &SqlitePool,
+    pool: &Db,
     phone: &str,
 ) -> Result<Option<(i64, String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, password_hash, locale FROM accounts WHERE phone = $1")
-        .bind(phone)
-        .fetch_optional(pool)
-        .await
+    crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT id, password_hash, locale FROM accounts WHERE phone = $1"
+    )
+    .bind(phone)
+    .fetch_optional(c)
+    .await)
 }
 
 pub async fn set_password(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     password_hash: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(password_hash)
-        .bind(account_id)
-        .execute(pool)
-        .await?;
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE accounts SET password_hash = $1 WHERE id = $2"
+    )
+    .bind(password_hash)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
-pub async fn set_locale(
-    pool: &SqlitePool,
-    account_id: i64,
-    locale: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
-        .bind(locale)
-        .bind(account_id)
-        .execute(pool)
-        .await?;
+pub async fn set_locale(pool: &Db, account_id: i64, locale: &str) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE accounts SET locale = $1 WHERE id = $2"
+    )
+    .bind(locale)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 pub async fn update_profile(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     name: &str,
     email: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET name = $1, email = $2 WHERE id = $3")
-        .bind(name)
-        .bind(email)
-        .bind(account_id)
-        .execute(pool)
-        .await?;
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE accounts SET name = $1, email = $2 WHERE id = $3"
+    )
+    .bind(name)
+    .bind(email)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
-pub async fn account_name(pool: &SqlitePool, account_id: i64) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1")
-        .bind(account_id)
-        .fetch_one(pool)
-        .await
+pub async fn account_name(pool: &Db, account_id: i64) -> Result<String, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT name FROM accounts WHERE id = $1"
+    )
+    .bind(account_id)
+    .fetch_one(c)
+    .await)
 }
 
 fn grant_from_row(
@@ -115,25 +125,27 @@ fn grant_from_row(
 }
 
 /// Everything authorization needs to know about an account, in three small queries.
-pub async fn load_actor(pool: &SqlitePool, account_id: i64) -> Result<Option<Actor>, sqlx::Error> {
-    let row: Option<(Option<i64>, bool, bool)> = sqlx::query_as(
+pub async fn load_actor(pool: &Db, account_id: i64) -> Result<Option<Actor>, sqlx::Error> {
+    let row: Option<(Option<i64>, bool, bool)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT a.home_village_id,
                 EXISTS (SELECT 1 FROM resident_verifications r WHERE r.account_id = a.id AND r.status = 'verified'),
                 EXISTS (SELECT 1 FROM shops s WHERE s.owner_account_id = a.id AND s.status = 'approved')
          FROM accounts a WHERE a.id = $1",
     )
     .bind(account_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some((home_village_id, is_verified_resident, is_seller)) = row else {
         return Ok(None);
     };
-    let grants: Vec<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+    let grants: Vec<(String, Option<i64>, Option<String>)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT role, village_id, kecamatan_code FROM staff_roles WHERE account_id = $1 ORDER BY id",
     )
     .bind(account_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     let grants = grants
         .into_iter()
         .map(|(role, village_id, kecamatan_code)| grant_from_row(&role, village_id, kecamatan_code))
@@ -147,14 +159,18 @@ pub async fn load_actor(pool: &SqlitePool, account_id: i64) -> Result<Option<Act
     }))
 }
 
-pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, sqlx::Error> {
-    let (name, phone, email, village_slug): (String, String, Option<String>, Option<String>) = sqlx::query_as(
+pub async fn my_account(pool: &Db, actor: &Actor) -> Result<MyAccount, sqlx::Error> {
+    let (name, phone, email, village_slug): (String, String, Option<String>, Option<String>) = crate::on_db!(
+        pool,
+        |c| {
+            sqlx::query_as(
         "SELECT a.name, a.phone, a.email, v.slug FROM accounts a LEFT JOIN villages v ON v.id = a.home_village_id
          WHERE a.id = $1",
     )
     .bind(actor.account_id)
-    .fetch_one(pool)
-    .await?;
+    .fetch_one(c).await
+        }
+    )?;
     let home_village = match village_slug {
         Some(slug) => Some(
             find_village(pool, &slug)
@@ -164,12 +180,16 @@ pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, s
         ),
         None => None,
     };
-    let verification: Option<(String, String, String, String, Option<String>)> = sqlx::query_as(
+    let verification: Option<(String, String, String, String, Option<String>)> = crate::on_db!(
+        pool,
+        |c| {
+            sqlx::query_as(
         "SELECT status, nik_last4, full_name, address, reason FROM resident_verifications WHERE account_id = $1",
     )
     .bind(actor.account_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+        }
+    )?;
     let verification = verification
         .map(|(status, last4, full_name, address, reason)| {
             Ok::<_, sqlx::Error>(MyVerification {
@@ -193,15 +213,15 @@ pub async fn my_account(pool: &SqlitePool, actor: &Actor) -> Result<MyAccount, s
         Option<String>,
         Option<String>,
     );
-    let positions: Vec<PositionRow> = sqlx::query_as(
+    let positions: Vec<PositionRow> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT r.role, v.name, v.slug, k.name, r.kecamatan_code FROM staff_roles r
          LEFT JOIN villages v ON v.id = r.village_id
          LEFT JOIN kecamatan k ON k.code = r.kecamatan_code
          WHERE r.account_id = $1 ORDER BY r.id",
     )
     .bind(actor.account_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     let positions = positions
         .into_iter()
         .map(

@@ -2,7 +2,7 @@
 
 use crate::akun::nik::masked;
 use crate::akun::PendingResident;
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 pub struct VerificationRequest<'a> {
     pub account_id: i64,
@@ -15,11 +15,12 @@ pub struct VerificationRequest<'a> {
 
 /// Submits (or resubmits) what a resident provides; any earlier decision is replaced by "pending".
 pub async fn submit_verification(
-    pool: &SqlitePool,
+    pool: &Db,
     request: &VerificationRequest<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO resident_verifications
            (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
@@ -35,23 +36,24 @@ pub async fn submit_verification(
     .bind(request.nik_ciphertext)
     .bind(request.nik_last4)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 pub async fn pending_residents(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
 ) -> Result<Vec<PendingResident>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT a.id, a.name, a.phone, r.full_name, r.address, r.nik_last4, r.submitted_at
+    let rows: Vec<(i64, String, String, String, String, String, i64)> =
+        crate::on_db!(pool, |c| sqlx::query_as(
+            "SELECT a.id, a.name, a.phone, r.full_name, r.address, r.nik_last4, r.submitted_at
          FROM resident_verifications r JOIN accounts a ON a.id = r.account_id
          WHERE r.village_id = $1 AND r.status = 'pending' ORDER BY r.submitted_at",
-    )
-    .bind(village_id)
-    .fetch_all(pool)
-    .await?;
+        )
+        .bind(village_id)
+        .fetch_all(c)
+        .await)?;
     Ok(rows
         .into_iter()
         .map(
@@ -70,21 +72,18 @@ pub async fn pending_residents(
         .collect())
 }
 
-pub async fn verified_resident_count(
-    pool: &SqlitePool,
-    village_id: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn verified_resident_count(pool: &Db, village_id: i64) -> Result<i64, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM resident_verifications WHERE village_id = $1 AND status = 'verified'",
     )
     .bind(village_id)
-    .fetch_one(pool)
-    .await
+    .fetch_one(c)
+    .await)
 }
 
 /// Records the staff decision on a pending request of this village; false when there is none.
 pub async fn decide_verification(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     account_id: i64,
     verified: bool,
@@ -93,7 +92,7 @@ pub async fn decide_verification(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut transaction = crate::db::begin_write(pool).await?;
-    let updated = sqlx::query(
+    let updated = crate::on_db!(&mut transaction, |c| sqlx::query(
         "UPDATE resident_verifications SET status = $1, reason = $2, decided_at = $3, decided_by = $4
          WHERE account_id = $5 AND village_id = $6 AND status = 'pending'",
     )
@@ -103,8 +102,7 @@ pub async fn decide_verification(
     .bind(decided_by)
     .bind(account_id)
     .bind(village_id)
-    .execute(&mut *transaction)
-    .await?
+    .execute(c).await.map(crate::db::Done::from))?
     .rows_affected();
     if updated == 1 {
         let title = if verified {
@@ -118,7 +116,7 @@ pub async fn decide_verification(
                 en: "Resident verification was declined. See the reason in your account.",
             }
         };
-        crate::notifikasi::store::notify(&mut *transaction, account_id, title, Some("/akun"), now)
+        crate::notifikasi::store::notify(&mut transaction, account_id, title, Some("/akun"), now)
             .await?;
     }
     transaction.commit().await?;

@@ -2,7 +2,7 @@
 
 use crate::akun::{VillageKind, VillageOffice, VillageProfile, VillageSummary};
 use crate::db::decode_code;
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 #[derive(sqlx::FromRow)]
 struct VillageRow {
@@ -53,73 +53,73 @@ const VILLAGE_COLUMNS: &str =
      FROM villages v JOIN kecamatan k ON k.code = v.kecamatan_code";
 
 /// Every village, grouped by kecamatan.
-pub async fn list_villages(pool: &SqlitePool) -> Result<Vec<VillageSummary>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, VillageRow>(&format!(
+pub async fn list_villages(pool: &Db) -> Result<Vec<VillageSummary>, sqlx::Error> {
+    let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, VillageRow>(&format!(
         "SELECT {VILLAGE_COLUMNS} ORDER BY k.name, v.name"
     ))
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     rows.into_iter()
         .map(|row| Ok(row.into_profile()?.summary))
         .collect()
 }
 
 /// One village by its URL slug; `None` when there is no such village.
-pub async fn find_village(
-    pool: &SqlitePool,
-    slug: &str,
-) -> Result<Option<VillageProfile>, sqlx::Error> {
-    let row =
-        sqlx::query_as::<_, VillageRow>(&format!("SELECT {VILLAGE_COLUMNS} WHERE v.slug = $1"))
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?;
+pub async fn find_village(pool: &Db, slug: &str) -> Result<Option<VillageProfile>, sqlx::Error> {
+    let row = crate::on_db!(pool, |c| sqlx::query_as::<_, VillageRow>(&format!(
+        "SELECT {VILLAGE_COLUMNS} WHERE v.slug = $1"
+    ))
+    .bind(slug)
+    .fetch_optional(c)
+    .await)?;
     row.map(VillageRow::into_profile).transpose()
 }
 
 /// A village's name by id (for headings of pages that only know the id).
-pub async fn village_name(pool: &SqlitePool, village_id: i64) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM villages WHERE id = $1")
-        .bind(village_id)
-        .fetch_one(pool)
-        .await
+pub async fn village_name(pool: &Db, village_id: i64) -> Result<String, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT name FROM villages WHERE id = $1"
+    )
+    .bind(village_id)
+    .fetch_one(c)
+    .await)
 }
 
 /// Sets a visitor's home village; nothing when the account already has one.
 pub async fn set_home_village(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     village_id: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| sqlx::query(
         "UPDATE accounts SET home_village_id = $1 WHERE id = $2 AND home_village_id IS NULL",
     )
     .bind(village_id)
     .bind(account_id)
-    .execute(pool)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 /// A village's id and kecamatan by slug (for authorization and writes).
-pub async fn village_ref(
-    pool: &SqlitePool,
-    slug: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, kecamatan_code FROM villages WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(pool)
-        .await
+pub async fn village_ref(pool: &Db, slug: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT id, kecamatan_code FROM villages WHERE slug = $1"
+    )
+    .bind(slug)
+    .fetch_optional(c)
+    .await)
 }
 
 pub async fn update_village_profile(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     description_id: &str,
     description_en: Option<&str>,
     office: &VillageOffice,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| sqlx::query(
         "UPDATE villages SET description_id = $1, description_en = $2, office_address = $3,
          opening_hours_id = $4, opening_hours_en = $5, contact_phone = $6, contact_email = $7
          WHERE id = $8",
@@ -132,8 +132,9 @@ pub async fn update_village_profile(
     .bind(&office.phone)
     .bind(&office.email)
     .bind(village_id)
-    .execute(pool)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 

@@ -233,7 +233,7 @@ pub async fn save_listing(
 /// The listing and who manages it, or 404 / 401 / 403.
 #[cfg(feature = "ssr")]
 async fn managed_listing(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     slug: &str,
 ) -> Result<(Actor, crate::budaya::store::FoundListing), AppError> {
     let actor = crate::akun::access::authorize(Rule::SignedIn).await?;

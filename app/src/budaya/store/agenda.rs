@@ -4,11 +4,12 @@
 use crate::budaya::seats::seats_left;
 use crate::budaya::{AgendaQuery, EventCard, EventKind};
 use crate::db::decode_code;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use crate::db::Db;
+use crate::db::Sql;
 
 /// Seats already confirmed in a session, as a SQL expression over `s` (the session row).
-pub(super) const CONFIRMED_SEATS: &str = "COALESCE((SELECT SUM(r.seats) FROM event_registrations r
-     WHERE r.session_id = s.id AND r.status = 'confirmed'), 0)";
+pub(super) const CONFIRMED_SEATS: &str = "CAST(COALESCE((SELECT SUM(r.seats) FROM event_registrations r
+     WHERE r.session_id = s.id AND r.status = 'confirmed'), 0) AS BIGINT)";
 
 #[derive(sqlx::FromRow)]
 struct CardRow {
@@ -93,7 +94,7 @@ pub fn search_words(query: &str) -> Vec<String> {
 }
 
 /// The filters shared by the agenda, the calendar and the feeds (everything but the period).
-fn push_filters(builder: &mut QueryBuilder<'_, Sqlite>, query: &AgendaQuery) {
+fn push_filters(builder: &mut Sql, query: &AgendaQuery) {
     builder.push(" WHERE e.status = 'published'");
     if let Some(kind) = EventKind::from_code(&query.kind) {
         builder.push(" AND e.kind = ").push_bind(kind.code());
@@ -147,14 +148,14 @@ const CARD_COLUMNS: &str =
 /// (`EXISTS`); only those become cards. Joining listings to every session in range instead made SQLite
 /// build a Bloom filter over all listings on each request (38 ms with a regency's 10 000 listings).
 pub async fn agenda_sessions(
-    pool: &SqlitePool,
+    pool: &Db,
     query: &AgendaQuery,
     from: i64,
     to: i64,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<EventCard>, sqlx::Error> {
-    let mut builder = QueryBuilder::<Sqlite>::new(CARD_COLUMNS);
+    let mut builder = Sql::new(CARD_COLUMNS);
     builder
         .push(CONFIRMED_SEATS)
         .push(" AS confirmed_seats, s.status = 'cancelled' AS cancelled");
@@ -183,16 +184,16 @@ pub async fn agenda_sessions(
         )
         .push(FIRST_PHOTO_JOIN)
         .push(" ORDER BY s.starts_at, s.id");
-    let rows: Vec<CardRow> = builder.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<CardRow> = builder.fetch_all(pool).await?;
     rows.into_iter().map(CardRow::into_card).collect()
 }
 
 /// Places to visit (sanggar, museum houses) matching the filters; they have opening hours, not dates.
-pub async fn places(pool: &SqlitePool, query: &AgendaQuery) -> Result<Vec<EventCard>, sqlx::Error> {
+pub async fn places(pool: &Db, query: &AgendaQuery) -> Result<Vec<EventCard>, sqlx::Error> {
     if !query.kind.is_empty() && query.kind != EventKind::Tempat.code() {
         return Ok(Vec::new());
     }
-    let mut builder = QueryBuilder::<Sqlite>::new(
+    let mut builder = Sql::new(
         "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
                 e.starts_at, e.ends_at, e.price_rupiah, v.name AS village_name, v.slug AS village_slug,
                 NULL AS capacity, 0 AS confirmed_seats, FALSE AS cancelled",
@@ -203,20 +204,20 @@ pub async fn places(pool: &SqlitePool, query: &AgendaQuery) -> Result<Vec<EventC
         .push(FIRST_PHOTO_JOIN);
     push_filters(&mut builder, query);
     builder.push(" AND e.kind = 'tempat' ORDER BY e.title_id LIMIT 24");
-    let rows: Vec<CardRow> = builder.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<CardRow> = builder.fetch_all(pool).await?;
     rows.into_iter().map(CardRow::into_card).collect()
 }
 
 /// Start times of the sessions in `[from, to)` matching the filters (for the month calendar).
 pub async fn session_starts(
-    pool: &SqlitePool,
+    pool: &Db,
     query: &AgendaQuery,
     from: i64,
     to: i64,
 ) -> Result<Vec<i64>, sqlx::Error> {
     // Sessions of the month through the time index, each checked against its listing (as in
     // `agenda_sessions`: a join made SQLite scan every listing for a Bloom filter first).
-    let mut builder = QueryBuilder::<Sqlite>::new(
+    let mut builder = Sql::new(
         "SELECT s.starts_at FROM event_sessions s WHERE s.status = 'scheduled' AND s.starts_at >= ",
     );
     builder
@@ -226,12 +227,12 @@ pub async fn session_starts(
         .push(" AND EXISTS (SELECT 1 FROM events e JOIN villages v ON v.id = e.village_id");
     push_filters(&mut builder, query);
     builder.push(" AND e.id = s.event_id)");
-    builder.build_query_scalar().fetch_all(pool).await
+    builder.fetch_scalars(pool).await
 }
 
 /// Upcoming sessions for the home and village pages (`village_slug` empty = every village).
 pub async fn list_upcoming_events(
-    pool: &SqlitePool,
+    pool: &Db,
     village_slug: &str,
     now: i64,
     limit: i64,
@@ -244,12 +245,11 @@ pub async fn list_upcoming_events(
 }
 
 /// Tags in use, for the filter's list.
-pub async fn tags_in_use(pool: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+pub async fn tags_in_use(pool: &Db) -> Result<Vec<String>, sqlx::Error> {
     let rows: Vec<String> =
         // One row per distinct tag list, read from the index (`events_published_tags`), not every listing.
-        sqlx::query_scalar("SELECT DISTINCT tags FROM events WHERE status = 'published'")
-            .fetch_all(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query_scalar("SELECT DISTINCT tags FROM events WHERE status = 'published'")
+            .fetch_all(c).await)?;
     let mut tags: Vec<String> = rows
         .iter()
         .flat_map(|tags| tags.split(','))
@@ -299,12 +299,12 @@ struct FeedRow {
 
 /// Sessions of one listing (`listing` non-empty) or matching the filters, for iCalendar output.
 pub async fn feed_sessions(
-    pool: &SqlitePool,
+    pool: &Db,
     listing: &str,
     query: &AgendaQuery,
     now: i64,
 ) -> Result<Vec<FeedSession>, sqlx::Error> {
-    let mut builder = QueryBuilder::<Sqlite>::new(
+    let mut builder = Sql::new(
         "SELECT s.id, e.slug, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue, e.address,
                 v.name AS village_name, e.latitude, e.longitude, s.starts_at, s.ends_at,
                 s.status = 'cancelled' AS cancelled
@@ -322,7 +322,7 @@ pub async fn feed_sessions(
         .push(" AND s.starts_at < ")
         .push_bind(now + 366 * 86_400)
         .push(" ORDER BY s.starts_at LIMIT 500");
-    let rows: Vec<FeedRow> = builder.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<FeedRow> = builder.fetch_all(pool).await?;
     Ok(rows
         .into_iter()
         .map(|row| FeedSession {

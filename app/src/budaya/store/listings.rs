@@ -5,7 +5,8 @@ use super::agenda::CONFIRMED_SEATS;
 use crate::budaya::seats::seats_left;
 use crate::budaya::{EventKind, Listing, ManagedListing, SessionSlot};
 use crate::db::decode_code;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use crate::db::Db;
+use crate::db::Sql;
 
 #[derive(sqlx::FromRow)]
 struct ListingRow {
@@ -46,11 +47,9 @@ pub struct FoundListing {
     pub organiser_account_id: Option<i64>,
 }
 
-pub async fn find_listing(
-    pool: &SqlitePool,
-    slug: &str,
-) -> Result<Option<FoundListing>, sqlx::Error> {
-    let row = sqlx::query_as::<_, ListingRow>(
+pub async fn find_listing(pool: &Db, slug: &str) -> Result<Option<FoundListing>, sqlx::Error> {
+    let row = crate::on_db!(pool, |c| {
+        sqlx::query_as::<_, ListingRow>(
         "SELECT e.id, e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.description_id,
                 e.description_en, e.tags, e.venue, e.address, e.latitude, e.longitude, e.accessibility_id,
                 e.accessibility_en, e.opening_hours_id, e.opening_hours_en, e.organiser_name,
@@ -60,8 +59,8 @@ pub async fn find_listing(
          WHERE e.slug = $1",
     )
     .bind(slug)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some(row) = row else { return Ok(None) };
     Ok(Some(FoundListing {
         village_id: row.village_id,
@@ -117,12 +116,12 @@ struct SlotRow {
 
 /// A listing's sessions that have not ended, with the visitor's own active ticket for each.
 pub async fn upcoming_slots(
-    pool: &SqlitePool,
+    pool: &Db,
     event_id: i64,
     viewer: Option<i64>,
     now: i64,
 ) -> Result<Vec<SessionSlot>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, SlotRow>(&format!(
+    let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, SlotRow>(&format!(
         "SELECT s.id, s.starts_at, s.ends_at, s.capacity, {CONFIRMED_SEATS} AS confirmed_seats,
                 (SELECT COUNT(*) FROM event_registrations r WHERE r.session_id = s.id
                    AND r.status = 'waitlisted') AS waiting,
@@ -135,8 +134,8 @@ pub async fn upcoming_slots(
     .bind(event_id)
     .bind(viewer.unwrap_or(-1))
     .bind(now)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|row| SessionSlot {
@@ -158,13 +157,13 @@ pub async fn upcoming_slots(
 /// Listings this person manages: their own, and every listing of the villages they are staff of
 /// (`all` for the admin kabupaten).
 pub async fn managed_listings(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     staff_villages: &[i64],
     all: bool,
     now: i64,
 ) -> Result<Vec<ManagedListing>, sqlx::Error> {
-    let mut builder = QueryBuilder::<Sqlite>::new(
+    let mut builder = Sql::new(
         "SELECT e.slug, e.kind, e.title_id, v.name AS village_name,
                 (SELECT MIN(s.starts_at) FROM event_sessions s WHERE s.event_id = e.id AND s.ends_at > ",
     );
@@ -185,7 +184,7 @@ pub async fn managed_listings(
     }
     builder.push(") ORDER BY next_session IS NULL, next_session, e.title_id LIMIT 100");
     let rows: Vec<(String, String, String, String, Option<i64>, i64)> =
-        builder.build_query_as().fetch_all(pool).await?;
+        builder.fetch_all(pool).await?;
     rows.into_iter()
         .map(
             |(slug, kind, title_id, village_name, next_session, registrations)| {
@@ -204,16 +203,16 @@ pub async fn managed_listings(
 
 /// The approved shop a seller runs: `(shop id, name, village id)`.
 pub async fn seller_shop(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
 ) -> Result<Option<(i64, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT id, name, village_id FROM shops WHERE owner_account_id = $1 AND status = 'approved'
          ORDER BY id LIMIT 1",
     )
     .bind(account_id)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(c)
+    .await)
 }
 
 /// What an organiser writes about a listing.
@@ -243,7 +242,7 @@ pub struct ListingFields {
 
 /// Creates a listing with a slug made unique by a number suffix; returns the slug.
 pub async fn create_listing(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     organiser_account_id: i64,
     shop_id: Option<i64>,
@@ -254,10 +253,12 @@ pub async fn create_listing(
     let mut tx = crate::db::begin_write(pool).await?;
     let mut slug = base_slug.to_string();
     let mut suffix = 2;
-    while sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM events WHERE slug = $1")
-        .bind(&slug)
-        .fetch_one(&mut *tx)
-        .await?
+    while crate::on_db!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM events WHERE slug = $1"
+    )
+    .bind(&slug)
+    .fetch_one(c)
+    .await)?
         > 0
     {
         slug = format!("{base_slug}-{suffix}");
@@ -265,7 +266,8 @@ pub async fn create_listing(
     }
     // The row with its owner and placement; the organiser's fields are then written by the same
     // statement an edit uses.
-    let event_id: i64 = sqlx::query_scalar(
+    let event_id: i64 = crate::on_db!(&mut tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO events (village_id, slug, kind, title_id, summary_id, venue, starts_at, ends_at,
                              organiser_account_id, shop_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)
@@ -280,9 +282,9 @@ pub async fn create_listing(
     .bind(now)
     .bind(organiser_account_id)
     .bind(shop_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    update_listing(&mut *tx, event_id, fields).await?;
+    .fetch_one(c).await
+    })?;
+    update_listing(&mut tx, event_id, fields).await?;
     tx.commit().await?;
     Ok(slug)
 }
@@ -294,9 +296,10 @@ pub async fn update_listing<'e, E>(
     fields: &ListingFields,
 ) -> Result<(), sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query(
+    crate::on_db!(executor, |c| {
+        sqlx::query(
         "UPDATE events SET kind = $2, title_id = $3, title_en = $4, summary_id = $5, summary_en = $6,
                 venue = $7, price_rupiah = $8, description_id = $9, description_en = $10, tags = $11,
                 address = $12, latitude = $13, longitude = $14, accessibility_id = $15,
@@ -324,47 +327,50 @@ where
     .bind(&fields.opening_hours_en)
     .bind(&fields.organiser_name)
     .bind(fields.capacity)
-    .execute(executor)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 /// Keeps the listing's overall span (used by older lists and sorting) equal to its sessions'.
 pub(super) async fn refresh_span<'e, E>(executor: E, event_id: i64) -> Result<(), sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query(
+    crate::on_db!(executor, |c| {
+        sqlx::query(
         "UPDATE events SET
             starts_at = COALESCE((SELECT MIN(starts_at) FROM event_sessions WHERE event_id = $1), starts_at),
             ends_at = COALESCE((SELECT MAX(ends_at) FROM event_sessions WHERE event_id = $1), ends_at)
          WHERE id = $1",
     )
     .bind(event_id)
-    .execute(executor)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 /// Every village as `(id, slug, name)`, for choosing where a listing belongs.
-pub async fn villages(pool: &SqlitePool) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, slug, name FROM villages ORDER BY name")
-        .fetch_all(pool)
-        .await
+pub async fn villages(pool: &Db) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT id, slug, name FROM villages ORDER BY name"
+    )
+    .fetch_all(c)
+    .await)
 }
 
 /// A listing's photos in order.
 pub async fn listing_photos(
-    pool: &SqlitePool,
+    pool: &Db,
     event_id: i64,
 ) -> Result<Vec<crate::media::PhotoRef>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String)> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT p.id, p.key, p.widths FROM event_photos ep JOIN photos p ON p.id = ep.photo_id
          WHERE ep.event_id = $1 ORDER BY ep.position, p.id",
     )
     .bind(event_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|(id, key, widths)| crate::media::PhotoRef {
@@ -376,36 +382,30 @@ pub async fn listing_photos(
 }
 
 /// Adds a photo at the end of a listing's gallery (once).
-pub async fn attach_photo(
-    pool: &SqlitePool,
-    event_id: i64,
-    photo_id: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn attach_photo(pool: &Db, event_id: i64, photo_id: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO event_photos (event_id, photo_id, position)
          VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM event_photos WHERE event_id = $1))
          ON CONFLICT (event_id, photo_id) DO NOTHING",
     )
     .bind(event_id)
     .bind(photo_id)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 /// Takes a photo off a listing (the files stay: another listing or product may show the same photo).
-pub async fn detach_photo(
-    pool: &SqlitePool,
-    event_id: i64,
-    photo_id: i64,
-) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("DELETE FROM event_photos WHERE event_id = $1 AND photo_id = $2")
-            .bind(event_id)
-            .bind(photo_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            > 0,
+pub async fn detach_photo(pool: &Db, event_id: i64, photo_id: i64) -> Result<bool, sqlx::Error> {
+    Ok(crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM event_photos WHERE event_id = $1 AND photo_id = $2"
     )
+    .bind(event_id)
+    .bind(photo_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?
+    .rows_affected()
+        > 0)
 }

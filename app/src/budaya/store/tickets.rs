@@ -5,8 +5,8 @@ use super::agenda::CONFIRMED_SEATS;
 use crate::budaya::seats::{admits, promotions, seats_left};
 use crate::budaya::{Ticket, TicketStatus, TicketSummary};
 use crate::db::decode_code;
+use crate::db::Db;
 use crate::notifikasi::store::{self as notifikasi, notify, Addressee, Bilingual};
-use sqlx::{Sqlite, SqlitePool};
 
 /// What became of a registration attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +40,7 @@ struct SessionForRegistration {
 /// Registers `account_id` for `seats` seats: confirmed if they fit and nobody waits, else waitlisted.
 /// The whole decision happens under the write lock.
 pub async fn register(
-    pool: &SqlitePool,
+    pool: &Db,
     session_id: i64,
     account_id: i64,
     seats: i64,
@@ -48,17 +48,19 @@ pub async fn register(
     now: i64,
 ) -> Result<Registered, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let session = sqlx::query_as::<_, SessionForRegistration>(&format!(
-        "SELECT s.capacity, s.starts_at, s.status = 'cancelled' AS cancelled,
+    let session = crate::on_db!(&mut tx, |c| sqlx::query_as::<_, SessionForRegistration>(
+        &format!(
+            "SELECT s.capacity, s.starts_at, s.status = 'cancelled' AS cancelled,
                 e.status = 'published' AS published, e.title_id, e.title_en,
                 {CONFIRMED_SEATS} AS confirmed_seats,
                 (SELECT COUNT(*) FROM event_registrations r WHERE r.session_id = s.id
                    AND r.status = 'waitlisted') AS waiting
          FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE s.id = $1"
-    ))
+        )
+    )
     .bind(session_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    .fetch_optional(c)
+    .await)?;
     let Some(session) = session else {
         return Ok(Registered::NoSuchSession);
     };
@@ -74,14 +76,14 @@ pub async fn register(
     if seats > crate::budaya::seats::max_seats_per_registration(capacity) {
         return Ok(Registered::OverPersonalLimit);
     }
-    let existing: Option<(String, String)> = sqlx::query_as(
+    let existing: Option<(String, String)> = crate::on_db!(&mut tx, |c| sqlx::query_as(
         "SELECT ticket_code, status FROM event_registrations
          WHERE session_id = $1 AND account_id = $2 AND status <> 'cancelled'",
     )
     .bind(session_id)
     .bind(account_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    .fetch_optional(c)
+    .await)?;
     if let Some((code, status)) = existing {
         let status = decode_code("ticket status", &status, TicketStatus::from_code)?;
         return Ok(Registered::Ticket { code, status });
@@ -97,7 +99,8 @@ pub async fn register(
         TicketStatus::Waitlisted
     };
     let code = new_code.to_string();
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -107,8 +110,8 @@ pub async fn register(
     .bind(status.code())
     .bind(&code)
     .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     let title = session.title_id.as_str();
     let title_en = session.title_en.as_deref().unwrap_or(title);
     let (id, en) = match status {
@@ -123,7 +126,7 @@ pub async fn register(
     };
     let link = format!("/tiket/{code}");
     notify(
-        &mut *tx,
+        &mut tx,
         account_id,
         Bilingual { id: &id, en: &en },
         Some(&link),
@@ -144,7 +147,7 @@ pub(super) struct Recipient {
 
 /// Tells a ticket holder something in the app and by message, in their language.
 pub(super) async fn tell(
-    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     recipient: &Recipient,
     purpose: &str,
     text: Bilingual<'_>,
@@ -161,44 +164,50 @@ pub(super) async fn tell(
 
 /// Confirms waitlisted people of a session while seats are free; tells each of them.
 async fn promote_waiting(
-    tx: &mut sqlx::Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     session_id: i64,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
-    let (capacity, confirmed, title): (Option<i64>, i64, String) = sqlx::query_as(&format!(
-        "SELECT s.capacity, {CONFIRMED_SEATS}, e.title_id FROM event_sessions s
+    let (capacity, confirmed, title): (Option<i64>, i64, String) =
+        crate::on_db!(&mut *tx, |c| sqlx::query_as(&format!(
+            "SELECT s.capacity, {CONFIRMED_SEATS}, e.title_id FROM event_sessions s
          JOIN events e ON e.id = s.event_id WHERE s.id = $1 AND s.status = 'scheduled'"
-    ))
-    .bind(session_id)
-    .fetch_optional(&mut **tx)
-    .await?
-    .unwrap_or((None, 0, String::new()));
+        ))
+        .bind(session_id)
+        .fetch_optional(c)
+        .await)?
+        .unwrap_or((None, 0, String::new()));
     let Some(capacity) = capacity else {
         return Ok(0);
     };
-    let waiting: Vec<(i64, i64)> = sqlx::query_as(
+    let waiting: Vec<(i64, i64)> =
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query_as(
         "SELECT id, seats FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'
          ORDER BY created_at, id",
     )
     .bind(session_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    .fetch_all(c).await
+        })?;
     let promoted = promotions(seats_left(capacity, confirmed), &waiting);
     for registration in &promoted {
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| sqlx::query(
             "UPDATE event_registrations SET status = 'confirmed', promoted_at = $2 WHERE id = $1",
         )
         .bind(registration)
         .bind(now)
-        .execute(&mut **tx)
-        .await?;
-        let recipient = sqlx::query_as::<_, Recipient>(
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
+        let recipient =
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query_as::<_, Recipient>(
             "SELECT a.id AS account_id, a.phone, a.locale, r.ticket_code FROM event_registrations r
              JOIN accounts a ON a.id = r.account_id WHERE r.id = $1",
         )
         .bind(registration)
-        .fetch_one(&mut **tx)
-        .await?;
+        .fetch_one(c).await
+            })?;
         let id = format!("Kursi tersedia! Anda naik dari daftar tunggu: {title}.");
         let en = format!("A seat opened up! You moved off the waiting list: {title}.");
         tell(
@@ -216,13 +225,14 @@ async fn promote_waiting(
 /// The holder cancels their own ticket; the seats go to the waiting list. `false` if there was no
 /// active ticket with that code for this account.
 pub async fn cancel_registration(
-    pool: &SqlitePool,
+    pool: &Db,
     code: &str,
     account_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let session_id: Option<i64> = sqlx::query_scalar(
+    let session_id: Option<i64> = crate::on_db!(&mut tx, |c| {
+        sqlx::query_scalar(
         "UPDATE event_registrations SET status = 'cancelled', cancelled_at = $3
          WHERE ticket_code = $1 AND account_id = $2 AND status <> 'cancelled' AND checked_in_at IS NULL
          RETURNING session_id",
@@ -230,13 +240,13 @@ pub async fn cancel_registration(
     .bind(code)
     .bind(account_id)
     .bind(now)
-    .fetch_optional(&mut *tx)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some(session_id) = session_id else {
         return Ok(false);
     };
     notify(
-        &mut *tx,
+        &mut tx,
         account_id,
         Bilingual {
             id: "Tiket Anda sudah dibatalkan.",
@@ -282,11 +292,9 @@ pub struct FoundTicket {
     pub organiser_account_id: Option<i64>,
 }
 
-pub async fn find_ticket(
-    pool: &SqlitePool,
-    code: &str,
-) -> Result<Option<FoundTicket>, sqlx::Error> {
-    let row = sqlx::query_as::<_, TicketRow>(
+pub async fn find_ticket(pool: &Db, code: &str) -> Result<Option<FoundTicket>, sqlx::Error> {
+    let row = crate::on_db!(pool, |c| {
+        sqlx::query_as::<_, TicketRow>(
         "SELECT r.ticket_code, r.status, r.seats, r.account_id, a.name AS holder_name, r.created_at,
                 r.session_id, e.slug, e.title_id, e.title_en, e.venue, e.address, v.name AS village_name,
                 s.starts_at, s.ends_at, s.status = 'cancelled' AS session_cancelled, r.checked_in_at,
@@ -297,20 +305,21 @@ pub async fn find_ticket(
          WHERE r.ticket_code = $1",
     )
     .bind(code)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some(row) = row else { return Ok(None) };
     let status = decode_code("ticket status", &row.status, TicketStatus::from_code)?;
     let waitlist_position = if status == TicketStatus::Waitlisted {
-        let ahead: i64 = sqlx::query_scalar(
+        let ahead: i64 = crate::on_db!(pool, |c| {
+            sqlx::query_scalar(
             "SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'
              AND (created_at < $2 OR (created_at = $2 AND ticket_code < $3))",
         )
         .bind(row.session_id)
         .bind(row.created_at)
         .bind(&row.ticket_code)
-        .fetch_one(pool)
-        .await?;
+        .fetch_one(c).await
+        })?;
         Some(ahead + 1)
     } else {
         None
@@ -354,11 +363,11 @@ struct TicketSummaryRow {
 
 /// A person's tickets: upcoming first, then the most recent past ones.
 pub async fn my_tickets(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     now: i64,
 ) -> Result<Vec<TicketSummary>, sqlx::Error> {
-    let rows = sqlx::query_as::<_, TicketSummaryRow>(
+    let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, TicketSummaryRow>(
         "SELECT r.ticket_code, r.status, e.title_id, e.title_en, s.starts_at,
                 s.status = 'cancelled' AS session_cancelled
          FROM event_registrations r JOIN event_sessions s ON s.id = r.session_id
@@ -369,8 +378,8 @@ pub async fn my_tickets(
     )
     .bind(account_id)
     .bind(now)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     rows.into_iter()
         .map(|row| {
             Ok(TicketSummary {
@@ -395,33 +404,35 @@ pub enum CheckIn {
 }
 
 pub async fn check_in(
-    pool: &SqlitePool,
+    pool: &Db,
     code: &str,
     staff_account: i64,
     now: i64,
 ) -> Result<CheckIn, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let (status, checked_in_at, cancelled): (String, Option<i64>, bool) = sqlx::query_as(
-        "SELECT r.status, r.checked_in_at, s.status = 'cancelled' FROM event_registrations r
+    let (status, checked_in_at, cancelled): (String, Option<i64>, bool) =
+        crate::on_db!(&mut tx, |c| sqlx::query_as(
+            "SELECT r.status, r.checked_in_at, s.status = 'cancelled' FROM event_registrations r
          JOIN event_sessions s ON s.id = r.session_id WHERE r.ticket_code = $1",
-    )
-    .bind(code)
-    .fetch_one(&mut *tx)
-    .await?;
+        )
+        .bind(code)
+        .fetch_one(c)
+        .await)?;
     if let Some(at) = checked_in_at {
         return Ok(CheckIn::AlreadyAt(at));
     }
     if status != TicketStatus::Confirmed.code() || cancelled {
         return Ok(CheckIn::NotConfirmed);
     }
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE event_registrations SET checked_in_at = $2, checked_in_by = $3 WHERE ticket_code = $1",
     )
     .bind(code)
     .bind(now)
     .bind(staff_account)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     tx.commit().await?;
     Ok(CheckIn::CheckedIn)
 }

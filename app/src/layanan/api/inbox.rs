@@ -72,11 +72,13 @@ pub async fn get_village_inbox(
 pub async fn get_kecamatan_inbox(code: String) -> Result<Inbox, AppError> {
     async move {
         let pool = crate::db::pool()?;
-        let name: String = sqlx::query_scalar("SELECT name FROM kecamatan WHERE code = $1")
-            .bind(&code)
-            .fetch_optional(&pool)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let name: String = crate::on_db!(&pool, |c| sqlx::query_scalar(
+            "SELECT name FROM kecamatan WHERE code = $1"
+        )
+        .bind(&code)
+        .fetch_optional(c)
+        .await)?
+        .ok_or(AppError::NotFound)?;
         authorize(Rule::KecamatanStaff {
             kecamatan_code: code.clone(),
         })

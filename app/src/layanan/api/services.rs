@@ -101,7 +101,7 @@ pub async fn list_free_slots(
 /// The slots of the coming days that still have a place.
 #[cfg(feature = "ssr")]
 pub(super) async fn free_slots(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Db,
     service: &crate::layanan::store::ServiceRow,
     now: i64,
 ) -> Result<Vec<crate::layanan::SlotChoice>, AppError> {

@@ -2,9 +2,9 @@
 //! service editor with its closed dates.
 
 use crate::db::decode_code;
+use crate::db::Db;
 use crate::layanan::FormField;
 use crate::layanan::{ServiceCard, ServiceKind};
-use sqlx::SqlitePool;
 
 #[derive(sqlx::FromRow)]
 struct ServiceCardRow {
@@ -27,12 +27,13 @@ const CATALOGUE_ORDER: &str = "ORDER BY s.needs_camat DESC, s.kind DESC, s.name_
 /// One village's catalogue, or — with `village_slug` empty — one entry per service offered anywhere,
 /// with the number of villages offering it (the overview a visitor sees before choosing a village).
 pub async fn list_services(
-    pool: &SqlitePool,
+    pool: &Db,
     village_slug: &str,
     limit: i64,
 ) -> Result<Vec<ServiceCard>, sqlx::Error> {
     let rows = if village_slug.is_empty() {
-        sqlx::query_as::<_, ServiceCardRow>(&format!(
+        crate::on_db!(pool, |c| {
+            sqlx::query_as::<_, ServiceCardRow>(&format!(
             "SELECT s.slug, s.kind, s.name_id, s.name_en, s.summary_id, s.summary_en, s.processing_days,
                     s.needs_camat, s.fee_rupiah, v.name AS village_name, v.slug AS village_slug,
                     (SELECT COUNT(*) FROM services same WHERE same.slug = s.slug) AS village_count
@@ -43,10 +44,11 @@ pub async fn list_services(
              LIMIT $1"
         ))
         .bind(limit)
-        .fetch_all(pool)
-        .await?
+        .fetch_all(c).await
+        })?
     } else {
-        sqlx::query_as::<_, ServiceCardRow>(&format!(
+        crate::on_db!(pool, |c| {
+            sqlx::query_as::<_, ServiceCardRow>(&format!(
             "SELECT s.slug, s.kind, s.name_id, s.name_en, s.summary_id, s.summary_en, s.processing_days,
                     s.needs_camat, s.fee_rupiah, v.name AS village_name, v.slug AS village_slug,
                     1 AS village_count
@@ -58,8 +60,8 @@ pub async fn list_services(
         ))
         .bind(village_slug)
         .bind(limit)
-        .fetch_all(pool)
-        .await?
+        .fetch_all(c).await
+        })?
     };
     rows.into_iter()
         .map(|row| {
@@ -159,46 +161,44 @@ const SERVICE_SELECT: &str = "SELECT s.id, s.slug, s.kind, s.name_id, s.name_en,
 
 /// A service residents may request now (active).
 pub async fn find_service(
-    pool: &SqlitePool,
+    pool: &Db,
     village_slug: &str,
     service_slug: &str,
 ) -> Result<Option<ServiceRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
         "{SERVICE_SELECT} WHERE v.slug = $1 AND s.slug = $2 AND s.is_active"
     ))
     .bind(village_slug)
     .bind(service_slug)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(c)
+    .await)
 }
 
 /// The service a request was made for, even if the staff switched it off since: requests already made
 /// go on to the end.
 pub async fn service_of_request(
-    pool: &SqlitePool,
+    pool: &Db,
     village_slug: &str,
     service_slug: &str,
 ) -> Result<ServiceRow, sqlx::Error> {
-    sqlx::query_as(&format!(
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
         "{SERVICE_SELECT} WHERE v.slug = $1 AND s.slug = $2"
     ))
     .bind(village_slug)
     .bind(service_slug)
-    .fetch_one(pool)
-    .await
+    .fetch_one(c)
+    .await)
 }
 
-pub async fn service_fields(
-    pool: &SqlitePool,
-    service_id: i64,
-) -> Result<Vec<FormField>, sqlx::Error> {
-    let rows: Vec<(String, String, Option<String>, String, String, bool)> = sqlx::query_as(
-        "SELECT name, label_id, label_en, kind, options, required FROM service_fields
+pub async fn service_fields(pool: &Db, service_id: i64) -> Result<Vec<FormField>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>, String, String, bool)> =
+        crate::on_db!(pool, |c| sqlx::query_as(
+            "SELECT name, label_id, label_en, kind, options, required FROM service_fields
          WHERE service_id = $1 ORDER BY position",
-    )
-    .bind(service_id)
-    .fetch_all(pool)
-    .await?;
+        )
+        .bind(service_id)
+        .fetch_all(c)
+        .await)?;
     rows.into_iter()
         .map(|(name, label_id, label_en, kind, options, required)| {
             Ok(FormField {
@@ -220,20 +220,22 @@ pub async fn service_fields(
 
 /// The slot rules of a service: its weekly hours and the village's closed dates.
 pub async fn slot_rules(
-    pool: &SqlitePool,
+    pool: &Db,
     service: &ServiceRow,
 ) -> Result<crate::layanan::slots::SlotRules, sqlx::Error> {
-    let hours: Vec<(i64, i64, i64)> = sqlx::query_as(
+    let hours: Vec<(i64, i64, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT weekday, opens, closes FROM service_hours WHERE service_id = $1 ORDER BY weekday, opens",
     )
     .bind(service.id)
-    .fetch_all(pool)
-    .await?;
-    let closed: Vec<String> =
-        sqlx::query_scalar("SELECT date FROM village_closed_dates WHERE village_id = $1")
-            .bind(service.village_id)
-            .fetch_all(pool)
-            .await?;
+    .fetch_all(c).await
+    })?;
+    let closed: Vec<String> = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT date FROM village_closed_dates WHERE village_id = $1"
+    )
+    .bind(service.village_id)
+    .fetch_all(c)
+    .await)?;
     Ok(crate::layanan::slots::SlotRules {
         hours: hours
             .into_iter()
@@ -257,12 +259,12 @@ pub async fn slot_rules(
 /// People booked per slot start of a service between two instants (cancelled/rejected requests free
 /// their place).
 pub async fn bookings(
-    pool: &SqlitePool,
+    pool: &Db,
     service_id: i64,
     from: i64,
     to: i64,
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT slot_starts_at, COUNT(*) FROM service_requests
          WHERE service_id = $1 AND slot_starts_at >= $2 AND slot_starts_at < $3
            AND status NOT IN ('dibatalkan', 'ditolak')
@@ -271,36 +273,37 @@ pub async fn bookings(
     .bind(service_id)
     .bind(from)
     .bind(to)
-    .fetch_all(pool)
-    .await
+    .fetch_all(c)
+    .await)
 }
 
 /// The form fields of the service a request was made for.
 pub async fn service_fields_of_request(
-    pool: &SqlitePool,
+    pool: &Db,
     request_id: i64,
 ) -> Result<Vec<FormField>, sqlx::Error> {
-    let service_id: i64 =
-        sqlx::query_scalar("SELECT service_id FROM service_requests WHERE id = $1")
-            .bind(request_id)
-            .fetch_one(pool)
-            .await?;
+    let service_id: i64 = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT service_id FROM service_requests WHERE id = $1"
+    )
+    .bind(request_id)
+    .fetch_one(c)
+    .await)?;
     service_fields(pool, service_id).await
 }
 
 /// A village's services for its staff (inactive ones too), letters first.
 pub async fn catalogue(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
 ) -> Result<Vec<crate::layanan::CatalogueEntry>, sqlx::Error> {
     type Row = (String, String, String, Option<String>, bool, bool, bool);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT slug, kind, name_id, name_en, is_active, needs_slot, needs_camat FROM services
          WHERE village_id = $1 ORDER BY kind DESC, name_id",
     )
     .bind(village_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     rows.into_iter()
         .map(
             |(slug, kind, name_id, name_en, is_active, needs_slot, needs_camat)| {
@@ -320,69 +323,73 @@ pub async fn catalogue(
 
 /// The village's closed days from `from` (`2026-12-01`) on.
 pub async fn closed_dates(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     from: &str,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT date, reason FROM village_closed_dates WHERE village_id = $1 AND date >= $2 ORDER BY date",
     )
     .bind(village_id)
     .bind(from)
-    .fetch_all(pool)
-    .await
+    .fetch_all(c).await
+    })
 }
 
 pub async fn add_closed_date(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     date: &str,
     reason: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| sqlx::query(
         "INSERT INTO village_closed_dates (village_id, date, reason) VALUES ($1, $2, $3)
          ON CONFLICT (village_id, date) DO UPDATE SET reason = excluded.reason",
     )
     .bind(village_id)
     .bind(date)
     .bind(reason)
-    .execute(pool)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
-pub async fn remove_closed_date(
-    pool: &SqlitePool,
-    village_id: i64,
-    date: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM village_closed_dates WHERE village_id = $1 AND date = $2")
-        .bind(village_id)
-        .bind(date)
-        .execute(pool)
-        .await?;
+pub async fn remove_closed_date(pool: &Db, village_id: i64, date: &str) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM village_closed_dates WHERE village_id = $1 AND date = $2"
+    )
+    .bind(village_id)
+    .bind(date)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 /// A service of a village as its editor shows it (active or not).
 pub async fn service_editor(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     slug: &str,
 ) -> Result<Option<crate::layanan::ServiceEditor>, sqlx::Error> {
-    let Some(service): Option<ServiceRow> =
-        sqlx::query_as(&format!("{SERVICE_SELECT} WHERE v.id = $1 AND s.slug = $2"))
-            .bind(village_id)
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?
+    let Some(service): Option<ServiceRow> = crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{SERVICE_SELECT} WHERE v.id = $1 AND s.slug = $2"
+    ))
+    .bind(village_id)
+    .bind(slug)
+    .fetch_optional(c)
+    .await)?
     else {
         return Ok(None);
     };
-    let is_active: bool = sqlx::query_scalar("SELECT is_active FROM services WHERE id = $1")
-        .bind(service.id)
-        .fetch_one(pool)
-        .await?;
+    let is_active: bool = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT is_active FROM services WHERE id = $1"
+    )
+    .bind(service.id)
+    .fetch_one(c)
+    .await)?;
     let rules = slot_rules(pool, &service).await?;
     // Monday first, Sunday last.
     let week = [1u32, 2, 3, 4, 5, 6, 0]
@@ -444,7 +451,7 @@ pub struct ServiceSettings {
 
 /// Saves a service's settings, replaces its form fields and weekly hours, in one transaction.
 pub async fn save_service(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     slug: &str,
     settings: &ServiceSettings,
@@ -452,7 +459,8 @@ pub async fn save_service(
     week: &[crate::layanan::slots::OpeningHours],
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let service_id: i64 = sqlx::query_scalar(
+    let service_id: i64 = crate::on_db!(&mut tx, |c| {
+        sqlx::query_scalar(
         "UPDATE services SET name_id = $3, name_en = $4, summary_id = $5, description_id = $6,
                 description_en = $7, requirements_id = $8, requirements_en = $9, processing_days = $10,
                 fee_rupiah = $11, needs_camat = $12, needs_slot = $13, slot_minutes = $14,
@@ -477,14 +485,18 @@ pub async fn save_service(
     .bind(settings.is_active)
     .bind(&settings.letter_title)
     .bind(&settings.letter_template)
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query("DELETE FROM service_fields WHERE service_id = $1")
-        .bind(service_id)
-        .execute(&mut *tx)
-        .await?;
+    .fetch_one(c).await
+    })?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "DELETE FROM service_fields WHERE service_id = $1"
+    )
+    .bind(service_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     for (position, field) in fields.iter().enumerate() {
-        sqlx::query(
+        crate::on_db!(&mut tx, |c| {
+            sqlx::query(
             "INSERT INTO service_fields (service_id, position, name, label_id, label_en, kind, options, required)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -496,23 +508,27 @@ pub async fn save_service(
         .bind(field.kind.code())
         .bind(field.options.join("\n"))
         .bind(field.required)
-        .execute(&mut *tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
     }
-    sqlx::query("DELETE FROM service_hours WHERE service_id = $1")
-        .bind(service_id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "DELETE FROM service_hours WHERE service_id = $1"
+    )
+    .bind(service_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     for hours in week {
-        sqlx::query(
+        crate::on_db!(&mut tx, |c| {
+            sqlx::query(
             "INSERT INTO service_hours (service_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)",
         )
         .bind(service_id)
         .bind(hours.weekday as i64)
         .bind(hours.opens as i64)
         .bind(hours.closes as i64)
-        .execute(&mut *tx)
-        .await?;
+        .execute(c).await.map(crate::db::Done::from)
+        })?;
     }
     tx.commit().await
 }

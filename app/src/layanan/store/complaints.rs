@@ -1,6 +1,6 @@
 //! Pengaduan data access (server only).
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use crate::db::decode_code;
 use crate::layanan::{ComplaintCategory, ComplaintReply, ComplaintStatus, ComplaintSummary};
@@ -46,14 +46,13 @@ const COMPLAINT_SELECT: &str = "SELECT c.id, c.code, c.village_id, c.account_id,
         a.locale AS author_locale, v.name AS village_name, v.slug AS village_slug
     FROM complaints c JOIN accounts a ON a.id = c.account_id JOIN villages v ON v.id = c.village_id";
 
-pub async fn find_complaint(
-    pool: &SqlitePool,
-    code: &str,
-) -> Result<Option<ComplaintRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COMPLAINT_SELECT} WHERE c.code = $1"))
-        .bind(code)
-        .fetch_optional(pool)
-        .await
+pub async fn find_complaint(pool: &Db, code: &str) -> Result<Option<ComplaintRow>, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{COMPLAINT_SELECT} WHERE c.code = $1"
+    ))
+    .bind(code)
+    .fetch_optional(c)
+    .await)
 }
 
 /// A complaint as the resident sent it.
@@ -68,7 +67,7 @@ pub struct NewComplaint<'a> {
 
 /// Records a complaint as received and tells the village's staff in the app.
 pub async fn insert_complaint(
-    pool: &SqlitePool,
+    pool: &Db,
     complaint: &NewComplaint<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -81,7 +80,8 @@ pub async fn insert_complaint(
         location,
     } = *complaint;
     let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "INSERT INTO complaints (code, village_id, account_id, category, body, location, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'diterima', $7, $7)",
     )
@@ -92,8 +92,8 @@ pub async fn insert_complaint(
     .bind(body)
     .bind(location)
     .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     notify_village_staff(
         &mut tx,
         village_id,
@@ -109,20 +109,21 @@ pub async fn insert_complaint(
 }
 
 async fn notify_village_staff(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut crate::db::Tx,
     village_id: i64,
     title: Bilingual<'_>,
     link: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let staff: Vec<i64> =
-        sqlx::query_scalar("SELECT DISTINCT account_id FROM staff_roles WHERE village_id = $1")
-            .bind(village_id)
-            .fetch_all(&mut **tx)
-            .await?;
+    let staff: Vec<i64> = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
+        "SELECT DISTINCT account_id FROM staff_roles WHERE village_id = $1"
+    )
+    .bind(village_id)
+    .fetch_all(c)
+    .await)?;
     for account_id in staff {
         notify(
-            &mut **tx,
+            &mut *tx,
             account_id,
             Bilingual {
                 id: title.id,
@@ -137,15 +138,18 @@ async fn notify_village_staff(
 }
 
 pub async fn set_complaint_photo(
-    pool: &SqlitePool,
+    pool: &Db,
     complaint_id: i64,
     photo_id: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE complaints SET photo_id = $1 WHERE id = $2")
-        .bind(photo_id)
-        .bind(complaint_id)
-        .execute(pool)
-        .await?;
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE complaints SET photo_id = $1 WHERE id = $2"
+    )
+    .bind(photo_id)
+    .bind(complaint_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
@@ -153,7 +157,7 @@ pub async fn set_complaint_photo(
 /// resident in the app and by message when the staff answer; the village's staff in the app when the
 /// resident does.
 pub async fn add_reply(
-    pool: &SqlitePool,
+    pool: &Db,
     complaint: &ComplaintRow,
     author_account_id: i64,
     from_staff: bool,
@@ -162,7 +166,8 @@ pub async fn add_reply(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "INSERT INTO complaint_replies (complaint_id, author_account_id, body, status, from_staff, at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -172,16 +177,17 @@ pub async fn add_reply(
     .bind(status.map(ComplaintStatus::code))
     .bind(from_staff)
     .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
         "UPDATE complaints SET status = COALESCE($1, status), updated_at = $2 WHERE id = $3",
     )
     .bind(status.map(ComplaintStatus::code))
     .bind(now)
     .bind(complaint.id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     let link = format!("/layanan/pengaduan/{}", complaint.code);
     if from_staff {
         let (id, en) = (
@@ -218,16 +224,17 @@ pub async fn add_reply(
 }
 
 pub async fn complaint_replies(
-    pool: &SqlitePool,
+    pool: &Db,
     complaint_id: i64,
 ) -> Result<Vec<ComplaintReply>, sqlx::Error> {
-    let rows: Vec<(String, bool, String, Option<String>, i64)> = sqlx::query_as(
+    let rows: Vec<(String, bool, String, Option<String>, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT a.name, r.from_staff, r.body, r.status, r.at FROM complaint_replies r
          JOIN accounts a ON a.id = r.author_account_id WHERE r.complaint_id = $1 ORDER BY r.at, r.id",
     )
     .bind(complaint_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     rows.into_iter()
         .map(|(author_name, from_staff, body, status, at)| {
             Ok(ComplaintReply {
@@ -254,19 +261,19 @@ fn excerpt(text: &str, limit: usize) -> String {
 }
 
 async fn summaries(
-    pool: &SqlitePool,
+    pool: &Db,
     condition: &str,
     bind: i64,
     status: Option<ComplaintStatus>,
 ) -> Result<Vec<ComplaintSummary>, sqlx::Error> {
-    let rows: Vec<ComplaintRow> = sqlx::query_as(&format!(
+    let rows: Vec<ComplaintRow> = crate::on_db!(pool, |c| sqlx::query_as(&format!(
         "{COMPLAINT_SELECT} WHERE {condition} AND ($2 IS NULL OR c.status = $2)
          ORDER BY c.updated_at DESC LIMIT 100"
     ))
     .bind(bind)
     .bind(status.map(ComplaintStatus::code))
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     rows.into_iter()
         .map(|row| {
             Ok(ComplaintSummary {
@@ -284,14 +291,14 @@ async fn summaries(
 }
 
 pub async fn my_complaints(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
 ) -> Result<Vec<ComplaintSummary>, sqlx::Error> {
     summaries(pool, "c.account_id = $1", account_id, None).await
 }
 
 pub async fn village_complaints(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     status: Option<ComplaintStatus>,
 ) -> Result<Vec<ComplaintSummary>, sqlx::Error> {
@@ -299,15 +306,15 @@ pub async fn village_complaints(
 }
 
 pub async fn village_complaint_counts(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
 ) -> Result<Vec<(ComplaintStatus, i64)>, sqlx::Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, i64)> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT status, COUNT(*) FROM complaints WHERE village_id = $1 GROUP BY status",
     )
     .bind(village_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(ComplaintStatus::ALL
         .into_iter()
         .map(|status| {

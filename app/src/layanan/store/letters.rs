@@ -1,8 +1,7 @@
 //! Letters: issuing one when a letter request is approved (number, verification code, the text filled
 //! from the template), finding it for the PDF or the public check, revoking it.
 
-use sqlx::SqlitePool;
-use sqlx::{Sqlite, Transaction};
+use crate::db::Db;
 
 /// Fills `{field}` placeholders of a template from the answers (and `{nama}`, `{desa}` from the
 /// request); an unknown placeholder stays as written.
@@ -74,7 +73,7 @@ impl From<sqlx::Error> for LetterBlocked {
 /// one line: only the village's template makes paragraphs), and the signers on record. Refused when
 /// the resident's identity was never verified or the village has no kades/lurah to sign.
 pub(super) async fn issue_letter(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     request: &LetterSubject<'_>,
     issue: &LetterIssue,
     now: i64,
@@ -82,55 +81,62 @@ pub(super) async fn issue_letter(
     let Some(legal_name) = request.holder_legal_name.map(str::to_string) else {
         return Err(LetterBlocked::Blocked("letter_needs_verified_resident"));
     };
-    let (village_kind,): (String,) = sqlx::query_as("SELECT kind FROM villages WHERE id = $1")
-        .bind(request.village_id)
-        .fetch_one(&mut **tx)
-        .await?;
+    let (village_kind,): (String,) = crate::on_db!(&mut *tx, |c| sqlx::query_as(
+        "SELECT kind FROM villages WHERE id = $1"
+    )
+    .bind(request.village_id)
+    .fetch_one(c)
+    .await)?;
     let head = VillageHead::of_kind(&village_kind);
-    let kades: Option<String> = sqlx::query_scalar(
+    let kades: Option<String> = crate::on_db!(&mut *tx, |c| {
+        sqlx::query_scalar(
         "SELECT COALESCE(rv.full_name, a.name) FROM staff_roles sr JOIN accounts a ON a.id = sr.account_id
          LEFT JOIN resident_verifications rv ON rv.account_id = a.id AND rv.status = 'verified'
          WHERE sr.village_id = $1 AND sr.role = 'kades' ORDER BY sr.id LIMIT 1",
     )
     .bind(request.village_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some(kades) = kades else {
         return Err(LetterBlocked::Blocked("letter_needs_signer"));
     };
-    let sequence: i64 = sqlx::query_scalar(
+    let sequence: i64 = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
         "INSERT INTO letter_sequences (village_id, year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (village_id, year) DO UPDATE SET last_number = last_number + 1
          RETURNING last_number",
     )
     .bind(request.village_id)
     .bind(issue.year)
-    .fetch_one(&mut **tx)
-    .await?;
-    let (classification, title, template, village_code): (String, String, String, String) =
-        sqlx::query_as(
+    .fetch_one(c)
+    .await)?;
+    let (classification, title, template, village_code): (String, String, String, String) = crate::on_db!(
+        &mut *tx,
+        |c| {
+            sqlx::query_as(
             "SELECT s.classification_code, s.letter_title, s.letter_template, v.code
              FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
              WHERE r.id = $1",
         )
         .bind(request.request_id)
-        .fetch_one(&mut **tx)
-        .await?;
+        .fetch_one(c).await
+        }
+    )?;
     let number = crate::layanan::letter_number::format_letter_number(
         &classification,
         sequence,
         &village_code,
         issue.year,
     );
-    let answers: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT a.name, a.value, f.kind FROM request_answers a
+    let answers: Vec<(String, String, Option<String>)> =
+        crate::on_db!(&mut *tx, |c| sqlx::query_as(
+            "SELECT a.name, a.value, f.kind FROM request_answers a
          JOIN service_requests r ON r.id = a.request_id
          LEFT JOIN service_fields f ON f.service_id = r.service_id AND f.name = a.name
          WHERE a.request_id = $1",
-    )
-    .bind(request.request_id)
-    .fetch_all(&mut **tx)
-    .await?;
+        )
+        .bind(request.request_id)
+        .fetch_all(c)
+        .await)?;
     let mut values: Vec<(String, String)> = answers
         .into_iter()
         .map(|(name, value, kind)| {
@@ -144,23 +150,27 @@ pub(super) async fn issue_letter(
     values.push(("wilayah".into(), head.area.into()));
     let body = fill_template(&template, &values);
     let camat: Option<String> = if request.needs_camat {
-        sqlx::query_scalar(
+        crate::on_db!(&mut *tx, |c| {
+            sqlx::query_scalar(
             "SELECT COALESCE(rv.full_name, a.name) FROM request_events e JOIN accounts a ON a.id = e.actor_account_id
              LEFT JOIN resident_verifications rv ON rv.account_id = a.id AND rv.status = 'verified'
              WHERE e.request_id = $1 AND e.status = 'ditandatangani_camat' AND e.role = 'camat'
              ORDER BY e.id DESC LIMIT 1",
         )
         .bind(request.request_id)
-        .fetch_optional(&mut **tx)
-        .await?
+        .fetch_optional(c).await
+        })?
     } else {
         None
     };
-    let kecamatan_name: String = sqlx::query_scalar("SELECT name FROM kecamatan WHERE code = $1")
-        .bind(request.kecamatan_code)
-        .fetch_one(&mut **tx)
-        .await?;
-    sqlx::query(
+    let kecamatan_name: String = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
+        "SELECT name FROM kecamatan WHERE code = $1"
+    )
+    .bind(request.kecamatan_code)
+    .fetch_one(c)
+    .await)?;
+    crate::on_db!(&mut *tx, |c| {
+        sqlx::query(
         "INSERT INTO letters (request_id, number, verification_code, title, holder_name, body, signer_name,
                               signer_position, camat_name, camat_position, issued_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -176,8 +186,8 @@ pub(super) async fn issue_letter(
     .bind(&camat)
     .bind(camat.as_ref().map(|_| format!("Camat {kecamatan_name}")))
     .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
@@ -241,41 +251,44 @@ const LETTER_SELECT: &str = "SELECT l.number, l.verification_code, l.title, l.ho
      JOIN kecamatan k ON k.code = v.kecamatan_code";
 
 pub async fn letter_by_verification(
-    pool: &SqlitePool,
+    pool: &Db,
     verification_code: &str,
 ) -> Result<Option<LetterRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{LETTER_SELECT} WHERE l.verification_code = $1"))
-        .bind(verification_code)
-        .fetch_optional(pool)
-        .await
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{LETTER_SELECT} WHERE l.verification_code = $1"
+    ))
+    .bind(verification_code)
+    .fetch_optional(c)
+    .await)
 }
 
 pub async fn letter_of_request(
-    pool: &SqlitePool,
+    pool: &Db,
     request_code: &str,
 ) -> Result<Option<LetterRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{LETTER_SELECT} WHERE r.code = $1"))
-        .bind(request_code)
-        .fetch_optional(pool)
-        .await
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{LETTER_SELECT} WHERE r.code = $1"
+    ))
+    .bind(request_code)
+    .fetch_optional(c)
+    .await)
 }
 
 /// Revokes an issued letter with a reason (the verification page then says so). False if there is no
 /// letter or it was already revoked.
 pub async fn revoke_letter(
-    pool: &SqlitePool,
+    pool: &Db,
     request_id: i64,
     reason: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
+    Ok(crate::on_db!(pool, |c| sqlx::query(
         "UPDATE letters SET revoked_at = $2, revoked_reason = $3 WHERE request_id = $1 AND revoked_at IS NULL",
     )
     .bind(request_id)
     .bind(now)
     .bind(reason)
-    .execute(pool)
-    .await?
+    .execute(c).await.map(crate::db::Done::from))?
     .rows_affected()
         > 0)
 }

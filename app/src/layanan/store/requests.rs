@@ -5,11 +5,10 @@ use super::catalogue::ServiceRow;
 use super::documents::has_missing_documents;
 use super::letters::{issue_letter, LetterBlocked, LetterIssue, LetterSubject};
 use crate::db::decode_code;
+use crate::db::Db;
 use crate::layanan::request_flow::{next_status, RequestFacts, RequestRole, RequestStatus};
 use crate::layanan::{RequestSummary, ServiceKind, TimelineStep};
 use crate::notifikasi::store::{self as notifikasi, Addressee, Bilingual};
-use sqlx::SqlitePool;
-use sqlx::{Sqlite, Transaction};
 
 /// Why a request was not submitted.
 #[derive(Debug)]
@@ -33,7 +32,7 @@ impl From<sqlx::Error> for SubmitRefused {
 /// the slot's bookings are counted first, so concurrent residents can never overbook it, and the queue
 /// number is the next of the village's day. Returns the tracking code and the queue number.
 pub async fn submit_request(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     service: &ServiceRow,
     answers: &[(String, String)],
@@ -49,7 +48,8 @@ pub async fn submit_request(
         }
         None => (None, None),
     };
-    let request_id: i64 = sqlx::query_scalar(
+    let request_id: i64 = crate::on_db!(&mut tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO service_requests (code, service_id, village_id, account_id, status, slot_starts_at, slot_day,
                                        queue_number, created_at, updated_at, holder_legal_name)
          VALUES ($1, $2, $3, $4, 'diajukan', $5, $6, $7, $8, $8,
@@ -64,8 +64,8 @@ pub async fn submit_request(
     .bind(&slot_day)
     .bind(queue_number)
     .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
+    .fetch_one(c).await
+    })?;
     save_answers(&mut tx, request_id, answers).await?;
     record_step(
         &mut tx,
@@ -85,14 +85,15 @@ pub async fn submit_request(
 /// request being rescheduled), refuses when the slot is full, and gives the next queue number of the
 /// village's day. Returns the day (`2026-12-01`) and the queue number.
 async fn book_slot(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     service: &ServiceRow,
     account_id: i64,
     starts_at: i64,
     moving: Option<i64>,
 ) -> Result<(String, i64), SubmitRefused> {
     let day = crate::kernel::dates::CivilDate::of_unix_wib(starts_at).iso();
-    let held_that_day: bool = sqlx::query_scalar(
+    let held_that_day: bool = crate::on_db!(&mut *tx, |c| {
+        sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM service_requests WHERE service_id = $1 AND account_id = $2 AND slot_day = $3
            AND status NOT IN ('dibatalkan', 'ditolak', 'selesai') AND id IS NOT $4)",
     )
@@ -100,30 +101,31 @@ async fn book_slot(
     .bind(account_id)
     .bind(&day)
     .bind(moving)
-    .fetch_one(&mut **tx)
-    .await?;
+    .fetch_one(c).await
+    })?;
     if held_that_day {
         return Err(SubmitRefused::AlreadyBookedThatDay);
     }
-    let booked: i64 = sqlx::query_scalar(
+    let booked: i64 = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
            AND status NOT IN ('dibatalkan', 'ditolak') AND id IS NOT $3",
     )
     .bind(service.id)
     .bind(starts_at)
     .bind(moving)
-    .fetch_one(&mut **tx)
-    .await?;
+    .fetch_one(c)
+    .await)?;
     if booked >= service.slot_capacity {
         return Err(SubmitRefused::SlotFull);
     }
-    let next: i64 = sqlx::query_scalar(
+    let next: i64 = crate::on_db!(&mut *tx, |c| {
+        sqlx::query_scalar(
         "SELECT COALESCE(MAX(queue_number), 0) + 1 FROM service_requests WHERE village_id = $1 AND slot_day = $2",
     )
     .bind(service.village_id)
     .bind(&day)
-    .fetch_one(&mut **tx)
-    .await?;
+    .fetch_one(c).await
+    })?;
     Ok((day, next))
 }
 
@@ -141,7 +143,7 @@ pub fn visit_movable(status: RequestStatus) -> bool {
 /// Moves a request's visit to another slot (same checks as booking; the place in the old slot is freed
 /// and the new day's next queue number given) and notes it on the timeline. Returns the queue number.
 pub async fn reschedule_request(
-    pool: &SqlitePool,
+    pool: &Db,
     request: &RequestRow,
     service: &ServiceRow,
     starts_at: i64,
@@ -149,10 +151,12 @@ pub async fn reschedule_request(
 ) -> Result<i64, SubmitRefused> {
     let mut tx = crate::db::begin_write(pool).await?;
     // Read again under the write lock: a staff move may have closed the request since the page loaded.
-    let status: String = sqlx::query_scalar("SELECT status FROM service_requests WHERE id = $1")
-        .bind(request.id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let status: String = crate::on_db!(&mut tx, |c| sqlx::query_scalar(
+        "SELECT status FROM service_requests WHERE id = $1"
+    )
+    .bind(request.id)
+    .fetch_one(c)
+    .await)?;
     let status = decode_code("request status", &status, RequestStatus::from_code)?;
     if !visit_movable(status) {
         return Err(SubmitRefused::Closed);
@@ -165,7 +169,8 @@ pub async fn reschedule_request(
         Some(request.id),
     )
     .await?;
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE service_requests SET slot_starts_at = $1, slot_day = $2, queue_number = $3, updated_at = $4
          WHERE id = $5",
     )
@@ -174,12 +179,12 @@ pub async fn reschedule_request(
     .bind(number)
     .bind(now)
     .bind(request.id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     // Not a status change: the event keeps the new slot and queue number (`1796000000 3`), which the
     // timeline shows in the viewer's language.
     let note = format!("{starts_at} {number}");
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| sqlx::query(
         "INSERT INTO request_events (request_id, status, actor_account_id, role, note, at)
          VALUES ($1, $2, $3, 'pemohon', $4, $5)",
     )
@@ -188,27 +193,29 @@ pub async fn reschedule_request(
     .bind(request.account_id)
     .bind(&note)
     .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     tx.commit().await?;
     Ok(number)
 }
 
 async fn save_answers(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     request_id: i64,
     answers: &[(String, String)],
 ) -> Result<(), sqlx::Error> {
     for (name, value) in answers {
-        sqlx::query(
+        crate::on_db!(&mut *tx, |c| sqlx::query(
             "INSERT INTO request_answers (request_id, name, value) VALUES ($1, $2, $3)
              ON CONFLICT (request_id, name) DO UPDATE SET value = excluded.value",
         )
         .bind(request_id)
         .bind(name)
         .bind(value)
-        .execute(&mut **tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     Ok(())
 }
@@ -223,7 +230,7 @@ pub fn role_code(role: RequestRole) -> &'static str {
 }
 
 async fn record_step(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     request_id: i64,
     status: RequestStatus,
     actor: Option<i64>,
@@ -231,7 +238,7 @@ async fn record_step(
     note: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(&mut *tx, |c| sqlx::query(
         "INSERT INTO request_events (request_id, status, actor_account_id, role, note, at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -241,8 +248,9 @@ async fn record_step(
     .bind(role_code(role))
     .bind(note)
     .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
@@ -292,37 +300,42 @@ const REQUEST_SELECT: &str = "SELECT r.id, r.code, r.status, r.account_id, a.nam
 
 pub async fn find_request<'e, E>(executor: E, code: &str) -> Result<Option<RequestRow>, sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE r.code = $1"))
-        .bind(code)
-        .fetch_optional(executor)
-        .await
+    crate::on_db!(executor, |c| sqlx::query_as(&format!(
+        "{REQUEST_SELECT} WHERE r.code = $1"
+    ))
+    .bind(code)
+    .fetch_optional(c)
+    .await)
 }
 
 pub async fn request_answers(
-    pool: &SqlitePool,
+    pool: &Db,
     request_id: i64,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT name, value FROM request_answers WHERE request_id = $1 ORDER BY rowid")
-        .bind(request_id)
-        .fetch_all(pool)
-        .await
+    crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT name, value FROM request_answers WHERE request_id = $1 ORDER BY rowid"
+    )
+    .bind(request_id)
+    .fetch_all(c)
+    .await)
 }
 
 pub async fn request_timeline(
-    pool: &SqlitePool,
+    pool: &Db,
     request_id: i64,
 ) -> Result<Vec<TimelineStep>, sqlx::Error> {
     // (status, who, role, note, when)
     type StepRow = (String, Option<String>, String, Option<String>, i64);
-    let rows: Vec<StepRow> = sqlx::query_as(
+    let rows: Vec<StepRow> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT e.status, a.name, e.role, e.note, e.at FROM request_events e
          LEFT JOIN accounts a ON a.id = e.actor_account_id WHERE e.request_id = $1 ORDER BY e.at, e.id",
     )
     .bind(request_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     rows.into_iter()
         .map(|(status, by, role, note, at)| {
             if status == VISIT_MOVED {
@@ -377,7 +390,7 @@ impl From<sqlx::Error> for MoveError {
 /// next number for the year and the frozen text, in the same transaction. The resident is told.
 #[allow(clippy::too_many_arguments)]
 pub async fn move_request(
-    pool: &SqlitePool,
+    pool: &Db,
     code: &str,
     actor_account_id: i64,
     roles: &[RequestRole],
@@ -388,7 +401,7 @@ pub async fn move_request(
     now: i64,
 ) -> Result<RequestStatus, MoveError> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let request = find_request(&mut *tx, code)
+    let request = find_request(&mut tx, code)
         .await?
         .ok_or(MoveError::NotFound)?;
     let facts = request.facts()?;
@@ -416,12 +429,15 @@ pub async fn move_request(
     {
         return Err(MoveError::Blocked("documents_missing"));
     }
-    sqlx::query("UPDATE service_requests SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(to.code())
-        .bind(now)
-        .bind(request.id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "UPDATE service_requests SET status = $1, updated_at = $2 WHERE id = $3"
+    )
+    .bind(to.code())
+    .bind(now)
+    .bind(request.id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     if role == RequestRole::Pemohon && to == RequestStatus::Diajukan {
         save_answers(&mut tx, request.id, corrected_answers).await?;
     }
@@ -462,7 +478,7 @@ pub async fn move_request(
 
 /// Tells the resident their request moved, in their language.
 async fn tell_resident(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     request: &RequestRow,
     status: RequestStatus,
     now: i64,
@@ -514,30 +530,25 @@ const SUMMARY_SELECT: &str = "SELECT r.code, r.status, s.name_id AS service_name
      FROM service_requests r JOIN services s ON s.id = r.service_id JOIN villages v ON v.id = r.village_id
      JOIN accounts a ON a.id = r.account_id";
 
-pub async fn my_requests(
-    pool: &SqlitePool,
-    account_id: i64,
-) -> Result<Vec<RequestSummary>, sqlx::Error> {
-    summaries(
-        sqlx::query_as(&format!(
-            "{SUMMARY_SELECT} WHERE r.account_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 100"
-        ))
-        .bind(account_id)
-        .fetch_all(pool)
-        .await?,
-    )
+pub async fn my_requests(pool: &Db, account_id: i64) -> Result<Vec<RequestSummary>, sqlx::Error> {
+    summaries(crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{SUMMARY_SELECT} WHERE r.account_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT 100"
+    ))
+    .bind(account_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// A village's requests in `status` (None: every open one), oldest first: the staff inbox.
 pub async fn village_inbox(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     status: Option<RequestStatus>,
     after_code: Option<&str>,
     limit: i64,
 ) -> Result<Vec<RequestSummary>, sqlx::Error> {
     // Keyset paging: the requests after the one with code `after_code`, oldest first.
-    summaries(
+    summaries(crate::on_db!(pool, |c| {
         sqlx::query_as(&format!(
             "{SUMMARY_SELECT} WHERE r.village_id = $1
                AND (($2 IS NULL AND r.status NOT IN ('selesai', 'ditolak', 'dibatalkan')) OR r.status = $2)
@@ -549,21 +560,20 @@ pub async fn village_inbox(
         .bind(status.map(RequestStatus::code))
         .bind(after_code)
         .bind(limit)
-        .fetch_all(pool)
-        .await?,
-    )
+        .fetch_all(c).await
+    })?)
 }
 
 pub async fn village_counts(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
 ) -> Result<Vec<(RequestStatus, i64)>, sqlx::Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, i64)> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT status, COUNT(*) FROM service_requests WHERE village_id = $1 GROUP BY status",
     )
     .bind(village_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     Ok(RequestStatus::ALL
         .into_iter()
         .map(|status| {
@@ -579,52 +589,43 @@ pub async fn village_counts(
 
 /// Requests forwarded to a kecamatan and waiting for the camat's signature, from every village in it.
 pub async fn kecamatan_inbox(
-    pool: &SqlitePool,
+    pool: &Db,
     kecamatan_code: &str,
 ) -> Result<Vec<RequestSummary>, sqlx::Error> {
-    summaries(
-        sqlx::query_as(&format!(
-            "{SUMMARY_SELECT} WHERE v.kecamatan_code = $1 AND r.status = 'diteruskan_kecamatan'
+    summaries(crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{SUMMARY_SELECT} WHERE v.kecamatan_code = $1 AND r.status = 'diteruskan_kecamatan'
              ORDER BY r.updated_at, r.id LIMIT 200"
-        ))
-        .bind(kecamatan_code)
-        .fetch_all(pool)
-        .await?,
-    )
+    ))
+    .bind(kecamatan_code)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// The resident rates a finished request (once). False if it is not finished or already rated.
-pub async fn rate_request(
-    pool: &SqlitePool,
-    request_id: i64,
-    stars: i64,
-) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
+pub async fn rate_request(pool: &Db, request_id: i64, stars: i64) -> Result<bool, sqlx::Error> {
+    Ok(crate::on_db!(pool, |c| sqlx::query(
         "UPDATE service_requests SET rating = $2 WHERE id = $1 AND status = 'selesai' AND rating IS NULL",
     )
     .bind(request_id)
     .bind(stars)
-    .execute(pool)
-    .await?
+    .execute(c).await.map(crate::db::Done::from))?
     .rows_affected()
         > 0)
 }
 
 /// Who is coming to the balai desa on one day (WIB `2026-11-30`), in queue order.
 pub async fn visits_on(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     day: &str,
 ) -> Result<Vec<RequestSummary>, sqlx::Error> {
-    summaries(
-        sqlx::query_as(&format!(
-            "{SUMMARY_SELECT} WHERE r.village_id = $1 AND r.slot_day = $2
+    summaries(crate::on_db!(pool, |c| sqlx::query_as(&format!(
+        "{SUMMARY_SELECT} WHERE r.village_id = $1 AND r.slot_day = $2
                AND r.status NOT IN ('dibatalkan', 'ditolak')
              ORDER BY r.queue_number"
-        ))
-        .bind(village_id)
-        .bind(day)
-        .fetch_all(pool)
-        .await?,
-    )
+    ))
+    .bind(village_id)
+    .bind(day)
+    .fetch_all(c)
+    .await)?)
 }

@@ -141,7 +141,7 @@ pub async fn save_shop(
 
 /// The caller's approved shop (id), or 403.
 #[cfg(feature = "ssr")]
-async fn my_approved_shop(pool: &sqlx::SqlitePool, account_id: i64) -> Result<i64, AppError> {
+async fn my_approved_shop(pool: &crate::db::Db, account_id: i64) -> Result<i64, AppError> {
     match crate::pasar::store::own_shop(pool, account_id).await? {
         Some((id, shop)) if shop.status == crate::pasar::ShopStatus::Approved => Ok(id),
         _ => Err(AppError::Forbidden.with_status()),

@@ -2,17 +2,14 @@
 //! decision itself (the owner is told). Pasar owns the `shops` table; the village console shows this
 //! queue through [`crate::pasar::ShopQueue`].
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use crate::notifikasi::store::{notify, Bilingual};
 use crate::pasar::PendingShop;
 
 /// The shops of a village waiting for a decision: new applications and approved shops asking for a
 /// new name.
-pub async fn pending_shops(
-    pool: &SqlitePool,
-    village_id: i64,
-) -> Result<Vec<PendingShop>, sqlx::Error> {
+pub async fn pending_shops(pool: &Db, village_id: i64) -> Result<Vec<PendingShop>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -21,15 +18,16 @@ pub async fn pending_shops(
         owner_name: Option<String>,
         story_id: String,
     }
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT s.id, s.name, s.pending_name, a.name AS owner_name, s.story_id FROM shops s
          LEFT JOIN accounts a ON a.id = s.owner_account_id
          WHERE s.village_id = $1 AND (s.status = 'pending' OR (s.status = 'approved' AND s.pending_name IS NOT NULL))
          ORDER BY s.id",
     )
     .bind(village_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|row| PendingShop {
@@ -44,7 +42,7 @@ pub async fn pending_shops(
 
 /// Approves or rejects a pending shop of this village and tells its owner; false when there is none.
 pub async fn decide_shop(
-    pool: &SqlitePool,
+    pool: &Db,
     village_id: i64,
     shop_id: i64,
     approved: bool,
@@ -54,7 +52,8 @@ pub async fn decide_shop(
     let mut transaction = crate::db::begin_write(pool).await?;
     // A rename of an approved shop: approving takes the new name, refusing keeps the old one; the shop
     // stays on the market either way.
-    let renamed: Option<Option<i64>> = sqlx::query_scalar(
+    let renamed: Option<Option<i64>> = crate::on_db!(&mut transaction, |c| {
+        sqlx::query_scalar(
         "UPDATE shops SET name = CASE WHEN $1 THEN pending_name ELSE name END, pending_name = NULL, decided_by = $2
          WHERE id = $3 AND village_id = $4 AND status = 'approved' AND pending_name IS NOT NULL
          RETURNING owner_account_id",
@@ -63,8 +62,8 @@ pub async fn decide_shop(
     .bind(decided_by)
     .bind(shop_id)
     .bind(village_id)
-    .fetch_optional(&mut *transaction)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     if let Some(owner) = renamed {
         if let Some(owner) = owner {
             let title = if approved {
@@ -78,12 +77,13 @@ pub async fn decide_shop(
                     en: "The village did not approve your shop's new name; the old name stays.",
                 }
             };
-            notify(&mut *transaction, owner, title, Some("/akun"), now).await?;
+            notify(&mut transaction, owner, title, Some("/akun"), now).await?;
         }
         transaction.commit().await?;
         return Ok(true);
     }
-    let owner: Option<Option<i64>> = sqlx::query_scalar(
+    let owner: Option<Option<i64>> = crate::on_db!(&mut transaction, |c| {
+        sqlx::query_scalar(
         "UPDATE shops SET status = $1, decided_by = $2 WHERE id = $3 AND village_id = $4 AND status = 'pending'
          RETURNING owner_account_id",
     )
@@ -91,8 +91,8 @@ pub async fn decide_shop(
     .bind(decided_by)
     .bind(shop_id)
     .bind(village_id)
-    .fetch_optional(&mut *transaction)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     let Some(owner) = owner else {
         return Ok(false);
     };
@@ -108,7 +108,7 @@ pub async fn decide_shop(
                 en: "Your shop application was not approved by the village.",
             }
         };
-        notify(&mut *transaction, owner, title, Some("/akun"), now).await?;
+        notify(&mut transaction, owner, title, Some("/akun"), now).await?;
     }
     transaction.commit().await?;
     Ok(true)

@@ -1,66 +1,74 @@
 //! The buyer's cart: one line per variant, checked against stock when shown.
 
+use crate::db::Db;
 use crate::media::PhotoRef;
 use crate::pasar::pricing::discounted;
 use crate::pasar::{Cart, CartLine, CartShop, Discount, ProductStatus, ShopOptions, ShopStatus};
-use sqlx::{Sqlite, SqlitePool};
 
 /// Adds `quantity` of a variant (on top of what is already in the cart). False if the variant is not
 /// for sale.
 pub async fn add_to_cart(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     variant_id: i64,
     quantity: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let added = sqlx::query(
+    let added = crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO cart_items (account_id, variant_id, quantity, added_at)
          SELECT $1, pv.id, $3, $4 FROM product_variants pv
          JOIN products p ON p.id = pv.product_id JOIN shops s ON s.id = p.shop_id
          WHERE pv.id = $2 AND pv.is_active AND p.status = 'active' AND s.status = 'approved'
-         ON CONFLICT (account_id, variant_id) DO UPDATE SET quantity = MIN(cart_items.quantity + excluded.quantity, 99)",
+         ON CONFLICT (account_id, variant_id) DO UPDATE SET quantity = CASE WHEN cart_items.quantity + excluded.quantity < 99
+             THEN cart_items.quantity + excluded.quantity ELSE 99 END",
     )
     .bind(account_id)
     .bind(variant_id)
     .bind(quantity)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(added.rows_affected() > 0)
 }
 
 /// Sets a line's quantity; 0 removes it.
 pub async fn set_cart_quantity(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     variant_id: i64,
     quantity: i64,
 ) -> Result<(), sqlx::Error> {
     if quantity <= 0 {
-        sqlx::query("DELETE FROM cart_items WHERE account_id = $1 AND variant_id = $2")
-            .bind(account_id)
-            .bind(variant_id)
-            .execute(pool)
-            .await?;
+        crate::on_db!(pool, |c| sqlx::query(
+            "DELETE FROM cart_items WHERE account_id = $1 AND variant_id = $2"
+        )
+        .bind(account_id)
+        .bind(variant_id)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     } else {
-        sqlx::query(
+        crate::on_db!(pool, |c| sqlx::query(
             "UPDATE cart_items SET quantity = $3 WHERE account_id = $1 AND variant_id = $2",
         )
         .bind(account_id)
         .bind(variant_id)
         .bind(quantity)
-        .execute(pool)
-        .await?;
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     Ok(())
 }
 
-pub async fn cart_count(pool: &SqlitePool, account_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COALESCE(SUM(quantity), 0) FROM cart_items WHERE account_id = $1")
-        .bind(account_id)
-        .fetch_one(pool)
-        .await
+pub async fn cart_count(pool: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM cart_items WHERE account_id = $1"
+    )
+    .bind(account_id)
+    .fetch_one(c)
+    .await)
 }
 
 #[derive(sqlx::FromRow)]
@@ -113,9 +121,10 @@ pub(super) async fn cart_rows<'e, E>(
     account_id: i64,
 ) -> Result<Vec<CartRow>, sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query_as(
+    crate::on_db!(executor, |c| {
+        sqlx::query_as(
         "SELECT c.variant_id, c.quantity, pv.name_id AS variant_name, pv.price_rupiah AS variant_price,
                 pv.stock, pv.is_active AS variant_active, p.id AS product_id, p.slug AS product_slug,
                 p.title_id, p.title_en, p.price_rupiah, p.discount_kind, p.discount_value,
@@ -136,12 +145,12 @@ where
          ORDER BY s.name, s.id, c.added_at, c.variant_id",
     )
     .bind(account_id)
-    .fetch_all(executor)
-    .await
+    .fetch_all(c).await
+    })
 }
 
 /// The cart grouped by shop, priced now.
-pub async fn cart(pool: &SqlitePool, account_id: i64) -> Result<Cart, sqlx::Error> {
+pub async fn cart(pool: &Db, account_id: i64) -> Result<Cart, sqlx::Error> {
     let mut cart = Cart::default();
     for row in cart_rows(pool, account_id).await? {
         let line = CartLine {

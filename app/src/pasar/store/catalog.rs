@@ -1,13 +1,14 @@
 //! What buyers browse: the market's cards and filters, shops, products, variants, photos and reviews.
 
 use crate::db::decode_code;
+use crate::db::Db;
+use crate::db::{full_text, Engine, Sql};
 use crate::media::PhotoRef;
 use crate::pasar::market_filter::MarketFilter;
 use crate::pasar::pricing::discounted;
 use crate::pasar::{
     Category, Discount, ProductCard, ProductStatus, Rating, Review, ShopStatus, Sort, VariantOption,
 };
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// The discounted price of `base` (a rupiah expression) for product `p`, in SQL. The same rule as
 /// [`discounted`]; the test `sql_discount_matches_the_rust_rule` keeps the two in step.
@@ -15,7 +16,7 @@ pub(super) fn discounted_sql(base: &str) -> String {
     format!(
         "(CASE p.discount_kind
             WHEN 'percent' THEN {base} - ({base} * p.discount_value + 50) / 100
-            WHEN 'amount' THEN MAX({base} - p.discount_value, 0)
+            WHEN 'amount' THEN CASE WHEN {base} > p.discount_value THEN {base} - p.discount_value ELSE 0 END
             ELSE {base} END)"
     )
 }
@@ -97,7 +98,7 @@ const ON_SALE: &str = " WHERE p.status = 'active' AND s.status = 'approved'";
 
 /// Active products, newest first; `village_slug` empty means every village.
 pub async fn list_active_products(
-    pool: &SqlitePool,
+    pool: &Db,
     village_slug: &str,
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
@@ -105,11 +106,11 @@ pub async fn list_active_products(
         village: (!village_slug.is_empty()).then(|| village_slug.to_string()),
         ..MarketFilter::default()
     };
-    let mut ids = QueryBuilder::<Sqlite>::new("SELECT p.id");
-    push_market_matches(&mut ids, &filter);
+    let mut ids = Sql::new("SELECT p.id");
+    push_market_matches(&mut ids, pool.engine(), &filter);
     ids.push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ")
         .push_bind(limit);
-    let ids: Vec<i64> = ids.build_query_scalar().fetch_all(pool).await?;
+    let ids: Vec<i64> = ids.fetch_scalars(pool).await?;
     cards_in_order(pool, &ids).await
 }
 
@@ -121,11 +122,9 @@ pub const MARKET_COUNT_CAP: i64 = crate::pasar::MarketPage::COUNT_SHOWN_UP_TO;
 /// The products a market filter matches, as `FROM … WHERE …`. With search words the full-text matches
 /// come first, from the `hits` table the caller defines (`CROSS JOIN` keeps them the outer loop, so the
 /// match runs once, not once per product), and each match is checked through covering indexes.
-fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilter) {
+fn push_market_matches(query: &mut Sql, engine: Engine, filter: &MarketFilter) {
     if filter.fts.is_some() {
-        query.push(
-            " FROM hits CROSS JOIN products p INDEXED BY products_market_columns ON p.id = hits.id",
-        );
+        query.push(full_text::from_hits(engine));
     } else {
         query.push(" FROM products p");
     }
@@ -155,35 +154,24 @@ fn push_market_matches(query: &mut QueryBuilder<'_, Sqlite>, filter: &MarketFilt
     }
 }
 
-/// The search's matches with their relevance, computed once (bm25 cannot run inside a window query).
-fn push_hits(query: &mut QueryBuilder<'_, Sqlite>, fts: &str) {
-    query
-        .push(
-            "WITH hits AS MATERIALIZED (SELECT rowid AS id,
-                 bm25(products_fts, 10.0, 10.0, 2.0, 2.0, 4.0) AS relevance
-             FROM products_fts WHERE products_fts MATCH ",
-        )
-        .push_bind(fts.to_string())
-        .push(") ");
-}
-
 /// One page of the market and the number of matches: exact for a search (it reads all its matches
 /// anyway to rank them), otherwise counted up to [`MARKET_COUNT_CAP`] + 1, so a caller can tell "more
 /// than". The page's ids come first, from indexed columns; only those twenty become cards.
 pub async fn market(
-    pool: &SqlitePool,
+    pool: &Db,
     filter: &MarketFilter,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<ProductCard>, i64), sqlx::Error> {
-    let mut ids = QueryBuilder::<Sqlite>::new("");
+    let engine = pool.engine();
+    let mut ids = Sql::new("");
     if let Some(fts) = &filter.fts {
-        push_hits(&mut ids, fts);
+        full_text::push_hits(&mut ids, engine, fts);
         ids.push("SELECT p.id, COUNT(*) OVER () AS total");
     } else {
         ids.push("SELECT p.id, 0 AS total");
     }
-    push_market_matches(&mut ids, filter);
+    push_market_matches(&mut ids, engine, filter);
     ids.push(match filter.effective_sort() {
         Sort::Relevance => " ORDER BY hits.relevance, p.created_at DESC, p.id DESC",
         Sort::Newest => " ORDER BY p.created_at DESC, p.id DESC",
@@ -196,23 +184,23 @@ pub async fn market(
     });
     ids.push(" LIMIT ").push_bind(limit);
     ids.push(" OFFSET ").push_bind(offset);
-    let rows: Vec<(i64, i64)> = ids.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<(i64, i64)> = ids.fetch_all(pool).await?;
 
     let total = match rows.first() {
         Some((_, total)) if filter.fts.is_some() => *total,
         _ => {
             // Without search words (or past a search's last page): a separate count, capped.
-            let mut count = QueryBuilder::<Sqlite>::new("");
+            let mut count = Sql::new("");
             if let Some(fts) = &filter.fts {
-                push_hits(&mut count, fts);
+                full_text::push_hits(&mut count, engine, fts);
             }
             count.push("SELECT COUNT(*) FROM (SELECT 1");
-            push_market_matches(&mut count, filter);
+            push_market_matches(&mut count, engine, filter);
             count
                 .push(" LIMIT ")
                 .push_bind(MARKET_COUNT_CAP + 1)
-                .push(")");
-            count.build_query_scalar().fetch_one(pool).await?
+                .push(") AS capped");
+            count.fetch_scalar(pool).await?
         }
     };
     let ids: Vec<i64> = rows.into_iter().map(|(id, _)| id).collect();
@@ -220,27 +208,20 @@ pub async fn market(
 }
 
 /// The cards of these products, in the order given (ids of products no longer on sale are skipped).
-pub async fn cards_in_order(
-    pool: &SqlitePool,
-    ids: &[i64],
-) -> Result<Vec<ProductCard>, sqlx::Error> {
+pub async fn cards_in_order(pool: &Db, ids: &[i64]) -> Result<Vec<ProductCard>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = QueryBuilder::<Sqlite>::new(card_select());
+    let mut query = Sql::new(&card_select());
     query.push(CARD_FROM).push(ON_SALE).push(" AND p.id IN (");
-    let mut separated = query.separated(", ");
-    for id in ids {
-        separated.push_bind(*id);
-    }
-    query.push(")");
+    query.push_bind_list(ids.iter().copied()).push(")");
     #[derive(sqlx::FromRow)]
     struct Identified {
         id: i64,
         #[sqlx(flatten)]
         card: CardRow,
     }
-    let mut rows: Vec<Identified> = query.build_query_as().fetch_all(pool).await?;
+    let mut rows: Vec<Identified> = query.fetch_all(pool).await?;
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     rows.into_iter().map(|row| row.card.into_card()).collect()
 }
@@ -280,52 +261,54 @@ const SHOP_SELECT: &str = "SELECT s.id, s.slug, s.name, s.story_id, s.story_en, 
         s.whatsapp, ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
      FROM shops s JOIN villages v ON v.id = s.village_id LEFT JOIN photos ph ON ph.id = s.photo_id";
 
-pub async fn find_shop(pool: &SqlitePool, slug: &str) -> Result<Option<ShopRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn find_shop(pool: &Db, slug: &str) -> Result<Option<ShopRow>, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_as(&format!(
         "{SHOP_SELECT} WHERE s.slug = $1 AND s.status = 'approved'"
     ))
     .bind(slug)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(c)
+    .await)
 }
 
 /// A shop's active products, newest first (all of them but one, when `except` names a product).
 pub async fn shop_products(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
     except_product: Option<i64>,
     limit: i64,
 ) -> Result<Vec<ProductCard>, sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar(
+    let ids: Vec<i64> = crate::on_db!(pool, |c| sqlx::query_scalar(
         "SELECT p.id FROM products p WHERE p.shop_id = $1 AND p.listed = TRUE AND p.id <> $2
          ORDER BY p.created_at DESC, p.id DESC LIMIT $3",
     )
     .bind(shop_id)
     .bind(except_product.unwrap_or(0))
     .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     cards_in_order(pool, &ids).await
 }
 
 /// A shop's average and count of reviews.
-pub async fn shop_rating(pool: &SqlitePool, shop_id: i64) -> Result<Option<Rating>, sqlx::Error> {
-    let (average, count): (Option<f64>, i64) =
-        sqlx::query_as("SELECT AVG(stars), COUNT(*) FROM reviews WHERE shop_id = $1")
-            .bind(shop_id)
-            .fetch_one(pool)
-            .await?;
+pub async fn shop_rating(pool: &Db, shop_id: i64) -> Result<Option<Rating>, sqlx::Error> {
+    let (average, count): (Option<f64>, i64) = crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT CAST(AVG(stars) AS DOUBLE PRECISION), COUNT(*) FROM reviews WHERE shop_id = $1"
+    )
+    .bind(shop_id)
+    .fetch_one(c)
+    .await)?;
     Ok(Rating::from_average(average, count))
 }
 
 /// The newest reviews of a shop, or of orders containing one product.
 pub async fn reviews(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
     product_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Review>, sqlx::Error> {
-    let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, i64, String, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT a.name, r.stars, r.body, r.created_at FROM reviews r JOIN accounts a ON a.id = r.account_id
          WHERE r.shop_id = $1
            AND ($2 IS NULL OR r.order_id IN (SELECT order_id FROM order_items WHERE product_id = $2))
@@ -334,8 +317,8 @@ pub async fn reviews(
     .bind(shop_id)
     .bind(product_id)
     .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|(name, stars, body, created_at)| Review {
@@ -379,36 +362,31 @@ impl ProductRow {
     }
 }
 
-pub async fn find_product(
-    pool: &SqlitePool,
-    slug: &str,
-) -> Result<Option<ProductRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn find_product(pool: &Db, slug: &str) -> Result<Option<ProductRow>, sqlx::Error> {
+    crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT p.id, p.shop_id, p.slug, p.title_id, p.title_en, p.description_id, p.description_en,
                 p.category, p.price_rupiah, p.unit, p.status, p.discount_kind, p.discount_value,
                 s.slug AS shop_slug, s.status AS shop_status, s.owner_account_id
          FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.slug = $1",
     )
     .bind(slug)
-    .fetch_optional(pool)
-    .await
+    .fetch_optional(c).await
+    })
 }
 
 /// `(id, name_id, name_en, own price, stock)` of a variant row.
 type VariantRow = (i64, String, Option<String>, Option<i64>, i64);
 
 /// The active variants of a product, priced (named ones first in their order; the unnamed one alone).
-pub async fn variants(
-    pool: &SqlitePool,
-    product: &ProductRow,
-) -> Result<Vec<VariantOption>, sqlx::Error> {
-    let rows: Vec<VariantRow> = sqlx::query_as(
+pub async fn variants(pool: &Db, product: &ProductRow) -> Result<Vec<VariantOption>, sqlx::Error> {
+    let rows: Vec<VariantRow> = crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT id, name_id, name_en, price_rupiah, stock FROM product_variants
          WHERE product_id = $1 AND is_active ORDER BY position, id",
     )
     .bind(product.id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c)
+    .await)?;
     let discount = product.discount();
     Ok(rows
         .into_iter()
@@ -427,17 +405,15 @@ pub async fn variants(
         .collect())
 }
 
-pub async fn product_photos(
-    pool: &SqlitePool,
-    product_id: i64,
-) -> Result<Vec<PhotoRef>, sqlx::Error> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+pub async fn product_photos(pool: &Db, product_id: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT ph.id, ph.key, ph.widths FROM product_photos pp JOIN photos ph ON ph.id = pp.photo_id
          WHERE pp.product_id = $1 ORDER BY pp.position, ph.id",
     )
     .bind(product_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|(id, key, widths)| PhotoRef {
@@ -449,36 +425,38 @@ pub async fn product_photos(
 }
 
 pub async fn attach_product_photo(
-    pool: &SqlitePool,
+    pool: &Db,
     product_id: i64,
     photo_id: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO product_photos (product_id, photo_id, position)
          VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM product_photos WHERE product_id = $1))
          ON CONFLICT (product_id, photo_id) DO NOTHING",
     )
     .bind(product_id)
     .bind(photo_id)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 pub async fn detach_product_photo(
-    pool: &SqlitePool,
+    pool: &Db,
     product_id: i64,
     photo_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("DELETE FROM product_photos WHERE product_id = $1 AND photo_id = $2")
-            .bind(product_id)
-            .bind(photo_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            > 0,
+    Ok(crate::on_db!(pool, |c| sqlx::query(
+        "DELETE FROM product_photos WHERE product_id = $1 AND photo_id = $2"
     )
+    .bind(product_id)
+    .bind(photo_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?
+    .rows_affected()
+        > 0)
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 use super::cart::{cart_rows, CartRow};
 use crate::db::decode_code;
+use crate::db::Db;
 use crate::notifikasi::store::{self as notifikasi, notify, Bilingual};
 use crate::pasar::order_flow::{next_status, status_message, OrderFacts};
 use crate::pasar::pricing::{order_totals, Line};
@@ -10,7 +11,6 @@ use crate::pasar::{
     Fulfilment, OrderLine, OrderStatus, OrderSummary, Party, Payment, Review, ShopOptions,
     TimelineEntry,
 };
-use sqlx::{Sqlite, SqlitePool, Transaction};
 
 /// The buyer's choice for one shop, already checked against what the shop offers.
 pub struct ShopChoice {
@@ -46,14 +46,14 @@ impl From<sqlx::Error> for CheckoutRefused {
 /// timeline step and the sellers' notifications, and empties the cart. All or nothing. Returns the
 /// order codes.
 pub async fn checkout(
-    pool: &SqlitePool,
+    pool: &Db,
     buyer_account_id: i64,
     choices: &[ShopChoice],
     new_code: &mut (dyn FnMut() -> String + Send),
     now: i64,
 ) -> Result<Vec<String>, CheckoutRefused> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let rows = cart_rows(&mut *tx, buyer_account_id).await?;
+    let rows = cart_rows(&mut tx, buyer_account_id).await?;
     if rows.is_empty() {
         return Err(CheckoutRefused::EmptyCart);
     }
@@ -68,11 +68,12 @@ pub async fn checkout(
     for shop_id in shop_ids {
         let lines: Vec<&CartRow> = rows.iter().filter(|row| row.shop_id == shop_id).collect();
         let first = lines[0];
-        let owner: Option<i64> =
-            sqlx::query_scalar("SELECT owner_account_id FROM shops WHERE id = $1")
-                .bind(shop_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let owner: Option<i64> = crate::on_db!(&mut tx, |c| sqlx::query_scalar(
+            "SELECT owner_account_id FROM shops WHERE id = $1"
+        )
+        .bind(shop_id)
+        .fetch_one(c)
+        .await)?;
         // A seller does not buy from herself (it would only move her own stock around).
         if owner == Some(buyer_account_id) {
             return Err(CheckoutRefused::Choice {
@@ -116,13 +117,12 @@ pub async fn checkout(
             if !line.available() {
                 return Err(CheckoutRefused::StockChanged);
             }
-            let reserved = sqlx::query(
+            let reserved = crate::on_db!(&mut tx, |c| sqlx::query(
                 "UPDATE product_variants SET stock = stock - $1 WHERE id = $2 AND is_active AND stock >= $1",
             )
             .bind(line.quantity)
             .bind(line.variant_id)
-            .execute(&mut *tx)
-            .await?
+            .execute(c).await.map(crate::db::Done::from))?
             .rows_affected();
             if reserved == 0 {
                 return Err(CheckoutRefused::StockChanged);
@@ -138,7 +138,8 @@ pub async fn checkout(
         };
         let totals = order_totals(&priced, delivery_fee).ok_or(CheckoutRefused::StockChanged)?;
         let code = new_code();
-        let order_id: i64 = sqlx::query_scalar(
+        let order_id: i64 = crate::on_db!(&mut tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, delivery_address,
                                  note, subtotal_rupiah, delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
              VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
@@ -154,10 +155,11 @@ pub async fn checkout(
         .bind(totals.delivery_fee)
         .bind(totals.total)
         .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+        .fetch_one(c).await
+        })?;
         for (line, price) in lines.iter().zip(&priced) {
-            sqlx::query(
+            crate::on_db!(&mut tx, |c| {
+                sqlx::query(
                 "INSERT INTO order_items (order_id, variant_id, product_id, title_id, title_en, variant_name,
                                           unit_price_rupiah, quantity)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -170,8 +172,8 @@ pub async fn checkout(
             .bind(&line.variant_name)
             .bind(price.unit_price)
             .bind(price.quantity)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
         }
         record_step(
             &mut tx,
@@ -187,23 +189,27 @@ pub async fn checkout(
         }
         codes.push(code);
     }
-    sqlx::query("DELETE FROM cart_items WHERE account_id = $1")
-        .bind(buyer_account_id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "DELETE FROM cart_items WHERE account_id = $1"
+    )
+    .bind(buyer_account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     tx.commit().await?;
     Ok(codes)
 }
 
 async fn record_step(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     order_id: i64,
     status: OrderStatus,
     actor: Option<i64>,
     note: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::on_db!(&mut *tx, |c| {
+        sqlx::query(
         "INSERT INTO order_events (order_id, status, actor_account_id, note, at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(order_id)
@@ -211,14 +217,14 @@ async fn record_step(
     .bind(actor)
     .bind(note)
     .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(())
 }
 
 /// Tells the other side of an order that it moved, in the same transaction as the change.
 async fn tell(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     account_id: i64,
     status: OrderStatus,
     code: &str,
@@ -280,9 +286,10 @@ impl OrderRow {
 
 pub async fn find_order<'e, E>(executor: E, code: &str) -> Result<Option<OrderRow>, sqlx::Error>
 where
-    E: sqlx::Executor<'e, Database = Sqlite>,
+    E: crate::db::Reach<'e>,
 {
-    sqlx::query_as(
+    crate::on_db!(executor, |c| {
+        sqlx::query_as(
         "SELECT o.id, o.code, o.status, o.fulfilment, o.payment, o.buyer_account_id, o.shop_id,
                 s.owner_account_id, o.delivery_address, o.note, o.subtotal_rupiah, o.delivery_fee_rupiah,
                 o.total_rupiah, o.payment_proof_photo_id, s.slug AS shop_slug, s.name AS shop_name,
@@ -293,19 +300,20 @@ where
          WHERE o.code = $1",
     )
     .bind(code)
-    .fetch_optional(executor)
-    .await
+    .fetch_optional(c).await
+    })
 }
 
-pub async fn order_lines(pool: &SqlitePool, order_id: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
-    let rows: Vec<(String, String, Option<String>, String, i64, i64)> = sqlx::query_as(
+pub async fn order_lines(pool: &Db, order_id: i64) -> Result<Vec<OrderLine>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>, String, i64, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT p.slug, oi.title_id, oi.title_en, oi.variant_name, oi.unit_price_rupiah, oi.quantity
          FROM order_items oi JOIN products p ON p.id = oi.product_id WHERE oi.order_id = $1
          ORDER BY oi.rowid",
     )
     .bind(order_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(
@@ -323,15 +331,16 @@ pub async fn order_lines(pool: &SqlitePool, order_id: i64) -> Result<Vec<OrderLi
         .collect())
 }
 
-pub async fn timeline(pool: &SqlitePool, order_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
-    let rows: Vec<(String, Option<String>, Option<String>, i64)> = sqlx::query_as(
-        "SELECT e.status, a.name, e.note, e.at FROM order_events e
+pub async fn timeline(pool: &Db, order_id: i64) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    let rows: Vec<(String, Option<String>, Option<String>, i64)> =
+        crate::on_db!(pool, |c| sqlx::query_as(
+            "SELECT e.status, a.name, e.note, e.at FROM order_events e
          LEFT JOIN accounts a ON a.id = e.actor_account_id
          WHERE e.order_id = $1 ORDER BY e.at, e.id",
-    )
-    .bind(order_id)
-    .fetch_all(pool)
-    .await?;
+        )
+        .bind(order_id)
+        .fetch_all(c)
+        .await)?;
     rows.into_iter()
         .map(|(status, by, note, at)| {
             Ok(TimelineEntry {
@@ -362,7 +371,7 @@ impl From<sqlx::Error> for MoveError {
 /// Moves an order on, if `account_id`'s side may make this move now: records the step, puts reserved
 /// stock back on a decline or cancel, tells the other side. One transaction.
 pub async fn move_order(
-    pool: &SqlitePool,
+    pool: &Db,
     code: &str,
     account_id: i64,
     to: OrderStatus,
@@ -370,27 +379,31 @@ pub async fn move_order(
     now: i64,
 ) -> Result<(), MoveError> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let order = find_order(&mut *tx, code)
+    let order = find_order(&mut tx, code)
         .await?
         .ok_or(MoveError::NotFound)?;
     let party = order.party_of(account_id).ok_or(MoveError::NotParty)?;
     let facts = order.facts();
     let to = next_status(facts, party, to, note).map_err(MoveError::Refused)?;
-    sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(to.code())
-        .bind(now)
-        .bind(order.id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3"
+    )
+    .bind(to.code())
+    .bind(now)
+    .bind(order.id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     if to.releases_stock() {
-        sqlx::query(
+        crate::on_db!(&mut tx, |c| sqlx::query(
             "UPDATE product_variants SET stock = stock + (SELECT oi.quantity FROM order_items oi
                  WHERE oi.order_id = $1 AND oi.variant_id = product_variants.id)
              WHERE id IN (SELECT variant_id FROM order_items WHERE order_id = $1)",
         )
         .bind(order.id)
-        .execute(&mut *tx)
-        .await?;
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?;
     }
     let note = Some(note.trim()).filter(|note| !note.is_empty());
     record_step(&mut tx, order.id, to, Some(account_id), note, now).await?;
@@ -406,7 +419,7 @@ pub async fn move_order(
 }
 
 pub async fn set_payment_proof(
-    pool: &SqlitePool,
+    pool: &Db,
     order_id: i64,
     photo_id: i64,
     owner_account_id: Option<i64>,
@@ -414,17 +427,20 @@ pub async fn set_payment_proof(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    sqlx::query("UPDATE orders SET payment_proof_photo_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(photo_id)
-        .bind(now)
-        .bind(order_id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "UPDATE orders SET payment_proof_photo_id = $1, updated_at = $2 WHERE id = $3"
+    )
+    .bind(photo_id)
+    .bind(now)
+    .bind(order_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     if let Some(owner) = owner_account_id {
         let link = format!("/pasar/pesanan/{code}");
         let shown = crate::kernel::codes::display_code(code);
         notify(
-            &mut *tx,
+            &mut tx,
             owner,
             Bilingual {
                 id: &format!("Pembeli mengunggah bukti transfer pesanan {shown}."),
@@ -439,14 +455,15 @@ pub async fn set_payment_proof(
     Ok(())
 }
 
-pub async fn order_review(pool: &SqlitePool, order_id: i64) -> Result<Option<Review>, sqlx::Error> {
-    let row: Option<(String, i64, String, i64)> = sqlx::query_as(
+pub async fn order_review(pool: &Db, order_id: i64) -> Result<Option<Review>, sqlx::Error> {
+    let row: Option<(String, i64, String, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT a.name, r.stars, r.body, r.created_at FROM reviews r JOIN accounts a ON a.id = r.account_id
          WHERE r.order_id = $1",
     )
     .bind(order_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     Ok(row.map(|(author, stars, body, created_at)| Review {
         author,
         stars,
@@ -457,13 +474,14 @@ pub async fn order_review(pool: &SqlitePool, order_id: i64) -> Result<Option<Rev
 
 /// Records the buyer's review of a completed order (once). False if already reviewed or not completed.
 pub async fn add_review(
-    pool: &SqlitePool,
+    pool: &Db,
     order: &OrderRow,
     stars: i64,
     body: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let added = sqlx::query(
+    let added = crate::on_db!(pool, |c| {
+        sqlx::query(
         "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at)
          SELECT id, shop_id, buyer_account_id, $2, $3, $4 FROM orders WHERE id = $1 AND status = 'completed'
          ON CONFLICT (order_id) DO NOTHING",
@@ -472,8 +490,8 @@ pub async fn add_review(
     .bind(stars)
     .bind(body)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     Ok(added.rows_affected() > 0)
 }
 
@@ -514,17 +532,18 @@ impl SummaryRow {
 
 const SUMMARY_COLUMNS: &str = "o.code, o.status, o.fulfilment, o.payment, o.total_rupiah, o.placed_at,
     (SELECT oi.title_id FROM order_items oi WHERE oi.order_id = o.id ORDER BY oi.rowid LIMIT 1) AS first_item,
-    (SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = o.id) AS item_count";
+    CAST((SELECT SUM(oi.quantity) FROM order_items oi WHERE oi.order_id = o.id) AS BIGINT) AS item_count";
 
 pub async fn buyer_orders(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     older_than: Option<&str>,
     limit: i64,
 ) -> Result<Vec<OrderSummary>, sqlx::Error> {
     // Keyset paging: the page after the order with code `older_than` (newest first), through the
     // `orders_of_buyer` index, however many orders came before.
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+    let rows: Vec<SummaryRow> = crate::on_db!(pool, |c| {
+        sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, s.name AS other_party FROM orders o JOIN shops s ON s.id = o.shop_id
          WHERE o.buyer_account_id = $1
            AND ($2 IS NULL OR (o.placed_at, o.id) <
@@ -534,8 +553,8 @@ pub async fn buyer_orders(
     .bind(account_id)
     .bind(older_than)
     .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|row| row.into_summary(Party::Buyer))
@@ -544,11 +563,12 @@ pub async fn buyer_orders(
 
 /// The shop's orders in `status` (None: every open one), oldest waiting first.
 pub async fn shop_orders(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
     status: Option<OrderStatus>,
 ) -> Result<Vec<OrderSummary>, sqlx::Error> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+    let rows: Vec<SummaryRow> = crate::on_db!(pool, |c| {
+        sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS}, a.name AS other_party FROM orders o JOIN accounts a ON a.id = o.buyer_account_id
          WHERE o.shop_id = $1
            AND (($2 IS NULL AND o.status NOT IN ('completed', 'declined', 'cancelled')) OR o.status = $2)
@@ -556,8 +576,8 @@ pub async fn shop_orders(
     ))
     .bind(shop_id)
     .bind(status.map(OrderStatus::code))
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|row| row.into_summary(Party::Seller))
@@ -565,14 +585,15 @@ pub async fn shop_orders(
 }
 
 pub async fn shop_order_counts(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
 ) -> Result<Vec<(OrderStatus, i64)>, sqlx::Error> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT status, COUNT(*) FROM orders WHERE shop_id = $1 GROUP BY status")
-            .bind(shop_id)
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<(String, i64)> = crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT status, COUNT(*) FROM orders WHERE shop_id = $1 GROUP BY status"
+    )
+    .bind(shop_id)
+    .fetch_all(c)
+    .await)?;
     Ok(OrderStatus::ALL
         .into_iter()
         .map(|status| {
@@ -588,26 +609,28 @@ pub async fn shop_order_counts(
 /// Sales since `since` (orders not declined or cancelled): total rupiah, number of orders, and the three
 /// best-selling products by units.
 pub async fn sales_since(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
     since: i64,
 ) -> Result<(i64, i64, Vec<(String, i64)>), sqlx::Error> {
-    let (total, count): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(total_rupiah), 0), COUNT(*) FROM orders
+    let (total, count): (i64, i64) = crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(total_rupiah), 0) AS BIGINT), COUNT(*) FROM orders
          WHERE shop_id = $1 AND placed_at >= $2 AND status NOT IN ('declined', 'cancelled')",
     )
     .bind(shop_id)
     .bind(since)
-    .fetch_one(pool)
-    .await?;
-    let best: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT oi.title_id, SUM(oi.quantity) AS units FROM order_items oi JOIN orders o ON o.id = oi.order_id
+    .fetch_one(c)
+    .await)?;
+    let best: Vec<(String, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
+        "SELECT MIN(oi.title_id) AS title, CAST(SUM(oi.quantity) AS BIGINT) AS units
+         FROM order_items oi JOIN orders o ON o.id = oi.order_id
          WHERE o.shop_id = $1 AND o.placed_at >= $2 AND o.status NOT IN ('declined', 'cancelled')
-         GROUP BY oi.product_id ORDER BY units DESC, oi.title_id LIMIT 3",
+         GROUP BY oi.product_id ORDER BY units DESC, title LIMIT 3",
     )
     .bind(shop_id)
     .bind(since)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok((total, count, best))
 }

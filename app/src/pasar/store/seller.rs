@@ -1,15 +1,12 @@
 //! A seller's own shop and products: the profile, the product editor and its variants.
 
 use super::catalog::{discounted_sql, CARD_FROM, MIN_BASE_PRICE};
+use crate::db::Db;
 use crate::media::PhotoRef;
 use crate::pasar::{Category, Discount, MyProduct, MyShop, ProductStatus, ShopOptions, ShopStatus};
-use sqlx::{Sqlite, SqlitePool, Transaction};
 
 /// The shop owned by an account (any status).
-pub async fn own_shop(
-    pool: &SqlitePool,
-    account_id: i64,
-) -> Result<Option<(i64, MyShop)>, sqlx::Error> {
+pub async fn own_shop(pool: &Db, account_id: i64) -> Result<Option<(i64, MyShop)>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: i64,
@@ -29,7 +26,8 @@ pub async fn own_shop(
         photo_key: Option<String>,
         photo_widths: Option<String>,
     }
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<Row> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT s.id, s.slug, s.name, s.pending_name, s.status, s.story_id, s.story_en, s.whatsapp, s.pickup_address,
                 s.offers_pickup_balai, s.delivery_fee_rupiah, s.bank_account, v.name AS village_name,
                 ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
@@ -37,8 +35,8 @@ pub async fn own_shop(
          WHERE s.owner_account_id = $1",
     )
     .bind(account_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(c).await
+    })?;
     Ok(row.map(|row| {
         (
             row.id,
@@ -75,20 +73,22 @@ pub struct ShopFields {
 /// Creates the account's shop application in its home village, or updates its shop. A rejected shop
 /// that is changed goes back to the village for a new decision. Returns the shop's slug.
 pub async fn save_own_shop(
-    pool: &SqlitePool,
+    pool: &Db,
     account_id: i64,
     fields: &ShopFields,
     now: i64,
 ) -> Result<String, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let existing: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, slug FROM shops WHERE owner_account_id = $1")
-            .bind(account_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let existing: Option<(i64, String)> = crate::on_db!(&mut tx, |c| sqlx::query_as(
+        "SELECT id, slug FROM shops WHERE owner_account_id = $1"
+    )
+    .bind(account_id)
+    .fetch_optional(c)
+    .await)?;
     let slug = match existing {
         Some((id, slug)) => {
-            sqlx::query(
+            crate::on_db!(&mut tx, |c| {
+                sqlx::query(
                 // An approved shop keeps its reviewed name in public until the village approves the new
                 // one (a rename would otherwise pass off a verified shop as another).
                 "UPDATE shops SET
@@ -108,14 +108,15 @@ pub async fn save_own_shop(
             .bind(fields.options.delivery_fee_rupiah)
             .bind(&fields.options.bank_account)
             .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
             slug
         }
         None => {
             let base = crate::kernel::text::slugify(&fields.name);
             let slug = unique_slug(&mut tx, "shops", &base).await?;
-            sqlx::query(
+            crate::on_db!(&mut tx, |c| {
+                sqlx::query(
                 "INSERT INTO shops (village_id, slug, name, story_id, story_en, owner_account_id, status,
                                     whatsapp, pickup_address, offers_pickup_balai, delivery_fee_rupiah,
                                     bank_account, created_at)
@@ -133,8 +134,8 @@ pub async fn save_own_shop(
             .bind(&fields.options.bank_account)
             .bind(now)
             .bind(account_id)
-            .execute(&mut *tx)
-            .await?;
+            .execute(c).await.map(crate::db::Done::from)
+            })?;
             slug
         }
     };
@@ -142,31 +143,32 @@ pub async fn save_own_shop(
     Ok(slug)
 }
 
-pub async fn set_shop_photo(
-    pool: &SqlitePool,
-    shop_id: i64,
-    photo_id: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE shops SET photo_id = $1 WHERE id = $2")
-        .bind(photo_id)
-        .bind(shop_id)
-        .execute(pool)
-        .await?;
+pub async fn set_shop_photo(pool: &Db, shop_id: i64, photo_id: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE shops SET photo_id = $1 WHERE id = $2"
+    )
+    .bind(photo_id)
+    .bind(shop_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is free in `table` (shops or products).
 async fn unique_slug(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut crate::db::Tx,
     table: &'static str,
     base: &str,
 ) -> Result<String, sqlx::Error> {
     let mut slug = base.to_string();
     let mut suffix = 2;
-    while sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table} WHERE slug = $1"))
-        .bind(&slug)
-        .fetch_one(&mut **tx)
-        .await?
+    while crate::on_db!(&mut *tx, |c| sqlx::query_scalar::<_, i64>(&format!(
+        "SELECT COUNT(*) FROM {table} WHERE slug = $1"
+    ))
+    .bind(&slug)
+    .fetch_one(c)
+    .await)?
         > 0
     {
         slug = format!("{base}-{suffix}");
@@ -175,7 +177,7 @@ async fn unique_slug(
     Ok(slug)
 }
 
-pub async fn my_products(pool: &SqlitePool, shop_id: i64) -> Result<Vec<MyProduct>, sqlx::Error> {
+pub async fn my_products(pool: &Db, shop_id: i64) -> Result<Vec<MyProduct>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         slug: String,
@@ -187,7 +189,8 @@ pub async fn my_products(pool: &SqlitePool, shop_id: i64) -> Result<Vec<MyProduc
         photo_key: Option<String>,
         photo_widths: Option<String>,
     }
-    let rows: Vec<Row> = sqlx::query_as(&format!(
+    let rows: Vec<Row> = crate::on_db!(pool, |c| {
+        sqlx::query_as(&format!(
         "SELECT p.slug, p.title_id, p.status, {price} AS price, p.stock,
                 ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
          {CARD_FROM} WHERE p.shop_id = $1
@@ -195,8 +198,8 @@ pub async fn my_products(pool: &SqlitePool, shop_id: i64) -> Result<Vec<MyProduc
         price = discounted_sql(&format!("COALESCE({MIN_BASE_PRICE}, p.price_rupiah)")),
     ))
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(c).await
+    })?;
     Ok(rows
         .into_iter()
         .map(|row| MyProduct {
@@ -236,7 +239,7 @@ pub struct ProductFields {
 /// Creates (`slug` None) or updates one of the shop's products with its variants; returns the slug.
 /// Variants that disappear from the form are switched off, never deleted (orders point at them).
 pub async fn save_product(
-    pool: &SqlitePool,
+    pool: &Db,
     shop_id: i64,
     slug: Option<&str>,
     fields: &ProductFields,
@@ -245,13 +248,13 @@ pub async fn save_product(
     let mut tx = crate::db::begin_write(pool).await?;
     let (product_id, slug) = match slug {
         Some(slug) => {
-            let Some(id) = sqlx::query_scalar::<_, i64>(
+            let Some(id) = crate::on_db!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
                 "SELECT id FROM products WHERE slug = $1 AND shop_id = $2",
             )
             .bind(slug)
             .bind(shop_id)
-            .fetch_optional(&mut *tx)
-            .await?
+            .fetch_optional(c)
+            .await)?
             else {
                 return Ok(None);
             };
@@ -260,7 +263,8 @@ pub async fn save_product(
         None => {
             let base = crate::kernel::text::slugify(&fields.title_id);
             let slug = unique_slug(&mut tx, "products", &base).await?;
-            let id: i64 = sqlx::query_scalar(
+            let id: i64 = crate::on_db!(&mut tx, |c| {
+                sqlx::query_scalar(
                 "INSERT INTO products (shop_id, slug, title_id, category, price_rupiah, unit, stock, status,
                                        created_at, updated_at)
                  VALUES ($1, $2, $3, $4, $5, $6, 0, 'draft', $7, $7) RETURNING id",
@@ -272,12 +276,13 @@ pub async fn save_product(
             .bind(fields.price_rupiah)
             .bind(&fields.unit)
             .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            .fetch_one(c).await
+            })?;
             (id, slug)
         }
     };
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| {
+        sqlx::query(
         "UPDATE products SET title_id = $1, title_en = $2, description_id = $3, description_en = $4,
                 category = $5, price_rupiah = $6, unit = $7, discount_kind = $8, discount_value = $9,
                 status = $10, updated_at = $11
@@ -295,13 +300,16 @@ pub async fn save_product(
     .bind(fields.status)
     .bind(now)
     .bind(product_id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c).await.map(crate::db::Done::from)
+    })?;
     // Switch everything off, then switch on (and update) what the form lists.
-    sqlx::query("UPDATE product_variants SET is_active = FALSE WHERE product_id = $1")
-        .bind(product_id)
-        .execute(&mut *tx)
-        .await?;
+    crate::on_db!(&mut tx, |c| sqlx::query(
+        "UPDATE product_variants SET is_active = FALSE WHERE product_id = $1"
+    )
+    .bind(product_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     let unnamed = [VariantFields {
         id: None,
         name: String::new(),
@@ -315,18 +323,19 @@ pub async fn save_product(
     };
     for (position, variant) in rows.iter().enumerate() {
         // An existing row of this product: by its id, or (the unnamed one) by its empty name.
-        let existing: Option<i64> = sqlx::query_scalar(
+        let existing: Option<i64> = crate::on_db!(&mut tx, |c| sqlx::query_scalar(
             "SELECT id FROM product_variants WHERE product_id = $1
                AND (id = $2 OR ($2 IS NULL AND name_id = $3)) LIMIT 1",
         )
         .bind(product_id)
         .bind(variant.id)
         .bind(&variant.name)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(c)
+        .await)?;
         match existing {
             Some(id) => {
-                sqlx::query(
+                crate::on_db!(&mut tx, |c| {
+                    sqlx::query(
                     "UPDATE product_variants SET name_id = $1, price_rupiah = $2, stock = $3, is_active = TRUE,
                             position = $4 WHERE id = $5",
                 )
@@ -335,11 +344,12 @@ pub async fn save_product(
                 .bind(variant.stock)
                 .bind(position as i64)
                 .bind(id)
-                .execute(&mut *tx)
-                .await?;
+                .execute(c).await.map(crate::db::Done::from)
+                })?;
             }
             None => {
-                sqlx::query(
+                crate::on_db!(&mut tx, |c| {
+                    sqlx::query(
                     "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock, position)
                      VALUES ($1, $2, $3, $4, $5)",
                 )
@@ -348,35 +358,36 @@ pub async fn save_product(
                 .bind(variant.price_rupiah)
                 .bind(variant.stock)
                 .bind(position as i64)
-                .execute(&mut *tx)
-                .await?;
+                .execute(c).await.map(crate::db::Done::from)
+                })?;
             }
         }
     }
     // Switched-off variants leave the carts they were in.
-    sqlx::query(
+    crate::on_db!(&mut tx, |c| sqlx::query(
         "DELETE FROM cart_items WHERE variant_id IN
            (SELECT id FROM product_variants WHERE product_id = $1 AND NOT is_active)",
     )
     .bind(product_id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     tx.commit().await?;
     Ok(Some(slug))
 }
 
 /// The variants as the form shows them (the unnamed one is the form's plain "stock").
 pub async fn editor_variants(
-    pool: &SqlitePool,
+    pool: &Db,
     product_id: i64,
 ) -> Result<Vec<(i64, String, Option<i64>, i64)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::on_db!(pool, |c| sqlx::query_as(
         "SELECT id, name_id, price_rupiah, stock FROM product_variants
          WHERE product_id = $1 AND is_active ORDER BY position, id",
     )
     .bind(product_id)
-    .fetch_all(pool)
-    .await
+    .fetch_all(c)
+    .await)
 }
 
 // ---------------------------------------------------------------------------------------------------

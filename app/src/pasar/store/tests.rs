@@ -1,6 +1,6 @@
 //! Store-wide checks: the columns triggers keep must equal what the Rust rules compute.
 
-use sqlx::SqlitePool;
+use crate::db::Db;
 
 use super::*;
 use crate::pasar::pricing::discounted;
@@ -27,38 +27,39 @@ async fn sort_price_is_the_card_price_and_ratings_follow_reviews() {
         i64,
         Option<f64>,
     );
-    async fn check(pool: &SqlitePool, when: &str) {
-        let rows: Vec<Kept> = sqlx::query_as(
+    async fn check(pool: &Db, when: &str) {
+        let rows: Vec<Kept> = crate::on_db!(pool, |c| sqlx::query_as(
             "SELECT p.id, p.sort_price, p.price_rupiah, p.discount_kind, p.discount_value,
                         p.rating_count, p.rating_sum, p.rating_average FROM products p",
         )
-        .fetch_all(pool)
-        .await
+        .fetch_all(c)
+        .await)
         .unwrap();
         assert!(!rows.is_empty());
         for (id, sort_price, price, kind, value, count, sum, average) in rows {
-            let variant_min: Option<i64> = sqlx::query_scalar(
+            let variant_min: Option<i64> = crate::on_db!(pool, |c| sqlx::query_scalar(
                 "SELECT MIN(COALESCE(price_rupiah, $2)) FROM product_variants
                  WHERE product_id = $1 AND is_active",
             )
             .bind(id)
             .bind(price)
-            .fetch_one(pool)
-            .await
+            .fetch_one(c)
+            .await)
             .unwrap();
             let expected = discounted(
                 variant_min.unwrap_or(price),
                 Discount::from_parts(kind.as_deref(), value),
             );
             assert_eq!(sort_price, expected, "product {id} {when}");
-            let (review_count, review_sum): (i64, Option<i64>) = sqlx::query_as(
-                "SELECT COUNT(*), SUM(stars) FROM reviews WHERE order_id IN
+            let (review_count, review_sum): (i64, Option<i64>) =
+                crate::on_db!(pool, |c| sqlx::query_as(
+                    "SELECT COUNT(*), SUM(stars) FROM reviews WHERE order_id IN
                    (SELECT order_id FROM order_items WHERE product_id = $1)",
-            )
-            .bind(id)
-            .fetch_one(pool)
-            .await
-            .unwrap();
+                )
+                .bind(id)
+                .fetch_one(c)
+                .await)
+                .unwrap();
             assert_eq!(
                 (count, sum),
                 (review_count, review_sum.unwrap_or(0)),
@@ -72,21 +73,23 @@ async fn sort_price_is_the_card_price_and_ratings_follow_reviews() {
         }
     }
     check(&pool, "after the demo load").await;
-    async fn check_listed(pool: &SqlitePool, when: &str) {
-        let wrong: i64 = sqlx::query_scalar(
+    async fn check_listed(pool: &Db, when: &str) {
+        let wrong: i64 = crate::on_db!(pool, |c| sqlx::query_scalar(
             "SELECT COUNT(*) FROM products p JOIN shops s ON s.id = p.shop_id
              WHERE p.listed <> (p.status = 'active' AND s.status = 'approved')",
         )
-        .fetch_one(pool)
-        .await
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(wrong, 0, "listed is wrong for {wrong} products {when}");
     }
     check_listed(&pool, "after the demo load").await;
-    let product: i64 = sqlx::query_scalar("SELECT id FROM products ORDER BY id LIMIT 1")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let product: i64 = crate::on_db!(&pool, |c| sqlx::query_scalar(
+        "SELECT id FROM products ORDER BY id LIMIT 1"
+    )
+    .fetch_one(c)
+    .await)
+    .unwrap();
     for (change, sql) in [
         ("a percent discount", "UPDATE products SET discount_kind = 'percent', discount_value = 15 WHERE id = $1"),
         ("a cheaper variant", "INSERT INTO product_variants (product_id, name_id, price_rupiah, stock) VALUES ($1, 'kecil', 7000, 3)"),
@@ -99,15 +102,17 @@ async fn sort_price_is_the_card_price_and_ratings_follow_reviews() {
         ("its shop back to pending", "UPDATE shops SET status = 'pending' WHERE id = (SELECT shop_id FROM products WHERE id = $1)"),
         ("its shop approved", "UPDATE shops SET status = 'approved' WHERE id = (SELECT shop_id FROM products WHERE id = $1)"),
     ] {
-        sqlx::query(sql).bind(product).execute(&pool).await.unwrap();
+        crate::on_db!(&pool, |c| sqlx::query(sql).bind(product).execute(c).await.map(crate::db::Done::from)).unwrap();
         check(&pool, change).await;
         check_listed(&pool, change).await;
     }
-    let listed_now: bool = sqlx::query_scalar("SELECT listed FROM products WHERE id = $1")
-        .bind(product)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let listed_now: bool = crate::on_db!(&pool, |c| sqlx::query_scalar(
+        "SELECT listed FROM products WHERE id = $1"
+    )
+    .bind(product)
+    .fetch_one(c)
+    .await)
+    .unwrap();
     assert!(listed_now);
     // A review counts for every product of its order.
     crate::demo::load_accounts(
@@ -117,22 +122,21 @@ async fn sort_price_is_the_card_price_and_ratings_follow_reviews() {
     )
     .await
     .unwrap();
-    let order: Option<(i64, i64, i64)> = sqlx::query_as(
+    let order: Option<(i64, i64, i64)> = crate::on_db!(&pool, |c| sqlx::query_as(
         "SELECT id, shop_id, buyer_account_id FROM orders
          WHERE id NOT IN (SELECT order_id FROM reviews) LIMIT 1",
     )
-    .fetch_optional(&pool)
-    .await
+    .fetch_optional(c)
+    .await)
     .unwrap();
     let (order, shop, buyer) = order.expect("the demo has an order without a review");
-    sqlx::query(
+    crate::on_db!(&pool, |c| sqlx::query(
         "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at) VALUES ($1, $2, $3, 2, 'ok', 0)",
     )
     .bind(order)
     .bind(shop)
     .bind(buyer)
-    .execute(&pool)
-    .await
+    .execute(c).await.map(crate::db::Done::from))
     .unwrap();
     check(&pool, "after a review").await;
 }
@@ -151,14 +155,14 @@ async fn sql_discount_matches_the_rust_rule() {
         (50_000, Some(Discount::Amount(15_000))),
         (50_000, None),
     ] {
-        let sql: i64 = sqlx::query_scalar(&format!(
+        let sql: i64 = crate::on_db!(&pool, |c| sqlx::query_scalar(&format!(
             "SELECT {} FROM (SELECT $1 AS discount_kind, $2 AS discount_value) p",
             discounted_sql(&price.to_string())
         ))
         .bind(discount.map(Discount::kind_code))
         .bind(discount.map(Discount::value))
-        .fetch_one(&pool)
-        .await
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(sql, discounted(price, discount), "{price} {discount:?}");
     }

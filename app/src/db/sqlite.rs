@@ -1,5 +1,5 @@
-//! The database: opening the SQLite file with the settings we rely on, the embedded migrations, and the
-//! helpers server functions use to reach the pool. Each domain keeps its own SQL in its `store` module.
+//! SQLite, the embedded engine: opening the file with the settings we rely on, its time budget per
+//! connection use, its migrations, and which of its errors mean "overloaded".
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -9,10 +9,8 @@ use sqlx::{
     SqlitePool,
 };
 
-use crate::error::AppError;
-
 /// Migrations compiled into the binary and applied at start-up.
-pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations/sqlite");
 
 /// Opens (creating if needed) the SQLite database: WAL so readers never wait for a writer, foreign keys
 /// on, and a busy timeout so concurrent writers queue instead of failing.
@@ -68,18 +66,11 @@ pub async fn connect_for_serving(
         .await
 }
 
-/// Whether a database error means "overloaded or too slow, try again" rather than a bug: no connection
-/// free in time, a statement interrupted at the end of its budget, or the database locked for too long.
-pub fn is_overloaded(error: &sqlx::Error) -> bool {
-    match error {
-        sqlx::Error::PoolTimedOut => true,
-        sqlx::Error::Database(database) => database.code().is_some_and(|code| {
-            // SQLITE_BUSY (5 and its extended codes), SQLITE_LOCKED (6), SQLITE_INTERRUPT (9).
-            code.parse::<i32>()
-                .is_ok_and(|code| matches!(code & 0xff, 5 | 6 | 9))
-        }),
-        _ => false,
-    }
+/// SQLITE_BUSY (5 and its extended codes), SQLITE_LOCKED (6), SQLITE_INTERRUPT (9, a statement stopped
+/// at the end of its budget): "overloaded or too slow, try again", not a bug.
+pub fn is_overloaded_code(code: &str) -> bool {
+    code.parse::<i32>()
+        .is_ok_and(|code| matches!(code & 0xff, 5 | 6 | 9))
 }
 
 /// Opens the database and brings its schema up to date.
@@ -107,45 +98,6 @@ pub async fn connect_and_migrate(path: &Path) -> Result<SqlitePool, sqlx::Error>
         )));
     }
     connect(path).await
-}
-
-/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a transaction
-/// that reads then writes can never fail halfway with SQLITE_BUSY.
-pub async fn begin_write(
-    pool: &SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    pool.begin_with("BEGIN IMMEDIATE").await
-}
-
-/// Turns a code stored in a text column (an enum such as a product category) into its Rust value. An
-/// unknown code means the data and the code disagree: a decode error for the log, never a panic.
-pub fn decode_code<T>(
-    column: &str,
-    code: &str,
-    parse: impl FnOnce(&str) -> Option<T>,
-) -> Result<T, sqlx::Error> {
-    parse(code).ok_or_else(|| sqlx::Error::Decode(format!("unknown {column} {code:?}").into()))
-}
-
-/// The pool provided to every request by the server.
-pub fn pool() -> Result<SqlitePool, AppError> {
-    leptos::prelude::use_context::<SqlitePool>().ok_or_else(|| {
-        tracing::error!("no database pool in the request context");
-        AppError::Internal
-    })
-}
-
-/// How many rows a list may ask for: at least one, at most a page's worth.
-pub fn list_limit(requested: u32) -> i64 {
-    i64::from(requested.clamp(1, 48))
-}
-
-/// Now, as unix seconds (UTC).
-pub fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() as i64)
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -195,7 +147,7 @@ mod tests {
         .fetch_one(&pool)
         .await
         .unwrap_err();
-        assert!(is_overloaded(&endless), "{endless:?}");
+        assert!(super::super::is_overloaded(&endless), "{endless:?}");
         assert!(
             started.elapsed() < Duration::from_secs(3),
             "{:?}",
@@ -211,12 +163,5 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(one, 1);
-    }
-
-    #[test]
-    fn list_limits_are_bounded() {
-        assert_eq!(list_limit(0), 1);
-        assert_eq!(list_limit(4), 4);
-        assert_eq!(list_limit(10_000), 48);
     }
 }
