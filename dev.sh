@@ -165,6 +165,13 @@ cmd_test() {
   cargo test -p app --features ssr
   cargo test -p server
 
+  say "server integration tests again on PostgreSQL (a throwaway cluster of their own)"
+  ensure_postgres
+  trap stop_test_postgres EXIT
+  start_test_postgres
+  cargo test -p server
+  stop_test_postgres
+
   build_release
 
   say "end-to-end tests in Chromium (phone viewport, JavaScript on and off)"

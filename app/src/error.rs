@@ -108,6 +108,7 @@ mod server {
         fn from(error: sqlx::Error) -> Self {
             match error {
                 sqlx::Error::RowNotFound => AppError::NotFound,
+                other if crate::db::is_unstorable_text(&other) => AppError::NotFound,
                 other if crate::db::is_overloaded(&other) => {
                     tracing::warn!(error = %other, "database overloaded or statement over its budget");
                     AppError::Busy

@@ -95,7 +95,9 @@ fn each_table_is_written_by_its_owner_only() {
     for (relative, layer, source) in source_files(&root) {
         for table in written_tables(&source) {
             match TABLE_OWNERS.iter().find(|(name, _)| *name == table) {
-                Some((_, owner)) if *owner == layer || layer == "demo" => {}
+                // The demo data and the one-way copy into PostgreSQL fill every table directly.
+                Some((_, owner))
+                    if *owner == layer || layer == "demo" || relative == "db/copy.rs" => {}
                 Some((_, owner)) => {
                     wrong.push(format!("{relative} writes {table} (owner: {owner})"))
                 }

@@ -36,7 +36,10 @@ async fn run() -> anyhow::Result<()> {
         .database_url()
         .map_err(|error| anyhow::anyhow!("--database-url: {error}"))?;
     if let app::db::DatabaseUrl::Sqlite(path) = &database {
-        if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(folder)
                 .with_context(|| format!("creating the database folder {}", folder.display()))?;
         }

@@ -121,10 +121,13 @@ fn other_code(code: &str) -> &'static str {
 }
 
 async fn account_id(app: &TestApp, phone: &str) -> i64 {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
-        .bind(phone)
-        .fetch_one(c).await)
-        .unwrap()
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE phone = $1"
+    )
+    .bind(phone)
+    .fetch_one(c)
+    .await)
+    .unwrap()
 }
 
 #[test]
@@ -156,10 +159,12 @@ fn sign_up_lands_signed_in_and_sign_out_ends_the_session_on_the_server() {
         assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"));
         let cookie = session_cookie(&answer).expect("a session cookie");
 
-        let phone: String =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT phone FROM accounts WHERE name = 'Wulan Sari'")
-                .fetch_one(c).await)
-                .unwrap();
+        let phone: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT phone FROM accounts WHERE name = 'Wulan Sari'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(phone, "+6281277771234", "stored in E.164");
 
         let mine = send(&app, get_with("/akun", &cookie)).await;
@@ -339,13 +344,14 @@ fn a_session_survives_a_server_restart() {
     run(async {
         let app = test_app().await;
         let cookie = session_cookie(&sign_in(&app, "081230000001", PASSWORD).await).unwrap();
-        let database = app.dir.path().join("test.db");
+        let database = app.database.clone();
         app.pool.close().await;
         // A new process: new pool, new router, same database file.
         let pool = app::db::connect_and_migrate(&database).await.unwrap();
         let restarted = TestApp {
             router: build_router(app.dir.path(), pool.clone()),
             pool,
+            database,
             dir: app.dir,
         };
         let mine = send(&restarted, get_with("/akun", &cookie)).await;
@@ -364,6 +370,7 @@ fn failing_clients_slow_down_and_the_owner_is_never_locked_out() {
         let app = TestApp {
             router: build_router_behind_proxy(app.dir.path(), app.pool.clone(), true),
             pool: app.pool.clone(),
+            database: app.database.clone(),
             dir: app.dir,
         };
         let from = |ip: &str, password: &str, cookie: Option<&str>| {
@@ -405,9 +412,13 @@ fn failing_clients_slow_down_and_the_owner_is_never_locked_out() {
         let elsewhere = send(&app, from("114.124.2.2", PASSWORD, None)).await;
         assert_eq!(elsewhere.status, StatusCode::OK, "{}", elsewhere.body);
         // Half a minute later the guessing client may try once more, then waits twice as long.
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE sign_in_failures SET last_failed_at = last_failed_at - 31")
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE sign_in_failures SET last_failed_at = last_failed_at - 31"
+        )
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
         let again = send(&app, from("36.68.1.1", "guessing-789", None)).await;
         assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
         let waits = send(&app, from("36.68.1.1", "guessing-000", None)).await;
@@ -468,6 +479,7 @@ fn sign_ups_are_limited_per_client_ip_and_other_ips_are_not_affected() {
         let behind_proxy = TestApp {
             router: build_router_behind_proxy(app.dir.path(), app.pool.clone(), true),
             pool: app.pool.clone(),
+            database: app.database.clone(),
             dir: app.dir,
         };
         let sign_up_from = |ip: &'static str, n: u32| {
@@ -543,16 +555,21 @@ fn a_password_is_reset_with_a_single_use_code_from_the_outbox() {
         .await;
         assert_eq!(unknown.headers[header::LOCATION], "/akun/atur-ulang-sandi");
 
-        let (to_phone, body): (String, String) =
-            app::on_db!(&app.pool, |c| sqlx::query_as("SELECT to_phone, body FROM outbox WHERE purpose = 'password_reset'")
-                .fetch_one(c).await)
-                .unwrap();
+        let (to_phone, body): (String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
+            "SELECT to_phone, body FROM outbox WHERE purpose = 'password_reset'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(to_phone, "+6281230000001");
         let code: String = body.chars().filter(char::is_ascii_digit).take(6).collect();
         assert_eq!(code.len(), 6, "{body}");
-        let stored: Vec<String> = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code_hash FROM reset_codes")
-            .fetch_all(c).await)
-            .unwrap();
+        let stored: Vec<String> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT code_hash FROM reset_codes"
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap();
         assert!(
             stored.iter().all(|hash| !hash.contains(&code)),
             "stored hashed"
@@ -601,10 +618,12 @@ fn five_wrong_codes_spend_the_code() {
     run(async {
         let app = test_app().await;
         send(&app, call("request_reset_code", "phone=081230000001", None)).await;
-        let body: String =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT body FROM outbox WHERE purpose = 'password_reset'")
-                .fetch_one(c).await)
-                .unwrap();
+        let body: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT body FROM outbox WHERE purpose = 'password_reset'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         let code: String = body.chars().filter(char::is_ascii_digit).take(6).collect();
         for _ in 0..5 {
             let wrong = try_reset_code(&app, other_code(&code), "seblang-olehsari-9").await;
@@ -747,7 +766,8 @@ fn a_nik_never_appears_in_a_page_and_staff_see_it_masked() {
         let stored: Vec<u8> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT nik_ciphertext FROM resident_verifications WHERE nik_last4 = '0007'",
         )
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert!(
             !String::from_utf8_lossy(&stored).contains("3510165208900007"),

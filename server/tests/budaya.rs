@@ -41,8 +41,9 @@ async fn class_with_one_session(app: &TestApp, capacity: i64) -> i64 {
 async fn count(app: &TestApp, sql: &str, session: i64) -> i64 {
     app::on_db!(&app.pool, |c| sqlx::query_scalar(sql)
         .bind(session)
-        .fetch_one(c).await)
-        .unwrap()
+        .fetch_one(c)
+        .await)
+    .unwrap()
 }
 
 #[test]
@@ -81,7 +82,7 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
             "{statuses:?}"
         );
 
-        let confirmed = count(&app, "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await;
+        let confirmed = count(&app, "SELECT CAST(COALESCE(SUM(seats), 0) AS BIGINT) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await;
         let waiting = count(&app, "SELECT COUNT(*) FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'", session).await;
         assert_eq!(confirmed, CAPACITY, "exactly the capacity is confirmed");
         assert_eq!(waiting, PEOPLE as i64 - CAPACITY, "everyone else waits");
@@ -94,11 +95,13 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
                 .bind(session).fetch_one(c).await).unwrap();
             (code, first)
         };
-        let holder: i64 =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT account_id FROM event_registrations WHERE ticket_code = $1")
-                .bind(&code)
-                .fetch_one(c).await)
-                .unwrap();
+        let holder: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT account_id FROM event_registrations WHERE ticket_code = $1"
+        )
+        .bind(&code)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         let holder_cookie = {
             let token =
                 app::akun::session::insert_for_tests(&app.pool, holder, app::db::now_unix())
@@ -121,13 +124,15 @@ fn concurrent_registrations_never_oversell_a_session_and_the_rest_wait_in_line()
             answer.status,
             answer.body
         );
-        let promoted: String =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM event_registrations WHERE ticket_code = $1")
-                .bind(&first_waiting)
-                .fetch_one(c).await)
-                .unwrap();
+        let promoted: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT status FROM event_registrations WHERE ticket_code = $1"
+        )
+        .bind(&first_waiting)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(promoted, "confirmed");
-        assert_eq!(count(&app, "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await, CAPACITY);
+        assert_eq!(count(&app, "SELECT CAST(COALESCE(SUM(seats), 0) AS BIGINT) FROM event_registrations WHERE session_id = $1 AND status = 'confirmed'", session).await, CAPACITY);
         let told: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE purpose = 'ticket_promoted' AND body LIKE '%' || $1 || '%'")
             .bind(&first_waiting).fetch_one(c).await).unwrap();
         assert_eq!(
@@ -641,10 +646,14 @@ fn markup_in_a_description_stays_inside_the_editors_textarea() {
     run(async {
         let app = test_app().await;
         let hostile = "Belajar membatik.</textarea><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><textarea>";
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE events SET description_id = $1 WHERE slug = 'kelas-batik-gajah-oling'")
-            .bind(hostile)
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE events SET description_id = $1 WHERE slug = 'kelas-batik-gajah-oling'"
+        )
+        .bind(hostile)
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
         let sulastri = signed_in_as(&app, SULASTRI).await;
         let console = send(
             &app,
@@ -694,7 +703,7 @@ fn one_registration_takes_at_most_half_a_session() {
         assert_eq!(
             count(
                 &app,
-                "SELECT COALESCE(SUM(seats), 0) FROM event_registrations WHERE session_id = $1",
+                "SELECT CAST(COALESCE(SUM(seats), 0) AS BIGINT) FROM event_registrations WHERE session_id = $1",
                 session
             )
             .await,
@@ -748,11 +757,13 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
             "{}",
             moved.body
         );
-        let starts_at: i64 =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT starts_at FROM event_sessions WHERE id = $1")
-                .bind(session)
-                .fetch_one(c).await)
-                .unwrap();
+        let starts_at: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT starts_at FROM event_sessions WHERE id = $1"
+        )
+        .bind(session)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(
             app::kernel::dates::CivilDate::of_unix_wib(starts_at).iso(),
             date
@@ -762,7 +773,8 @@ fn an_organiser_moves_a_session_and_its_registrants_are_told() {
              WHERE a.phone = $1 AND n.title_id LIKE '%dipindah%'",
         )
         .bind(SITI)
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(told, 1, "Siti is told");
         let still_confirmed: i64 = count(
@@ -782,10 +794,13 @@ fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
     run(async {
         let app = test_app().await;
         let sulastri = signed_in_as(&app, SULASTRI).await;
-        let account: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
-            .bind(SULASTRI)
-            .fetch_one(c).await)
-            .unwrap();
+        let account: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE phone = $1"
+        )
+        .bind(SULASTRI)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         // 120 photos already counted in this hour's window (and the next, should the hour turn).
         let now = app::db::now_unix();
         for window in [
@@ -797,7 +812,9 @@ fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
             )
             .bind(format!("photo_upload:account:{account}"))
             .bind(window)
-            .execute(c).await.map(app::db::Done::from))
+            .execute(c)
+            .await
+            .map(app::db::Done::from))
             .unwrap();
         }
         let refused = send(

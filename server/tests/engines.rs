@@ -59,7 +59,10 @@ fn both_engines_describe_the_same_tables_columns_and_indexes() {
             .unwrap();
         let sqlite = sqlite.as_sqlite().unwrap();
         let postgres_url = test_database(dir.path()).await;
-        assert!(matches!(postgres_url, app::db::DatabaseUrl::Postgres(_)), "{server}");
+        assert!(
+            matches!(postgres_url, app::db::DatabaseUrl::Postgres(_)),
+            "{server}"
+        );
         let postgres = app::db::connect_and_migrate(&postgres_url).await.unwrap();
         let app::db::Db::Postgres(postgres) = postgres else {
             unreachable!()
@@ -104,7 +107,9 @@ fn both_engines_describe_the_same_tables_columns_and_indexes() {
             "columns that differ\nonly in SQLite: {only_sqlite:#?}\nonly in PostgreSQL: {only_postgres:#?}"
         );
         assert!(
-            sqlite_columns.iter().all(|(_, _, kind, _)| *kind != "unknown"),
+            sqlite_columns
+                .iter()
+                .all(|(_, _, kind, _)| *kind != "unknown"),
             "a column type the comparison does not know"
         );
         for table in ONLY_SQLITE_TABLES {

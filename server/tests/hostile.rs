@@ -344,10 +344,12 @@ async fn assert_markup_is_shown_as_text(app: &TestApp, cookies: &[Option<String>
             paths.push(console);
         }
     }
-    let feeds: Vec<String> =
-        app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT '/budaya/ics/desa/' || slug || '.ics' FROM villages")
-            .fetch_all(c).await)
-            .unwrap();
+    let feeds: Vec<String> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT '/budaya/ics/desa/' || slug || '.ics' FROM villages"
+    )
+    .fetch_all(c)
+    .await)
+    .unwrap();
     for cookie in cookies {
         for path in &paths {
             let request = match cookie {
@@ -397,13 +399,18 @@ fn generated_broken_uploads_never_crash_the_server() {
     run(async {
         let app = test_app().await;
         let cookies = cookies_for_every_role(&app).await;
-        let (order,): (String,) = app::on_db!(&app.pool, |c| sqlx::query_as("SELECT code FROM orders ORDER BY id LIMIT 1")
-            .fetch_one(c).await)
-            .unwrap();
-        let (request,): (String,) =
-            app::on_db!(&app.pool, |c| sqlx::query_as("SELECT code FROM service_requests ORDER BY id LIMIT 1")
-                .fetch_one(c).await)
-                .unwrap();
+        let (order,): (String,) = app::on_db!(&app.pool, |c| sqlx::query_as(
+            "SELECT code FROM orders ORDER BY id LIMIT 1"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
+        let (request,): (String,) = app::on_db!(&app.pool, |c| sqlx::query_as(
+            "SELECT code FROM service_requests ORDER BY id LIMIT 1"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         let routes = [
             "/budaya/acara/kelas-batik-gajah-oling/foto".to_string(),
             "/pasar/saya/produk/selendang-gajah-oling/foto".to_string(),

@@ -290,7 +290,7 @@ fn health_check_reports_the_database() {
 fn health_check_fails_when_the_database_is_gone() {
     run(async {
         let dir = tempfile::tempdir().unwrap();
-        let pool = app::db::connect_and_migrate(&dir.path().join("gone.db"))
+        let pool = app::db::connect_and_migrate(test_database(dir.path()).await)
             .await
             .unwrap();
         let router = build_router(dir.path(), pool.clone());

@@ -41,7 +41,8 @@ async fn latest_code(app: &TestApp, phone: &str) -> String {
          WHERE a.phone = $1 ORDER BY r.id DESC LIMIT 1",
     )
     .bind(phone)
-    .fetch_one(c).await)
+    .fetch_one(c)
+    .await)
     .unwrap()
 }
 
@@ -91,11 +92,13 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
             submitted.body
         );
         let code = latest_code(&app, SITI).await;
-        let queue: Option<i64> =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT queue_number FROM service_requests WHERE code = $1")
-                .bind(&code)
-                .fetch_one(c).await)
-                .unwrap();
+        let queue: Option<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT queue_number FROM service_requests WHERE code = $1"
+        )
+        .bind(&code)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(queue, Some(1), "first in line that day");
 
         // Another village's operator and the camat (not yet forwarded) see nothing; Budi neither.
@@ -208,10 +211,12 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
         let (number, verification): (String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT l.number, l.verification_code FROM letters l JOIN service_requests r ON r.id = l.request_id WHERE r.code = $1",
         ).bind(&code).fetch_one(c).await).unwrap();
-        let village_code: String =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM villages WHERE slug = 'kemiren'")
-                .fetch_one(c).await)
-                .unwrap();
+        let village_code: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT code FROM villages WHERE slug = 'kemiren'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         let year = app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix()).year;
         // The demo data's SKTM already took number 001 this year.
         assert_eq!(number, format!("470/002/{village_code}/{year}"));
@@ -266,7 +271,8 @@ fn an_sktm_goes_from_request_to_a_verifiable_letter_signed_by_the_camat() {
         )
         .bind(SITI)
         .bind(&code)
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(messages, 7);
         let timeline = send(
@@ -335,10 +341,12 @@ fn letters_issued_at_once_never_share_a_number() {
         for cookie in &cookies {
             let answer = send(&app, api_call("submit_request", "village=kemiren&service=domisili&answers[alamat]=Dusun%20Krajan&answers[sejak]=2001&answers[keperluan]=Bank", Some(cookie))).await;
             assert!(accepted(answer.status), "{} {}", answer.status, answer.body);
-            let code: String =
-                app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
-                    .fetch_one(c).await)
-                    .unwrap();
+            let code: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+                "SELECT code FROM service_requests ORDER BY id DESC LIMIT 1"
+            )
+            .fetch_one(c)
+            .await)
+            .unwrap();
             let document = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt");
             send(
                 &app,
@@ -380,12 +388,15 @@ fn letters_issued_at_once_never_share_a_number() {
             "{LETTERS} letters issued at once took {:?}",
             started.elapsed()
         );
-        let mut sequence: Vec<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar::<_, String>("SELECT number FROM letters")
-            .fetch_all(c).await)
-            .unwrap()
-            .iter()
-            .map(|number| number.split('/').nth(1).unwrap().parse().unwrap())
-            .collect();
+        let mut sequence: Vec<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar::<_, String>(
+            "SELECT number FROM letters"
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap()
+        .iter()
+        .map(|number| number.split('/').nth(1).unwrap().parse().unwrap())
+        .collect();
         sequence.sort_unstable();
         // 001 is the demo data's SKTM; the twelve take the next twelve numbers, none twice, none skipped.
         assert_eq!(sequence, (1..=LETTERS as i64 + 1).collect::<Vec<_>>());
@@ -476,14 +487,18 @@ fn document_photos_are_private_and_close_once_the_operator_checks() {
             .to_str()
             .unwrap()
             .contains("disimpan=dokumen"));
-        let (photo_id, key): (i64, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
-            "SELECT p.id, p.key || '-' || substr(p.widths, 1, instr(p.widths || ',', ',') - 1) || '.webp'
+        let (photo_id, key, widths): (i64, String, String) =
+            app::on_db!(&app.pool, |c| sqlx::query_as(
+                "SELECT p.id, p.key, p.widths
              FROM request_documents d JOIN photos p ON p.id = d.photo_id
              JOIN service_requests r ON r.id = d.request_id WHERE r.code = $1",
-        )
-        .bind(&code)
-        .fetch_one(c).await)
-        .unwrap();
+            )
+            .bind(&code)
+            .fetch_one(c)
+            .await)
+            .unwrap();
+        // The file of its smallest width: `{key}-{width}.webp`.
+        let key = format!("{key}-{}.webp", widths.split(',').next().unwrap());
 
         let photo = format!("/layanan/permohonan/{code}/dokumen/pengantar_rt/{photo_id}");
         let thumbnail = format!("{photo}?ukuran=kecil");
@@ -679,15 +694,18 @@ fn a_resident_moves_a_visit_and_the_old_place_is_free_again() {
             "SELECT slot_starts_at, queue_number FROM service_requests WHERE code = $1",
         )
         .bind(&code)
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(slot.to_string(), later);
         assert!(queue.is_some());
-        let in_old_slot: i64 =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM service_requests WHERE slot_starts_at = $1")
-                .bind(first.parse::<i64>().unwrap())
-                .fetch_one(c).await)
-                .unwrap();
+        let in_old_slot: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM service_requests WHERE slot_starts_at = $1"
+        )
+        .bind(first.parse::<i64>().unwrap())
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(in_old_slot, 0);
         let timeline = send(
             &app,
@@ -749,9 +767,12 @@ fn letters_are_requested_from_the_village_one_lives_in() {
 }
 
 async fn latest_complaint(app: &TestApp) -> String {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM complaints ORDER BY id DESC LIMIT 1")
-        .fetch_one(c).await)
-        .unwrap()
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT code FROM complaints ORDER BY id DESC LIMIT 1"
+    )
+    .fetch_one(c)
+    .await)
+    .unwrap()
 }
 
 #[test]
@@ -897,7 +918,8 @@ fn complaints_reach_only_the_village_staff_who_answer_and_move_them() {
             "SELECT COUNT(*) FROM outbox WHERE purpose = 'layanan_complaint' AND to_phone = $1",
         )
         .bind(SITI)
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         assert_eq!(told, 1, "the resident is told by message");
         let late_photo = send(
@@ -1083,11 +1105,15 @@ fn camat_staff_see_only_requests_that_went_to_the_kecamatan() {
         let yusuf = signed_in_as(&app, YUSUF_CAMAT).await;
         let dewi = signed_in_as(&app, DEWI_OPERATOR).await;
         for status in ["diajukan", "siap", "selesai"] {
-            app::on_db!(&app.pool, |c| sqlx::query("UPDATE service_requests SET status = $1 WHERE code = $2")
-                .bind(status)
-                .bind(&code)
-                .execute(c).await.map(app::db::Done::from))
-                .unwrap();
+            app::on_db!(&app.pool, |c| sqlx::query(
+                "UPDATE service_requests SET status = $1 WHERE code = $2"
+            )
+            .bind(status)
+            .bind(&code)
+            .execute(c)
+            .await
+            .map(app::db::Done::from))
+            .unwrap();
             let call = send(
                 &app,
                 api_call("get_request", &format!("code={code}"), Some(&yusuf)),
@@ -1150,9 +1176,12 @@ async fn domicile_request(app: &TestApp, cookie: &str, village: &str, address: &
 }
 
 async fn newest_request(app: &TestApp) -> String {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT code FROM service_requests ORDER BY id DESC LIMIT 1")
-        .fetch_one(c).await)
-        .unwrap()
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT code FROM service_requests ORDER BY id DESC LIMIT 1"
+    )
+    .fetch_one(c)
+    .await)
+    .unwrap()
 }
 
 /// Trust issue, defect 3: the letter printed the account's display name at issue time (rename to a
@@ -1207,13 +1236,15 @@ fn a_letter_names_the_verified_resident_keeps_answers_on_one_line_and_needs_a_si
         assert!(accepted(renamed.status), "{}", renamed.body);
         let issued = move_as(&app, &dewi, &code, "siap", "").await;
         assert!(accepted(issued.status), "{}", issued.body);
-        let (holder, body, signer, position): (String, String, String, String) = app::on_db!(&app.pool, |c| sqlx::query_as(
-            "SELECT l.holder_name, l.body, l.signer_name, l.signer_position FROM letters l
+        let (holder, body, signer, position): (String, String, String, String) =
+            app::on_db!(&app.pool, |c| sqlx::query_as(
+                "SELECT l.holder_name, l.body, l.signer_name, l.signer_position FROM letters l
              JOIN service_requests r ON r.id = l.request_id WHERE r.code = $1",
-        )
-        .bind(&code)
-        .fetch_one(c).await)
-        .unwrap();
+            )
+            .bind(&code)
+            .fetch_one(c)
+            .await)
+            .unwrap();
         assert_eq!(holder, "Warga Wisatawan 1");
         assert!(body.contains("Warga Wisatawan 1"), "{body}");
         assert!(!body.contains("Tetangga"), "{body}");
@@ -1361,10 +1392,12 @@ fn a_finished_request_is_rated_a_letter_revoked_and_the_days_visits_listed_in_or
         )
         .await;
         assert!(accepted(rated.status), "{}", rated.body);
-        let rating: Option<i64> =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT rating FROM service_requests WHERE code = 'SKTMDEMA'")
-                .fetch_one(c).await)
-                .unwrap();
+        let rating: Option<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT rating FROM service_requests WHERE code = 'SKTMDEMA'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(rating, Some(4));
 
         // The operator revokes the letter: its public page says so.

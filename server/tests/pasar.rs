@@ -17,8 +17,9 @@ const SULASTRI: &str = "+6281230000003";
 async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
     app::on_db!(&app.pool, |c| sqlx::query_scalar(sql)
         .bind(bind)
-        .fetch_one(c).await)
-        .unwrap()
+        .fetch_one(c)
+        .await)
+    .unwrap()
 }
 
 /// The id of a product's variant (by name; "" for a product without options).
@@ -29,7 +30,8 @@ async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
     )
     .bind(product)
     .bind(name)
-    .fetch_one(c).await)
+    .fetch_one(c)
+    .await)
     .unwrap()
 }
 
@@ -53,11 +55,15 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
         const BUYERS: usize = 40;
         let product = "lampu-bambu-ijen";
         let variant = variant_id(&app, product, "").await;
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE product_variants SET stock = $1 WHERE id = $2")
-            .bind(STOCK)
-            .bind(variant)
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE product_variants SET stock = $1 WHERE id = $2"
+        )
+        .bind(STOCK)
+        .bind(variant)
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
         let shop = shop_id_of(&app, product).await;
         let cookies = tourists(&app, BUYERS).await;
         for cookie in &cookies {
@@ -105,7 +111,7 @@ fn concurrent_checkouts_never_oversell_and_a_cancel_puts_the_stock_back() {
             "the rest are told the stock changed"
         );
         let sold: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
-            "SELECT COALESCE(SUM(oi.quantity), 0) FROM order_items oi JOIN orders o ON o.id = oi.order_id
+            "SELECT CAST(COALESCE(SUM(oi.quantity), 0) AS BIGINT) FROM order_items oi JOIN orders o ON o.id = oi.order_id
              WHERE oi.variant_id = $1 AND o.status = 'placed'",
         )
         .bind(variant)
@@ -527,7 +533,8 @@ fn product_photos_are_validated_and_payment_receipts_stay_private() {
         let code: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT code FROM orders WHERE payment = 'transfer' ORDER BY id DESC LIMIT 1",
         )
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         let receipt = send(
             &app,
@@ -627,17 +634,26 @@ fn markup_in_product_titles_and_shop_names_stays_text_in_the_page_title() {
             "UPDATE products SET title_id = $1, title_en = $1 WHERE slug = 'selendang-gajah-oling'",
         )
         .bind(hostile)
-        .execute(c).await.map(app::db::Done::from))
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
         .unwrap();
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE shops SET name = $1 WHERE id = $2")
-            .bind(hostile)
-            .bind(shop)
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
-        let shop_slug: String = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT slug FROM shops WHERE id = $1")
-            .bind(shop)
-            .fetch_one(c).await)
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE shops SET name = $1 WHERE id = $2"
+        )
+        .bind(hostile)
+        .bind(shop)
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
+        let shop_slug: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT slug FROM shops WHERE id = $1"
+        )
+        .bind(shop)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         for path in [
             "/pasar/produk/selendang-gajah-oling".to_string(),
             format!("/pasar/toko/{shop_slug}"),
@@ -670,11 +686,15 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
         let first_shop = shop_id_of(&app, "selendang-gajah-oling").await;
         let second_shop = shop_id_of(&app, "lampu-bambu-ijen").await;
         assert_ne!(first_shop, second_shop);
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE shops SET name = 'Kerajinan Osing' WHERE id IN ($1, $2)")
-            .bind(first_shop)
-            .bind(second_shop)
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE shops SET name = 'Kerajinan Osing' WHERE id IN ($1, $2)"
+        )
+        .bind(first_shop)
+        .bind(second_shop)
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
         // Two products of the first shop and one of the second, put in the cart in turns.
         let variants: Vec<(i64, String)> = app::on_db!(&app.pool, |c| sqlx::query_as(
             "SELECT MIN(pv.id), p.slug FROM product_variants pv JOIN products p ON p.id = pv.product_id
@@ -694,10 +714,13 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
         let stock_of = |variant: i64| {
             let pool = app.pool.clone();
             async move {
-                app::on_db!(&pool, |c| sqlx::query_scalar::<_, i64>("SELECT stock FROM product_variants WHERE id = $1")
-                    .bind(variant)
-                    .fetch_one(c).await)
-                    .unwrap()
+                app::on_db!(&pool, |c| sqlx::query_scalar::<_, i64>(
+                    "SELECT stock FROM product_variants WHERE id = $1"
+                )
+                .bind(variant)
+                .fetch_one(c)
+                .await)
+                .unwrap()
             }
         };
         let mut stock_before = Vec::new();
@@ -715,11 +738,15 @@ fn two_shops_with_one_name_check_out_as_two_orders_reserving_stock_once() {
             .await;
             assert!(accepted(added.status), "{} {}", added.status, added.body);
             // Distinct times, so the cart really interleaves the two shops.
-            app::on_db!(&app.pool, |c| sqlx::query("UPDATE cart_items SET added_at = $1 WHERE variant_id = $2")
-                .bind(1_000 + turn as i64)
-                .bind(variant)
-                .execute(c).await.map(app::db::Done::from))
-                .unwrap();
+            app::on_db!(&app.pool, |c| sqlx::query(
+                "UPDATE cart_items SET added_at = $1 WHERE variant_id = $2"
+            )
+            .bind(1_000 + turn as i64)
+            .bind(variant)
+            .execute(c)
+            .await
+            .map(app::db::Done::from))
+            .unwrap();
         }
         let choices = format!(
             "{}&{}",
@@ -827,10 +854,12 @@ fn an_approved_shop_is_renamed_only_with_the_villages_approval() {
         )
         .await;
         assert!(accepted(applied.status), "{}", applied.body);
-        let status: String =
-            app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM shops WHERE name = 'Kopi Pendatang Baru'")
-                .fetch_one(c).await)
-                .unwrap();
+        let status: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT status FROM shops WHERE name = 'Kopi Pendatang Baru'"
+        )
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(status, "pending");
         let console = send(&app, get_signed_in("/desa/kemiren/kelola", &dewi)).await;
         assert!(console.body.contains("Kopi Pendatang Baru"));
@@ -881,7 +910,8 @@ fn the_sellers_dashboard_counts_this_months_completed_sales() {
              WHERE p.slug = $1 AND pv.is_active AND pv.stock > 0",
         )
         .bind(product)
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         let buyer = tourists(&app, 1).await.remove(0);
         let added = send(
@@ -931,10 +961,13 @@ fn the_sellers_dashboard_counts_this_months_completed_sales() {
                 );
             }
         }
-        let status: String = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT status FROM orders WHERE code = $1")
-            .bind(&code)
-            .fetch_one(c).await)
-            .unwrap();
+        let status: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT status FROM orders WHERE code = $1"
+        )
+        .bind(&code)
+        .fetch_one(c)
+        .await)
+        .unwrap();
         assert_eq!(status, "completed");
         let (sales_after, orders_after, body) = figures().await;
         assert_eq!(sales_after, sales_before + total);

@@ -81,7 +81,8 @@ fn every_key_page_runs_a_bounded_number_of_statements() {
         let product: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
             "SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1",
         )
-        .fetch_one(c).await)
+        .fetch_one(c)
+        .await)
         .unwrap();
         // The operator of Kemiren: signed in, a buyer with orders, and staff with an inbox.
         let cookie = signed_in_as(&app, "+6281230000004").await;
@@ -140,6 +141,7 @@ fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a
                 server::page_cache::PageCacheSettings::seconds(60),
             ),
             pool: base.pool.clone(),
+            database: base.database.clone(),
             dir: tempfile::tempdir().unwrap(),
         };
         let first = send(&app, get("/pasar")).await;
@@ -193,10 +195,14 @@ fn anonymous_pages_are_kept_in_memory_until_data_changes_and_never_shared_with_a
             send(&app, get("/pasar")).await.headers[server::page_cache::HIT_HEADER],
             "hit"
         );
-        app::on_db!(&app.pool, |c| sqlx::query("UPDATE products SET title_id = 'Nama Baru Sekali' WHERE slug = $1")
-            .bind(&product)
-            .execute(c).await.map(app::db::Done::from))
-            .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE products SET title_id = 'Nama Baru Sekali' WHERE slug = $1"
+        )
+        .bind(&product)
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
         let write = send(&app, api_call("set_language", "lang=id", Some(&cookie))).await;
         assert!(
             write.status.is_success() || write.status.is_redirection(),
@@ -273,7 +279,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 75)
              INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, subtotal_rupiah,
                                  delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
-             SELECT 'ZPAGE' || printf('%04d', i), a.id, (SELECT id FROM shops WHERE status = 'approved' LIMIT 1),
+             SELECT 'ZPAGE' || (10000 + i), a.id, (SELECT id FROM shops WHERE status = 'approved' LIMIT 1),
                     'completed', 'pickup_seller', 'cash', 1000, 0, 1000, 1700000000 + i * 60, 1700000000 + i * 60
              FROM n, accounts a WHERE a.phone = '+6281230000002'",
         )
@@ -287,7 +293,9 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
              JOIN product_variants v ON v.product_id = p.id AND v.position = 0
              WHERE o.code LIKE 'ZPAGE%'",
         )
-        .execute(c).await.map(app::db::Done::from))
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
         .unwrap();
         let pages = walk_pages(&app, "/pasar/pesanan", &budi, "ZPAGE", "sebelum=").await;
         let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
@@ -302,15 +310,15 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
             "each order once: {sizes:?}"
         );
         // Newest first across pages.
-        assert_eq!(all.first().map(String::as_str), Some("ZPAGE0075"));
-        assert_eq!(all.last().map(String::as_str), Some("ZPAGE0001"));
+        assert_eq!(all.first().map(String::as_str), Some("ZPAGE10075"));
+        assert_eq!(all.last().map(String::as_str), Some("ZPAGE10001"));
 
         // The village inbox: 120 open requests, oldest first, 50 per page.
         let operator = signed_in_as(&app, "+6281230000004").await;
         app::on_db!(&app.pool, |c| sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
              INSERT INTO service_requests (code, service_id, village_id, account_id, status, created_at, updated_at)
-             SELECT 'ZREQ' || printf('%04d', i), s.id, s.village_id, a.id, 'diajukan', 1700000000 + i, 1700000000 + i
+             SELECT 'ZREQ' || (10000 + i), s.id, s.village_id, a.id, 'diajukan', 1700000000 + i, 1700000000 + i
              FROM n, services s, accounts a
              WHERE s.village_id = (SELECT id FROM villages WHERE slug = 'kemiren') AND s.slug = (
                    SELECT slug FROM services WHERE village_id = s.village_id ORDER BY id LIMIT 1)
@@ -323,7 +331,7 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
         assert!(pages.len() >= 3, "{} pages", pages.len());
         assert_eq!(pages[0].len(), 50);
         assert_eq!(all.len(), 120);
-        assert_eq!(all.first().map(String::as_str), Some("ZREQ0001"));
-        assert_eq!(all.last().map(String::as_str), Some("ZREQ0120"));
+        assert_eq!(all.first().map(String::as_str), Some("ZREQ10001"));
+        assert_eq!(all.last().map(String::as_str), Some("ZREQ10120"));
     });
 }

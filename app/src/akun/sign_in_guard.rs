@@ -109,15 +109,14 @@ pub async fn check(
     account_id: Option<i64>,
     now: i64,
 ) -> Result<bool, AppError> {
-    let own: Option<(i64, i64)> =
-        crate::on_db!(pool, |c| {
-            sqlx::query_as(
+    let own: Option<(i64, i64)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT failures, last_failed_at FROM sign_in_failures WHERE phone = $1 AND client = $2",
     )
     .bind(phone)
     .bind(&client.key)
     .fetch_optional(c).await
-        })?;
+    })?;
     if let Some((failures, last)) = own {
         if now - last < MEMORY_SECONDS && now < last + wait_after(failures) {
             return Err(AppError::TooManyAttempts.with_status());
@@ -125,14 +124,16 @@ pub async fn check(
     }
     let known = is_known_device(pool, account_id, client).await?;
     if !known {
-        let (storm, latest): (i64, Option<i64>) = crate::on_db!(pool, |c| sqlx::query_as(
+        let (storm, latest): (i64, Option<i64>) = crate::on_db!(pool, |c| {
+            sqlx::query_as(
             "SELECT CAST(COALESCE(SUM(failures), 0) AS BIGINT), MAX(last_failed_at) FROM sign_in_failures
              WHERE phone = $1 AND last_failed_at > $2",
         )
         .bind(phone)
         .bind(now - MEMORY_SECONDS)
         .fetch_one(c)
-        .await)?;
+        .await
+        })?;
         if storm >= STORM_FAILURES
             && latest.is_some_and(|latest| now < latest + STORM_PAUSE_SECONDS)
         {

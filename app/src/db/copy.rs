@@ -29,7 +29,8 @@ pub async fn sqlite_to_postgres(
         .await?;
     if existing > 0 {
         return Err(sqlx::Error::Protocol(
-            "the PostgreSQL database already holds villages: copy into an empty, migrated database".into(),
+            "the PostgreSQL database already holds villages: copy into an empty, migrated database"
+                .into(),
         ));
     }
     let tables = tables_parents_first(target).await?;

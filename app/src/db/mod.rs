@@ -56,9 +56,7 @@ impl Db {
 
     /// Whether the database answers a trivial query (the health check).
     pub async fn answers(&self) -> Result<(), sqlx::Error> {
-        let one: i64 = crate::on_db!(self, |c| sqlx::query_scalar("SELECT 1")
-            .fetch_one(c)
-            .await)?;
+        let one: i32 = crate::on_db!(self, |c| sqlx::query_scalar("SELECT 1").fetch_one(c).await)?;
         debug_assert_eq!(one, 1);
         Ok(())
     }
@@ -179,6 +177,18 @@ pub fn is_overloaded(error: &sqlx::Error) -> bool {
                 postgres::is_overloaded_code(&code)
             }
         }),
+        _ => false,
+    }
+}
+
+/// Whether a database error says a text could not be stored at all: PostgreSQL refuses a NUL character
+/// in text (SQLite keeps it). Such text comes only from a hand-made request (forms and `kernel::text`
+/// drop control characters), and as a lookup key it names nothing: "not found", not a server error.
+pub fn is_unstorable_text(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(database) => database
+            .code()
+            .is_some_and(|code| postgres::is_unstorable_text_code(&code)),
         _ => false,
     }
 }

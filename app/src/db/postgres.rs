@@ -52,6 +52,11 @@ pub fn is_overloaded_code(code: &str) -> bool {
     matches!(code, "57014" | "55P03" | "53300" | "40001" | "40P01")
 }
 
+/// 22021 character_not_in_repertoire: a NUL byte in text.
+pub fn is_unstorable_text_code(code: &str) -> bool {
+    code == "22021"
+}
+
 /// The URL with its password replaced by `***`, for logs.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {

@@ -129,7 +129,10 @@ impl<'a, T: Into<Target<'a>> + Send> Reach<'a> for T {}
 #[macro_export]
 macro_rules! on_db {
     ($target:expr, |$c:ident| $body:expr) => {{
-        match ::std::convert::Into::<$crate::db::Target<'_>>::into($target).reach().await {
+        match ::std::convert::Into::<$crate::db::Target<'_>>::into($target)
+            .reach()
+            .await
+        {
             ::std::result::Result::Err(error) => ::std::result::Result::Err(error),
             ::std::result::Result::Ok($crate::db::Reached::Sqlite(mut held)) => {
                 let $c: &mut ::sqlx::SqliteConnection = &mut held;

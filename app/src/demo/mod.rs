@@ -356,9 +356,8 @@ pub async fn load_accounts(
 
     let mut added = 0;
     for account in DEMO_ACCOUNTS {
-        added +=
-            crate::on_db!(&mut tx, |c| {
-                sqlx::query(
+        added += crate::on_db!(&mut tx, |c| {
+            sqlx::query(
             "INSERT INTO accounts (phone, name, home_village_id, password_hash, locale, created_at)
              SELECT $1, $2, id, $3, 'id', $4 FROM villages WHERE slug = $5
              ON CONFLICT (phone) DO NOTHING",
@@ -369,8 +368,8 @@ pub async fn load_accounts(
         .bind(now_unix)
         .bind(account.village)
         .execute(c).await.map(crate::db::Done::from)
-            })?
-            .rows_affected();
+        })?
+        .rows_affected();
         if let Some((role, place)) = account.staff {
             let (village, kecamatan) = match role {
                 "camat" => (None, Some(place)),

@@ -91,16 +91,13 @@ fn counter_between(first: i64, last: i64) -> String {
 
 /// Grows a database that holds the demo data to a regency's size. Refuses a database that was grown
 /// already (it would duplicate nothing, but would take minutes to find that out).
-pub async fn generate(
-    db: &Db,
-    size: RegencySize,
-    now: i64,
-) -> Result<RegencyReport, sqlx::Error> {
+pub async fn generate(db: &Db, size: RegencySize, now: i64) -> Result<RegencyReport, sqlx::Error> {
     // Bulk SQL in SQLite's dialect (recursive counters, printf, json_extract). A PostgreSQL database of
     // this size is made by generating it in SQLite and copying it over (`copy-to-postgres`).
     let Some(pool) = db.as_sqlite() else {
         return Err(sqlx::Error::Protocol(
-            "regency-data writes a SQLite database; copy it to PostgreSQL with copy-to-postgres".into(),
+            "regency-data writes a SQLite database; copy it to PostgreSQL with copy-to-postgres"
+                .into(),
         ));
     };
     let villages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM villages")

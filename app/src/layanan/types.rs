@@ -3,7 +3,11 @@ use serde::{Deserialize, Serialize};
 /// Surat: a letter the village issues. Janji: an appointment at the balai desa (village office).
 /// Stored as its lowercase name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "lowercase")
+)]
 pub enum ServiceKind {
     Surat,
     Janji,

@@ -82,19 +82,19 @@ pub async fn deliver_pending(
     let mut after = 0_i64;
     for _ in 0..100 {
         let mut tx = crate::db::begin(pool).await?;
-        let claimed: Option<(i64, String, String)> = crate::on_db!(&mut tx, |c| sqlx::query_as(
-            &claim
-        )
-        .bind(after)
-        .fetch_optional(c)
-        .await)?;
+        let claimed: Option<(i64, String, String)> =
+            crate::on_db!(&mut tx, |c| sqlx::query_as(&claim)
+                .bind(after)
+                .fetch_optional(c)
+                .await)?;
         let Some((id, to_phone, body)) = claimed else {
             break;
         };
         after = id;
         match sender.send(&to_phone, &body).await {
             Ok(()) => {
-                crate::on_db!(&mut tx, |c| sqlx::query(
+                crate::on_db!(&mut tx, |c| {
+                    sqlx::query(
                     "UPDATE outbox SET status = 'sent', sender = $1, sent_at = $2, attempts = attempts + 1
                      WHERE id = $3",
                 )
@@ -103,7 +103,8 @@ pub async fn deliver_pending(
                 .bind(id)
                 .execute(c)
                 .await
-                .map(crate::db::Done::from))?;
+                .map(crate::db::Done::from)
+                })?;
                 delivered += 1;
             }
             Err(error) => {

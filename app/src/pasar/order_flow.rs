@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 
 /// Stored as its lowercase name (the same as [`OrderStatus::code`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "lowercase")
+)]
 pub enum OrderStatus {
     Placed,
     Confirmed,
@@ -69,7 +73,11 @@ impl OrderStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "snake_case")
+)]
 pub enum Fulfilment {
     /// The buyer collects at the seller's house or workshop.
     PickupSeller,
@@ -102,7 +110,11 @@ impl Fulfilment {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "snake_case")
+)]
 pub enum Payment {
     /// Cash on pickup or delivery.
     Cash,

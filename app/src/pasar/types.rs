@@ -8,7 +8,11 @@ use crate::media::PhotoRef;
 /// rejected shop that edits its application is pending again. Stored as its lowercase name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "lowercase")
+)]
 pub enum ShopStatus {
     Pending,
     Approved,
@@ -19,7 +23,11 @@ pub enum ShopStatus {
 /// keeps its orders and reviews. Stored as its lowercase name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(rename_all = "lowercase"))]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "TEXT", rename_all = "lowercase")
+)]
 pub enum ProductStatus {
     Draft,
     Active,

@@ -25,7 +25,22 @@ pub static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::La
 
 pub static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Errors the app logs (a database error behind an `Internal` answer) show in a failed test's output.
+fn show_error_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("error"))
+            .with_test_writer()
+            .try_init();
+    });
+}
+
 pub fn run<F: std::future::Future<Output = ()>>(test: F) {
+    // Opt-in: the statement-counting test installs its own global subscriber.
+    if std::env::var_os("SK_TEST_LOGS").is_some() {
+        show_error_logs();
+    }
     // A failed test poisons the lock; the next one may still run.
     let _turn = ONE_AT_A_TIME
         .lock()
@@ -36,6 +51,8 @@ pub fn run<F: std::future::Future<Output = ()>>(test: F) {
 pub struct TestApp {
     pub router: Router,
     pub pool: app::db::Db,
+    /// Where `pool` points (to open it again, as a restarted server does).
+    pub database: app::db::DatabaseUrl,
     pub dir: tempfile::TempDir,
 }
 
@@ -118,9 +135,8 @@ pub fn on_postgres() -> bool {
 
 pub async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = app::db::connect_and_migrate(test_database(dir.path()).await)
-        .await
-        .unwrap();
+    let database = test_database(dir.path()).await;
+    let pool = app::db::connect_and_migrate(&database).await.unwrap();
     app::demo::load(&pool, app::db::now_unix()).await.unwrap();
     app::demo::load_accounts(&pool, &test_cipher(), app::db::now_unix())
         .await
@@ -135,6 +151,7 @@ pub async fn test_app() -> TestApp {
     TestApp {
         router: build_router(dir.path(), pool.clone()),
         pool,
+        database,
         dir,
     }
 }
@@ -197,10 +214,13 @@ pub fn get_signed_in(path: &str, cookie: &str) -> Request<Body> {
 
 /// A live session for the account with this phone number, as a `Cookie` header value.
 pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
-    let id: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT id FROM accounts WHERE phone = $1")
-        .bind(phone)
-        .fetch_one(c).await)
-        .unwrap();
+    let id: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE phone = $1"
+    )
+    .bind(phone)
+    .fetch_one(c)
+    .await)
+    .unwrap();
     let token = app::akun::session::insert_for_tests(&app.pool, id, app::db::now_unix())
         .await
         .unwrap();
@@ -211,9 +231,12 @@ pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
 pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
     let mut cookies = Vec::with_capacity(count);
     // Numbered after the tourists a test already made.
-    let start: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE phone LIKE '+62813%'")
-        .fetch_one(c).await)
-        .unwrap();
+    let start: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM accounts WHERE phone LIKE '+62813%'"
+    )
+    .fetch_one(c)
+    .await)
+    .unwrap();
     for n in start as usize..start as usize + count {
         let phone = format!("+62813{n:08}");
         app::on_db!(&app.pool, |c| sqlx::query(
@@ -222,7 +245,9 @@ pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
         )
         .bind(&phone)
         .bind(format!("Wisatawan {n}"))
-        .execute(c).await.map(app::db::Done::from))
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
         .unwrap();
         cookies.push(signed_in_as(app, &phone).await);
     }
@@ -231,18 +256,22 @@ pub async fn tourists(app: &TestApp, count: usize) -> Vec<String> {
 
 /// `count` new residents of Kemiren whose identity the village verified, each with a live session.
 pub async fn verified_residents(app: &TestApp, count: usize) -> Vec<String> {
-    let newest_before: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM accounts")
-        .fetch_one(c).await)
-        .unwrap();
+    let newest_before: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT COALESCE(MAX(id), 0) FROM accounts"
+    )
+    .fetch_one(c)
+    .await)
+    .unwrap();
     let cookies = tourists(app, count).await;
     app::on_db!(&app.pool, |c| sqlx::query(
         "INSERT INTO resident_verifications
            (account_id, village_id, full_name, address, nik_ciphertext, nik_last4, status, submitted_at)
-         SELECT id, home_village_id, 'Warga ' || name, 'Dusun Krajan', x'00', '0000', 'verified', 0
+         SELECT id, home_village_id, 'Warga ' || name, 'Dusun Krajan', $2, '0000', 'verified', 0
          FROM accounts WHERE phone LIKE '+62813%' AND id > $1
          ON CONFLICT (account_id) DO NOTHING",
     )
     .bind(newest_before)
+    .bind(vec![0_u8])
     .execute(c).await.map(app::db::Done::from))
     .unwrap();
     cookies
@@ -377,14 +406,29 @@ pub fn start_server(
     site_root: &std::path::Path,
     port: u16,
 ) -> std::process::Child {
+    start_server_with(data_dir, site_root, port, &[])
+}
+
+/// [`start_server`] with more flags (`("--database-url", "postgres://…")`).
+pub fn start_server_with(
+    data_dir: &std::path::Path,
+    site_root: &std::path::Path,
+    port: u16,
+    flags: &[(&str, &str)],
+) -> std::process::Child {
     let binary = std::env::var("SK_SERVER_BINARY")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_smart-kampung").to_string());
-    let child = std::process::Command::new(binary)
+    let mut command = std::process::Command::new(binary);
+    command
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .arg("--data-dir")
         .arg(data_dir)
         .arg("--site-root")
-        .arg(site_root)
+        .arg(site_root);
+    for (flag, value) in flags {
+        command.arg(flag).arg(value);
+    }
+    let child = command
         .env("RUST_LOG", "error")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

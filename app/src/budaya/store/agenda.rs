@@ -8,7 +8,8 @@ use crate::db::Db;
 use crate::db::Sql;
 
 /// Seats already confirmed in a session, as a SQL expression over `s` (the session row).
-pub(super) const CONFIRMED_SEATS: &str = "CAST(COALESCE((SELECT SUM(r.seats) FROM event_registrations r
+pub(super) const CONFIRMED_SEATS: &str =
+    "CAST(COALESCE((SELECT SUM(r.seats) FROM event_registrations r
      WHERE r.session_id = s.id AND r.status = 'confirmed'), 0) AS BIGINT)";
 
 #[derive(sqlx::FromRow)]
@@ -196,7 +197,7 @@ pub async fn places(pool: &Db, query: &AgendaQuery) -> Result<Vec<EventCard>, sq
     let mut builder = Sql::new(
         "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
                 e.starts_at, e.ends_at, e.price_rupiah, v.name AS village_name, v.slug AS village_slug,
-                NULL AS capacity, 0 AS confirmed_seats, FALSE AS cancelled",
+                CAST(NULL AS BIGINT) AS capacity, CAST(0 AS BIGINT) AS confirmed_seats, FALSE AS cancelled",
     );
     builder
         .push(FIRST_PHOTO_COLUMNS)

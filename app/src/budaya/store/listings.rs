@@ -182,7 +182,7 @@ pub async fn managed_listings(
     for village in staff_villages {
         builder.push(" OR e.village_id = ").push_bind(*village);
     }
-    builder.push(") ORDER BY next_session IS NULL, next_session, e.title_id LIMIT 100");
+    builder.push(") ORDER BY next_session NULLS LAST, e.title_id LIMIT 100");
     let rows: Vec<(String, String, String, String, Option<i64>, i64)> =
         builder.fetch_all(pool).await?;
     rows.into_iter()

@@ -108,16 +108,15 @@ pub async fn move_session(
     now: i64,
 ) -> Result<Moved, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
-    let clash: i64 =
-        crate::on_db!(&mut tx, |c| {
-            sqlx::query_scalar(
+    let clash: i64 = crate::on_db!(&mut tx, |c| {
+        sqlx::query_scalar(
         "SELECT COUNT(*) FROM event_sessions WHERE event_id = $1 AND starts_at = $2 AND id <> $3",
     )
     .bind(event_id)
     .bind(starts_at)
     .bind(session_id)
     .fetch_one(c).await
-        })?;
+    })?;
     if clash > 0 {
         return Ok(Moved::Clash);
     }

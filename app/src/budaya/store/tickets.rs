@@ -180,15 +180,14 @@ async fn promote_waiting(
     let Some(capacity) = capacity else {
         return Ok(0);
     };
-    let waiting: Vec<(i64, i64)> =
-        crate::on_db!(&mut *tx, |c| {
-            sqlx::query_as(
+    let waiting: Vec<(i64, i64)> = crate::on_db!(&mut *tx, |c| {
+        sqlx::query_as(
         "SELECT id, seats FROM event_registrations WHERE session_id = $1 AND status = 'waitlisted'
          ORDER BY created_at, id",
     )
     .bind(session_id)
     .fetch_all(c).await
-        })?;
+    })?;
     let promoted = promotions(seats_left(capacity, confirmed), &waiting);
     for registration in &promoted {
         crate::on_db!(&mut *tx, |c| sqlx::query(
@@ -199,15 +198,14 @@ async fn promote_waiting(
         .execute(c)
         .await
         .map(crate::db::Done::from))?;
-        let recipient =
-            crate::on_db!(&mut *tx, |c| {
-                sqlx::query_as::<_, Recipient>(
+        let recipient = crate::on_db!(&mut *tx, |c| {
+            sqlx::query_as::<_, Recipient>(
             "SELECT a.id AS account_id, a.phone, a.locale, r.ticket_code FROM event_registrations r
              JOIN accounts a ON a.id = r.account_id WHERE r.id = $1",
         )
         .bind(registration)
         .fetch_one(c).await
-            })?;
+        })?;
         let id = format!("Kursi tersedia! Anda naik dari daftar tunggu: {title}.");
         let en = format!("A seat opened up! You moved off the waiting list: {title}.");
         tell(

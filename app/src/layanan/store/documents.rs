@@ -42,13 +42,15 @@ pub async fn attach_documents(
     for photo_id in photo_ids {
         crate::on_db!(pool, |c| {
             sqlx::query(
-            "INSERT INTO request_documents (request_id, field, photo_id) VALUES ($1, $2, $3)
+                "INSERT INTO request_documents (request_id, field, photo_id) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING",
-        )
-        .bind(request_id)
-        .bind(field)
-        .bind(photo_id)
-        .execute(c).await.map(crate::db::Done::from)
+            )
+            .bind(request_id)
+            .bind(field)
+            .bind(photo_id)
+            .execute(c)
+            .await
+            .map(crate::db::Done::from)
         })?;
     }
     Ok(())
@@ -77,16 +79,15 @@ pub async fn document_photo(
     request_id: i64,
     photo_id: i64,
 ) -> Result<Option<crate::media::PhotoRef>, sqlx::Error> {
-    let row: Option<(i64, String, String)> =
-        crate::on_db!(pool, |c| {
-            sqlx::query_as(
+    let row: Option<(i64, String, String)> = crate::on_db!(pool, |c| {
+        sqlx::query_as(
         "SELECT p.id, p.key, p.widths FROM request_documents d JOIN photos p ON p.id = d.photo_id
          WHERE d.request_id = $1 AND d.photo_id = $2",
     )
     .bind(request_id)
     .bind(photo_id)
     .fetch_optional(c).await
-        })?;
+    })?;
     Ok(row.map(|(id, key, widths)| crate::media::PhotoRef {
         id,
         key,

@@ -102,7 +102,7 @@ pub(super) async fn issue_letter(
     };
     let sequence: i64 = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
         "INSERT INTO letter_sequences (village_id, year, last_number) VALUES ($1, $2, 1)
-         ON CONFLICT (village_id, year) DO UPDATE SET last_number = last_number + 1
+         ON CONFLICT (village_id, year) DO UPDATE SET last_number = letter_sequences.last_number + 1
          RETURNING last_number",
     )
     .bind(request.village_id)

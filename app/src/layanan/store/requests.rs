@@ -95,7 +95,7 @@ async fn book_slot(
     let held_that_day: bool = crate::on_db!(&mut *tx, |c| {
         sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM service_requests WHERE service_id = $1 AND account_id = $2 AND slot_day = $3
-           AND status NOT IN ('dibatalkan', 'ditolak', 'selesai') AND id IS NOT $4)",
+           AND status NOT IN ('dibatalkan', 'ditolak', 'selesai') AND id IS DISTINCT FROM $4)",
     )
     .bind(service.id)
     .bind(account_id)
@@ -108,7 +108,7 @@ async fn book_slot(
     }
     let booked: i64 = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
         "SELECT COUNT(*) FROM service_requests WHERE service_id = $1 AND slot_starts_at = $2
-           AND status NOT IN ('dibatalkan', 'ditolak') AND id IS NOT $3",
+           AND status NOT IN ('dibatalkan', 'ditolak') AND id IS DISTINCT FROM $3",
     )
     .bind(service.id)
     .bind(starts_at)

@@ -169,7 +169,7 @@ pub async fn market(
         full_text::push_hits(&mut ids, engine, fts);
         ids.push("SELECT p.id, COUNT(*) OVER () AS total");
     } else {
-        ids.push("SELECT p.id, 0 AS total");
+        ids.push("SELECT p.id, CAST(0 AS BIGINT) AS total");
     }
     push_market_matches(&mut ids, engine, filter);
     ids.push(match filter.effective_sort() {

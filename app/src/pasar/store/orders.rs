@@ -623,14 +623,15 @@ pub async fn sales_since(
     .await)?;
     let best: Vec<(String, i64)> = crate::on_db!(pool, |c| {
         sqlx::query_as(
-        "SELECT MIN(oi.title_id) AS title, CAST(SUM(oi.quantity) AS BIGINT) AS units
+            "SELECT MIN(oi.title_id) AS title, CAST(SUM(oi.quantity) AS BIGINT) AS units
          FROM order_items oi JOIN orders o ON o.id = oi.order_id
          WHERE o.shop_id = $1 AND o.placed_at >= $2 AND o.status NOT IN ('declined', 'cancelled')
          GROUP BY oi.product_id ORDER BY units DESC, title LIMIT 3",
-    )
-    .bind(shop_id)
-    .bind(since)
-    .fetch_all(c).await
+        )
+        .bind(shop_id)
+        .bind(since)
+        .fetch_all(c)
+        .await
     })?;
     Ok((total, count, best))
 }
