@@ -141,3 +141,82 @@ fn both_engines_describe_the_same_tables_columns_and_indexes() {
         assert_eq!(sqlite_indexes, postgres_indexes);
     });
 }
+
+/// A village that started on its own SQLite file joins the regency's PostgreSQL: every row arrives, ids
+/// and all, the copied market is searchable, and new rows get ids after the copied ones.
+#[test]
+fn a_village_database_is_copied_into_postgresql_whole() {
+    if !on_postgres() {
+        eprintln!("PG_TEST_URL is not set: the copy into PostgreSQL runs in the PostgreSQL pass");
+        return;
+    }
+    run(async {
+        let dir = tempfile::tempdir().unwrap();
+        let village = app::db::connect_and_migrate(dir.path().join("village.db"))
+            .await
+            .unwrap();
+        let now = app::db::now_unix();
+        app::demo::load(&village, now).await.unwrap();
+        app::demo::load_accounts(&village, &test_cipher(), now)
+            .await
+            .unwrap();
+        let source = village.as_sqlite().unwrap();
+        let target_url = test_database(dir.path()).await;
+        let app::db::Db::Postgres(target) =
+            app::db::connect_and_migrate(&target_url).await.unwrap()
+        else {
+            unreachable!()
+        };
+        let report = app::db::copy::sqlite_to_postgres(source, &target)
+            .await
+            .unwrap();
+        assert!(report
+            .rows
+            .iter()
+            .any(|(table, rows)| table == "products" && *rows > 0));
+        for (table, copied) in &report.rows {
+            let in_sqlite: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{table}\""))
+                .fetch_one(source)
+                .await
+                .unwrap();
+            let in_postgres: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM \"{table}\""))
+                .fetch_one(&target)
+                .await
+                .unwrap();
+            assert_eq!(
+                (in_sqlite, in_postgres),
+                (*copied as i64, *copied as i64),
+                "{table}"
+            );
+        }
+        // A second copy into the same database is refused, and nothing changes.
+        assert!(app::db::copy::sqlite_to_postgres(source, &target)
+            .await
+            .is_err());
+
+        let db = app::db::Db::Postgres(target.clone());
+        let filter = app::pasar::market_filter::MarketFilter {
+            fts: app::pasar::search::fts_query("batik"),
+            ..Default::default()
+        };
+        let (cards, total) = app::pasar::store::market(&db, &filter, 20, 0)
+            .await
+            .unwrap();
+        assert!(
+            total > 0 && !cards.is_empty(),
+            "the copied market finds batik"
+        );
+        let newest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM accounts")
+            .fetch_one(&target)
+            .await
+            .unwrap();
+        let new_id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (phone, name, password_hash, created_at)
+             VALUES ('+6289900000001', 'Baru', 'x', 0) RETURNING id",
+        )
+        .fetch_one(&target)
+        .await
+        .unwrap();
+        assert!(new_id > newest, "{new_id} after {newest}");
+    });
+}

@@ -1,7 +1,7 @@
 //! Visit slots at the balai desa, as pure arithmetic: a service's weekly opening hours cut into slots of
 //! a fixed length, each taking a few people; closed dates (holidays, village events) have none. All
-//! times are WIB. The store books a slot only inside a `BEGIN IMMEDIATE` transaction that counts the
-//! bookings first, so a slot is never overbooked; the queue number is the booking's place in its day.
+//! times are WIB. The store books a slot only inside a write transaction (`db::begin_write`, one writer
+//! at a time on either engine) that counts the bookings first, so a slot is never overbooked; the queue number is the booking's place in its day.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,6 @@
-//! Turning words a buyer types into an SQLite FTS5 query. Pure and tested: nothing the buyer types can
-//! reach FTS5's query syntax (quotes, `NEAR`, `-`, `*`, column filters), so a search never fails.
+//! Turning words a buyer types into a search expression (FTS5's syntax; `db::full_text` turns it into a
+//! PostgreSQL `tsquery`). Pure and tested: nothing the buyer types can reach either engine's query syntax
+//! (quotes, `NEAR`, `-`, `*`, column filters, `&`, `:`), so a search never fails.
 
 /// At most this many words count (the rest are ignored): a long pasted text is not a search.
 const MAX_WORDS: usize = 8;

@@ -1,6 +1,7 @@
 //! Budaya data access (server only): the agenda, listings, sessions, registrations and tickets.
-//! Every change that touches seats runs in one `BEGIN IMMEDIATE` transaction, so concurrent
-//! registrations are serialised by SQLite's write lock and a session can never be oversold.
+//! Every change that touches seats runs in one write transaction (`db::begin_write`), so concurrent
+//! registrations are serialised (SQLite's write lock, PostgreSQL's advisory lock) and a session can never
+//! be oversold.
 
 mod agenda;
 mod listings;

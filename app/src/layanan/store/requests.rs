@@ -28,7 +28,7 @@ impl From<sqlx::Error> for SubmitRefused {
     }
 }
 
-/// Records a request with its answers and (if any) its visit slot, in one `BEGIN IMMEDIATE` transaction:
+/// Records a request with its answers and (if any) its visit slot, in one write transaction:
 /// the slot's bookings are counted first, so concurrent residents can never overbook it, and the queue
 /// number is the next of the village's day. Returns the tracking code and the queue number.
 pub async fn submit_request(

@@ -1,6 +1,6 @@
-//! Pasar data access (server only). Stock moves only inside `BEGIN IMMEDIATE` transactions with a
-//! conditional `UPDATE … WHERE stock >= quantity`, so SQLite's write lock serialises concurrent checkouts
-//! and a variant can never be sold twice.
+//! Pasar data access (server only). Stock moves only inside write transactions (`db::begin_write`: one
+//! writer at a time on either engine) with a conditional `UPDATE … WHERE stock >= quantity`, so concurrent
+//! checkouts are serialised and a variant can never be sold twice.
 
 mod approval;
 mod cart;
