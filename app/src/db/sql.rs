@@ -35,6 +35,27 @@ impl From<&str> for SqlValue {
     }
 }
 
+/// A single column's value that both engines can decode (an id, a count, a text).
+pub trait Scalar:
+    for<'r> Decode<'r, Sqlite>
+    + Type<Sqlite>
+    + for<'r> Decode<'r, Postgres>
+    + Type<Postgres>
+    + Send
+    + Unpin
+{
+}
+
+impl<T> Scalar for T where
+    T: for<'r> Decode<'r, Sqlite>
+        + Type<Sqlite>
+        + for<'r> Decode<'r, Postgres>
+        + Type<Postgres>
+        + Send
+        + Unpin
+{
+}
+
 /// SQL text and the values of its placeholders, in order.
 #[derive(Debug, Clone, Default)]
 pub struct Sql {
@@ -108,12 +129,7 @@ impl Sql {
 
     pub async fn fetch_scalars<'a, T>(&self, target: impl Reach<'a>) -> Result<Vec<T>, sqlx::Error>
     where
-        T: for<'r> Decode<'r, Sqlite>
-            + Type<Sqlite>
-            + for<'r> Decode<'r, Postgres>
-            + Type<Postgres>
-            + Send
-            + Unpin,
+        T: Scalar,
     {
         crate::on_db!(target, |c| bind_all!(
             sqlx::query_scalar::<_, T>(&self.text),
@@ -125,12 +141,7 @@ impl Sql {
 
     pub async fn fetch_scalar<'a, T>(&self, target: impl Reach<'a>) -> Result<T, sqlx::Error>
     where
-        T: for<'r> Decode<'r, Sqlite>
-            + Type<Sqlite>
-            + for<'r> Decode<'r, Postgres>
-            + Type<Postgres>
-            + Send
-            + Unpin,
+        T: Scalar,
     {
         crate::on_db!(target, |c| bind_all!(
             sqlx::query_scalar::<_, T>(&self.text),
