@@ -130,7 +130,7 @@ start_test_postgres() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_TEST_DIR"; fi
   as_postgres "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_postgres "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start \
-    -o "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400 -c shared_buffers=256MB" >/dev/null
+    -o "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400 -c shared_buffers=${SK_TEST_PG_SHARED_BUFFERS:-256MB}" >/dev/null
   PG_TEST_URL="postgres://postgres@127.0.0.1:$port"
   export PG_TEST_URL
 }
@@ -224,13 +224,34 @@ cmd_bench() {
   python3 bench/run.py --binary "$(server_binary)" --site-root "$SITE_DIR" "$@"
 }
 
+# The two engines side by side (bench/engines.py): a regency grown in SQLite, copied into a throwaway
+# PostgreSQL cluster, key pages served through nginx by one SQLite server, one and two PostgreSQL
+# servers. About 20 minutes (most of it growing the regency; --regency-dir reuses one); writes
+# bench/ENGINES.md.
+cmd_bench_engines() {
+  ensure_rust_tools
+  ensure_npm_tools
+  ensure_bench_tools
+  ensure_postgres
+  if release_is_current; then
+    say "release build is up to date"
+  else
+    build_release
+  fi
+  # A regency's server gives PostgreSQL a quarter of its memory; the whole regency then fits.
+  SK_TEST_PG_SHARED_BUFFERS=2GB start_test_postgres
+  trap stop_test_postgres EXIT
+  python3 bench/engines.py --binary "$(server_binary)" --site-root "$SITE_DIR" --postgres-url "$PG_TEST_URL" "$@"
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
+  bench-engines) shift; cmd_bench_engines "$@" ;;
   setup) ensure_rust_tools; ensure_npm_tools ;;
   *)
-    echo "usage: ./dev.sh run | test | bench [options of bench/run.py] | setup" >&2
+    echo "usage: ./dev.sh run | test | bench [options of bench/run.py] | bench-engines [options of bench/engines.py] | setup" >&2
     exit 2
     ;;
 esac

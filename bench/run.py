@@ -44,7 +44,7 @@ def log(message):
 
 
 class Server:
-    def __init__(self, binary, data_dir, site_root, port, page_cache_seconds):
+    def __init__(self, binary, data_dir, site_root, port, page_cache_seconds, extra_args=()):
         self.port = port
         env = dict(os.environ)
         env.update(
@@ -64,6 +64,7 @@ class Server:
                 f"127.0.0.1:{port}",
                 "--site-root",
                 str(site_root),
+                *extra_args,
             ],
             env=env,
             stdout=subprocess.DEVNULL,

@@ -190,6 +190,11 @@ fn village_pages_list_each_village_and_its_own_offer() {
         assert!(kemiren.body.contains("Desa adat Osing"));
         assert!(kemiren.body.contains("Glagah"));
         assert!(kemiren.body.contains("Festival Ngopi Sepuluh Ewu"));
+        // Its services (once silently missing on PostgreSQL: a literal `1` is INT4 there).
+        assert!(
+            kemiren.body.contains("href=\"/layanan/kemiren/sktm\""),
+            "Kemiren's services are listed"
+        );
         assert!(
             !kemiren.body.contains("Kelas sangrai kopi"),
             "Gombengsari's class is not Kemiren's"

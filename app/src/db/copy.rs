@@ -112,6 +112,9 @@ pub async fn sqlite_to_postgres(
         .await?;
     }
     tx.commit().await?;
+    // Fresh planner statistics: without them the first hours after a copy plan every query as if the
+    // tables were empty (autovacuum analyses only once enough rows have changed *after* the copy).
+    sqlx::query("ANALYZE").execute(target).await?;
     Ok(report)
 }
 

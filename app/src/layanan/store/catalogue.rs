@@ -51,7 +51,7 @@ pub async fn list_services(
             sqlx::query_as::<_, ServiceCardRow>(&format!(
             "SELECT s.slug, s.kind, s.name_id, s.name_en, s.summary_id, s.summary_en, s.processing_days,
                     s.needs_camat, s.fee_rupiah, v.name AS village_name, v.slug AS village_slug,
-                    1 AS village_count
+                    CAST(1 AS BIGINT) AS village_count
              FROM services s
              JOIN villages v ON v.id = s.village_id
              WHERE v.slug = $1
