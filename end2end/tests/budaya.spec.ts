@@ -177,3 +177,31 @@ test('a class run by a seller links to the shop, and the shop shows its classes'
   await expect(classes.getByRole('link', { name: /Gajah Oling batik class/ }).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Products' })).toBeVisible();
 });
+
+test('a mother finds the posyandu on her village page and under Culture, with the midwife\'s hours and a calendar feed', async ({ page, baseURL, javaScriptEnabled }) => {
+  await inEnglish(page, baseURL);
+  await open(page, '/desa/kemiren', javaScriptEnabled);
+  const health = page.locator('#kesehatan');
+  await expect(health.getByRole('heading', { name: 'Health', exact: true })).toBeVisible();
+  await expect(health.getByText('No personal health data is stored.')).toBeVisible();
+  await expect(health.getByRole('link', { name: /Kemiren village maternity post \(midwife\)/ })).toBeVisible();
+  await expect(health.getByRole('link', { name: 'Subscribe to health sessions (.ics)' })).toHaveAttribute('href', '/budaya/ics/jenis/kesehatan.ics');
+  const posyandu = health.getByRole('link', { name: /Melati baby and toddler health day/ }).first();
+  await expect(posyandu).toBeVisible();
+  await posyandu.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Melati baby and toddler health day');
+  await expect(page.getByText(/volunteers write in the KIA book, not in this app/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveAttribute('href', /\.ics/);
+
+  // From the bottom bar's Culture pillar: the health kind, with its facilities beside its sessions.
+  await page.getByRole('navigation', { name: 'Bottom menu' }).getByRole('link', { name: 'Culture' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture & Learning');
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'When' }).selectOption('');
+  await page.getByLabel('Kind').selectOption('kesehatan');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/jenis=kesehatan/);
+  await expect(page.getByRole('link', { name: /Olehsari health sub-centre \(pustu\)/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Tamansari health day for older people/ }).first()).toBeVisible();
+  await expect(page.getByText('Gajah Oling batik class')).toHaveCount(0);
+});

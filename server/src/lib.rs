@@ -162,7 +162,8 @@ pub fn router(state: AppState) -> Router {
     )
 }
 
-/// Hands pending outbox messages to the sender every few seconds and prunes old rate-limit windows.
+/// Hands pending outbox messages to the sender every few seconds, queues the day-before reminders of
+/// sessions every minute, and prunes old rate-limit windows.
 pub fn spawn_outbox_worker(
     pool: Db,
     sender: std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>,
@@ -179,6 +180,13 @@ pub fn spawn_outbox_worker(
                 tracing::error!(%error, "outbox delivery round failed");
             }
             rounds += 1;
+            if rounds.is_multiple_of(30) {
+                match app::budaya::store::send_due_reminders(&pool, now).await {
+                    Ok(0) => {}
+                    Ok(count) => tracing::info!(count, "session reminders queued"),
+                    Err(error) => tracing::error!(%error, "queueing session reminders failed"),
+                }
+            }
             if rounds.is_multiple_of(1800) {
                 if let Err(error) = app::akun::rate_limit::prune(&pool, now).await {
                     tracing::error!(%error, "pruning rate-limit counters failed");

@@ -829,3 +829,180 @@ fn an_account_that_sent_too_many_photos_this_hour_is_told_to_wait() {
         );
     });
 }
+
+#[test]
+fn health_sessions_repeat_monthly_and_show_on_the_village_page_with_its_facilities() {
+    run(async {
+        let app = test_app().await;
+        // The village page: Kemiren's posyandu and its midwife's post in the health section.
+        let kemiren = send(&app, get("/desa/kemiren")).await;
+        assert_eq!(kemiren.status, StatusCode::OK);
+        let health = kemiren
+            .body
+            .split("id=\"kesehatan\"")
+            .nth(1)
+            .expect("a health section");
+        let health = health.split("</section>").next().unwrap();
+        for expected in [
+            "Posyandu Balita Melati",
+            "Polindes Kemiren (bidan desa)",
+            "Hari imunisasi kejar",
+            "/budaya/ics/jenis/kesehatan.ics",
+        ] {
+            assert!(
+                health.contains(expected),
+                "{expected} in the health section"
+            );
+        }
+        assert!(
+            !health.contains("Posbindu PTM Olehsari"),
+            "another village's posyandu is not Kemiren's"
+        );
+        // Bakungan runs none yet: the section says so instead of vanishing.
+        let bakungan = send(&app, get("/desa/bakungan")).await;
+        assert!(bakungan.body.contains("id=\"kesehatan\""));
+
+        // The health kind's agenda has the sessions and the facilities (places tagged `kesehatan`), and
+        // nothing else; its calendar feed has the sessions.
+        let agenda = send(&app, get("/budaya?jenis=kesehatan")).await;
+        assert_eq!(agenda.status, StatusCode::OK);
+        for expected in [
+            "Posyandu Lansia Tamansari",
+            "Puskesmas Pembantu Olehsari",
+            "Polindes Kemiren",
+        ] {
+            assert!(
+                agenda.body.contains(expected),
+                "{expected} in the health agenda"
+            );
+        }
+        assert!(!agenda.body.contains("Kelas membatik Gajah Oling"));
+        assert!(
+            !agenda.body.contains("Rumah adat Osing"),
+            "a place not tagged kesehatan"
+        );
+        let feed = send(&app, get("/budaya/ics/jenis/kesehatan.ics")).await;
+        assert_eq!(feed.status, StatusCode::OK);
+        assert!(feed.body.contains("SUMMARY:Posyandu Balita Melati"));
+        assert!(!feed.body.contains("Gajah Oling"));
+
+        // Kemiren's operator sets next year's posyandu: every second Tuesday.
+        let dewi = signed_in_as(&app, "+6281230000004").await;
+        let added = send(&app, api_call("add_sessions", "slug=posyandu-balita-kemiren&start_date=2030-01-08&start_time=08:00&end_time=11:00&repeat=monthly&repeat_until=2030-05-31&exceptions=&capacity=", Some(&dewi))).await;
+        assert!(
+            added.status.is_success() || added.status.is_redirection(),
+            "{} {}",
+            added.status,
+            added.body
+        );
+        let starts: Vec<i64> = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT s.starts_at FROM event_sessions s JOIN events e ON e.id = s.event_id
+             WHERE e.slug = 'posyandu-balita-kemiren' AND s.starts_at >= $1 ORDER BY s.starts_at",
+        )
+        .bind(
+            app::kernel::dates::CivilDate::parse("2030-01-01")
+                .unwrap()
+                .at_wib(0)
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap();
+        let days: Vec<String> = starts
+            .iter()
+            .map(|start| app::kernel::dates::CivilDate::of_unix_wib(*start).iso())
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "2030-01-08",
+                "2030-02-12",
+                "2030-03-12",
+                "2030-04-09",
+                "2030-05-14"
+            ]
+        );
+        // A repeat the form does not offer is a field error; nothing is added.
+        let odd = send(&app, api_call("add_sessions", "slug=posyandu-balita-kemiren&start_date=2030-06-11&start_time=08:00&end_time=11:00&repeat=yearly&repeat_until=2030-12-31&exceptions=&capacity=", Some(&dewi))).await;
+        assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(odd.body.contains("repeat_unknown"));
+    })
+}
+
+#[test]
+fn the_day_before_reminder_reaches_each_confirmed_ticket_once_and_never_the_waiting_list() {
+    run(async {
+        let app = test_app().await;
+        let session = class_with_one_session(&app, 2).await;
+        let cookies = tourists(&app, 3).await;
+        for cookie in &cookies {
+            let answer = send(
+                &app,
+                api_call(
+                    "register_for_session",
+                    &format!("session_id={session}&seats=1"),
+                    Some(cookie),
+                ),
+            )
+            .await;
+            assert!(answer.status.is_success() || answer.status.is_redirection());
+        }
+        let starts_at: i64 = count(
+            &app,
+            "SELECT starts_at FROM event_sessions WHERE id = $1",
+            session,
+        )
+        .await;
+        let due_at = app::budaya::store::reminder_time(starts_at);
+        let reminders = || async {
+            count(
+                &app,
+                "SELECT COUNT(*) FROM outbox o JOIN event_registrations r ON r.account_id = o.account_id
+                 WHERE o.purpose = 'session_reminder' AND r.session_id = $1",
+                session,
+            )
+            .await
+        };
+
+        // Not before 07:00 WIB the day before (the demo's own tickets may be reminded meanwhile).
+        app::budaya::store::send_due_reminders(&app.pool, due_at - 60)
+            .await
+            .unwrap();
+        assert_eq!(reminders().await, 0);
+        // Then the two confirmed tickets, not the one waiting; a second round (or a second server, or
+        // a restart) finds nothing left.
+        let first = app::budaya::store::send_due_reminders(&app.pool, due_at)
+            .await
+            .unwrap();
+        assert!(first >= 2, "{first}");
+        assert_eq!(reminders().await, 2);
+        assert_eq!(
+            app::budaya::store::send_due_reminders(&app.pool, due_at + 60)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(reminders().await, 2);
+        let body: String = app::on_db!(&app.pool, |c| {
+            sqlx::query_scalar(
+            "SELECT o.body FROM outbox o JOIN event_registrations r ON r.account_id = o.account_id
+             WHERE o.purpose = 'session_reminder' AND r.session_id = $1 ORDER BY o.id LIMIT 1"
+        )
+        .bind(session)
+        .fetch_one(c)
+        .await
+        })
+        .unwrap();
+        assert!(body.starts_with("Pengingat: Kelas uji pada "), "{body}");
+        assert!(
+            body.contains("/tiket/"),
+            "the message links to the ticket: {body}"
+        );
+        // Once the session has started, nobody is reminded any more.
+        assert_eq!(
+            app::budaya::store::send_due_reminders(&app.pool, starts_at + 1)
+                .await
+                .unwrap(),
+            0
+        );
+    })
+}

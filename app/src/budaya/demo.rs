@@ -2,11 +2,12 @@
 //! placed around "this weekend" of the day the demo is loaded), every kind of listing, a class run by a
 //! Pasar seller, a waiting list and a ticket. Coordinates are approximate village centres.
 
-use super::recurrence::{expand, SessionPlan};
+use super::recurrence::{expand, Cadence, SessionPlan};
 use crate::kernel::dates::CivilDate;
 
 /// A run of sessions: `weeks` weekly repeats starting `day` days after this weekend's Saturday, from
 /// `start` to `end` (hours, minutes) WIB, ending `span_days` later (festivals), skipping week `skip`.
+/// With `monthly`, `weeks` counts months instead: the same weekday of the same week of each month.
 struct Series {
     day: i64,
     start: (u32, u32),
@@ -14,6 +15,7 @@ struct Series {
     span_days: i64,
     weeks: i64,
     skip: Option<i64>,
+    monthly: bool,
 }
 
 const fn once(day: i64, start: (u32, u32), end: (u32, u32)) -> Series {
@@ -24,6 +26,7 @@ const fn once(day: i64, start: (u32, u32), end: (u32, u32)) -> Series {
         span_days: 0,
         weeks: 1,
         skip: None,
+        monthly: false,
     }
 }
 
@@ -35,6 +38,20 @@ const fn weekly(day: i64, start: (u32, u32), end: (u32, u32), weeks: i64) -> Ser
         span_days: 0,
         weeks,
         skip: None,
+        monthly: false,
+    }
+}
+
+/// A posyandu's rhythm: about `months` sessions, each on the weekday and week of the month of the first.
+const fn monthly(day: i64, start: (u32, u32), end: (u32, u32), months: i64) -> Series {
+    Series {
+        day,
+        start,
+        end,
+        span_days: 0,
+        weeks: months,
+        skip: None,
+        monthly: true,
     }
 }
 
@@ -75,7 +92,7 @@ const LISTINGS: &[DemoListing] = &[
         opening_hours: None, organiser: "Batik Sekar Osing (Sulastri)", shop: Some("batik-sekar-osing"),
         price_rupiah: 150_000, capacity: Some(8),
         series: &[
-            Series { day: 0, start: (9, 0), end: (12, 0), span_days: 0, weeks: 8, skip: Some(2) },
+            Series { day: 0, start: (9, 0), end: (12, 0), span_days: 0, weeks: 8, skip: Some(2), monthly: false },
             weekly(1, (14, 0), (17, 0), 8),
         ],
     },
@@ -175,7 +192,7 @@ const LISTINGS: &[DemoListing] = &[
         tags: ",ritual,seblang,tari,festival,", venue: "Lapangan Desa Olehsari", address: "Olehsari, Glagah",
         coordinates: (-8.2330, 114.3280), accessibility: None, opening_hours: None,
         organiser: "Pemerintah Desa Olehsari", shop: None, price_rupiah: 0, capacity: None,
-        series: &[Series { day: 14, start: (14, 0), end: (18, 0), span_days: 6, weeks: 1, skip: None }],
+        series: &[Series { day: 14, start: (14, 0), end: (18, 0), span_days: 6, weeks: 1, skip: None, monthly: false }],
     },
     DemoListing {
         slug: "seblang-bakungan", village: "bakungan", kind: "festival",
@@ -244,6 +261,75 @@ const LISTINGS: &[DemoListing] = &[
         opening_hours: Some(("Setiap hari 07.00–17.00 WIB", "Daily 07:00–17:00 WIB")),
         organiser: "Taman Gandrung Terakota", shop: None, price_rupiah: 20_000, capacity: None, series: &[],
     },
+    // Health (kesehatan): sessions at the dusun's post, and facilities as places tagged `kesehatan`.
+    // Kemiren runs all of it, Olehsari and Tamansari some, the other villages none yet.
+    DemoListing {
+        slug: "posyandu-balita-kemiren", village: "kemiren", kind: "kesehatan",
+        title_id: "Posyandu Balita Melati", title_en: Some("Melati baby and toddler health day (posyandu)"),
+        summary_id: "Penimbangan, imunisasi dasar, vitamin A dan konsultasi gizi untuk balita. Bawa buku KIA.",
+        summary_en: Some("Weighing, basic immunisation, vitamin A and nutrition advice for under-fives. Bring the KIA book."),
+        description_id: "Setiap bulan pada hari yang sama (Selasa di minggu yang sama). Datang tanpa daftar; kader mencatat di buku KIA, bukan di aplikasi ini.",
+        description_en: Some("Every month on the same day (the same week's Tuesday). No registration; volunteers write in the KIA book, not in this app."),
+        tags: ",kesehatan,posyandu,balita,", venue: "Pos Posyandu Dusun Krajan", address: "Dusun Krajan, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: Some(("Ruang depan tanpa tangga.", "Step-free front room.")), opening_hours: None,
+        organiser: "Kader Posyandu Melati & Bidan Desa Kemiren", shop: None, price_rupiah: 0, capacity: None,
+        series: &[monthly(3, (8, 0), (11, 0), 6)],
+    },
+    DemoListing {
+        slug: "imunisasi-kejar-kemiren", village: "kemiren", kind: "kesehatan",
+        title_id: "Hari imunisasi kejar", title_en: Some("Catch-up vaccination day"),
+        summary_id: "Imunisasi kejar untuk anak yang terlewat jadwal. Daftar agar vaksin cukup untuk semua.",
+        summary_en: Some("Catch-up vaccination for children who missed a dose. Register so there is vaccine for everyone."),
+        description_id: "Dilayani bidan desa dan petugas Puskesmas Glagah. Bawa buku KIA.", description_en: Some("By the village midwife and Glagah health centre staff. Bring the KIA book."),
+        tags: ",kesehatan,imunisasi,balita,", venue: "Polindes Kemiren", address: "Jl. Barong No. 3, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Bidan Desa Kemiren", shop: None, price_rupiah: 0, capacity: Some(40),
+        series: &[once(10, (8, 0), (12, 0))],
+    },
+    DemoListing {
+        slug: "polindes-kemiren", village: "kemiren", kind: "tempat",
+        title_id: "Polindes Kemiren (bidan desa)", title_en: Some("Kemiren village maternity post (midwife)"),
+        summary_id: "Pemeriksaan kehamilan, KB, persalinan normal dan pertolongan pertama.",
+        summary_en: Some("Pregnancy check-ups, family planning, normal births and first aid."),
+        description_id: "Di luar jam buka, bidan desa tinggal di rumah sebelah polindes.", description_en: Some("Outside opening hours, the midwife lives next door."),
+        tags: ",kesehatan,bidan,", venue: "Polindes Kemiren", address: "Jl. Barong No. 3, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: Some(("Jalan masuk tanpa tangga.", "Step-free entrance.")),
+        opening_hours: Some(("Senin–Sabtu 07.00–14.00 WIB", "Monday–Saturday 07:00–14:00 WIB")),
+        organiser: "Bidan Desa Kemiren", shop: None, price_rupiah: 0, capacity: None, series: &[],
+    },
+    DemoListing {
+        slug: "posbindu-olehsari", village: "olehsari", kind: "kesehatan",
+        title_id: "Posbindu PTM Olehsari", title_en: Some("Olehsari non-communicable disease check (posbindu)"),
+        summary_id: "Cek tekanan darah, gula darah dan berat badan untuk warga 15 tahun ke atas.",
+        summary_en: Some("Blood pressure, blood sugar and weight checks for residents aged 15 and over."),
+        description_id: "Setiap bulan pada Kamis di minggu yang sama.", description_en: Some("Every month on the same week's Thursday."),
+        tags: ",kesehatan,posbindu,", venue: "Balai Dusun Olehsari", address: "Olehsari, Glagah",
+        coordinates: (-8.2060, 114.3280), accessibility: None, opening_hours: None,
+        organiser: "Kader Posbindu Olehsari", shop: None, price_rupiah: 0, capacity: None,
+        series: &[monthly(5, (8, 0), (11, 0), 6)],
+    },
+    DemoListing {
+        slug: "pustu-olehsari", village: "olehsari", kind: "tempat",
+        title_id: "Puskesmas Pembantu Olehsari", title_en: Some("Olehsari health sub-centre (pustu)"),
+        summary_id: "Berobat umum, imunisasi dan rujukan ke Puskesmas Glagah.",
+        summary_en: Some("General treatment, immunisation and referral to Glagah health centre."),
+        description_id: "", description_en: None,
+        tags: ",kesehatan,", venue: "Pustu Olehsari", address: "Olehsari, Glagah",
+        coordinates: (-8.2060, 114.3280), accessibility: None,
+        opening_hours: Some(("Senin–Jumat 08.00–12.00 WIB", "Monday–Friday 08:00–12:00 WIB")),
+        organiser: "Puskesmas Glagah", shop: None, price_rupiah: 0, capacity: None, series: &[],
+    },
+    DemoListing {
+        slug: "posyandu-lansia-tamansari", village: "tamansari", kind: "kesehatan",
+        title_id: "Posyandu Lansia Tamansari", title_en: Some("Tamansari health day for older people"),
+        summary_id: "Senam lansia, cek tekanan darah dan konsultasi untuk warga 60 tahun ke atas.",
+        summary_en: Some("Exercise, blood pressure checks and advice for residents aged 60 and over."),
+        description_id: "Setiap bulan pada Rabu di minggu yang sama.", description_en: Some("Every month on the same week's Wednesday."),
+        tags: ",kesehatan,lansia,", venue: "Balai Desa Tamansari", address: "Tamansari, Licin",
+        coordinates: (-8.1470, 114.2300), accessibility: Some(("Ruang di lantai dasar.", "Ground-floor room.")), opening_hours: None,
+        organiser: "Kader Posyandu Lansia Tamansari", shop: None, price_rupiah: 0, capacity: None,
+        series: &[monthly(4, (7, 0), (9, 0), 6)],
+    },
 ];
 
 /// How many demo listings there are (for the demo step's tests).
@@ -261,8 +347,16 @@ fn sessions_of(series: &Series, saturday: CivilDate) -> Vec<(i64, i64)> {
         start_minute: series.start.0 * 60 + series.start.1,
         last_day: CivilDate::from_days(first_day.days() + series.span_days),
         end_minute: series.end.0 * 60 + series.end.1,
-        weekly_until: (series.weeks > 1)
-            .then(|| CivilDate::from_days(first_day.days() + 7 * (series.weeks - 1))),
+        // A month's same weekday comes 28 or 35 days later: 30 days a month keeps about `weeks` of them.
+        repeat_until: (series.weeks > 1).then(|| {
+            let step = if series.monthly { 30 } else { 7 };
+            CivilDate::from_days(first_day.days() + step * (series.weeks - 1))
+        }),
+        cadence: if series.monthly {
+            Cadence::MonthlyByWeekday
+        } else {
+            Cadence::Weekly
+        },
         exceptions: series
             .skip
             .map(|week| CivilDate::from_days(first_day.days() + 7 * week))

@@ -216,6 +216,7 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
     let check_in_error = last_error(actions.check_in.value());
     let code_message = field_error_text(check_in_error, "code");
     let add_error = last_error(actions.add.value());
+    let repeat_error = field_error_text(add_error, "repeat");
     let saved = just_saved();
     let label = move |text: fn(leptos_i18n::I18nContext<Locale>) -> String| {
         Signal::derive(move || text(i18n))
@@ -282,6 +283,14 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                         hint=label(|i| t_string!(i, budaya.end_date_hint).to_string()) />
                     <Field label=label(|i| t_string!(i, budaya.start_time).to_string()) name="start_time" input_type="time" error=add_error />
                     <Field label=label(|i| t_string!(i, budaya.end_time).to_string()) name="end_time" input_type="time" error=add_error />
+                </div>
+                <div class="flex flex-col gap-1">
+                    <label for="f-repeat" class="font-medium">{t!(i18n, budaya.repeat_label)}</label>
+                    <select id="f-repeat" name="repeat" class=SELECT>
+                        <option value="weekly">{t!(i18n, budaya.repeat_weekly)}</option>
+                        <option value="monthly">{t!(i18n, budaya.repeat_monthly)}</option>
+                    </select>
+                    <p class="text-sm font-medium text-red-700" role="alert">{repeat_error}</p>
                 </div>
                 <Field label=label(|i| t_string!(i, budaya.repeat_until).to_string()) name="repeat_until" input_type="date" required=false error=add_error
                     hint=label(|i| t_string!(i, budaya.repeat_until_hint).to_string()) />

@@ -1,13 +1,47 @@
 //! Turning what an organiser types ("Saturday 5 December, 09:00–12:00, every week until 30 January,
-//! except 26 December") into dated sessions. Pure and shared by server and tests; all wall-clock times
+//! except 26 December"; "Tuesday 8 December, every month on the second Tuesday until June") into dated
+//! sessions. Pure and shared by server and tests; all wall-clock times
 //! are WIB (UTC+7, no daylight saving), stored as UTC unix seconds.
 
 use crate::kernel::dates::CivilDate;
 
-/// The longest a weekly series may run: one year ahead is what a village plans.
+/// The longest a series may run: one year ahead is what a village plans.
 pub const MAX_SERIES_DAYS: i64 = 366;
 
-/// One session, or a weekly series of them.
+/// How a series repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cadence {
+    /// Every week on the first day's weekday.
+    #[default]
+    Weekly,
+    /// Every month on the first day's weekday in the same week of the month, as posyandu days are set
+    /// ("every second Tuesday"); a first day in the fifth week means "the last Tuesday" (not every
+    /// month has a fifth one).
+    MonthlyByWeekday,
+}
+
+impl Cadence {
+    pub fn code(self) -> &'static str {
+        match self {
+            Cadence::Weekly => "weekly",
+            Cadence::MonthlyByWeekday => "monthly",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Cadence> {
+        [Cadence::Weekly, Cadence::MonthlyByWeekday]
+            .into_iter()
+            .find(|cadence| cadence.code() == code)
+    }
+}
+
+/// Which week of its month a day falls in (1 = days 1–7 … 5 = days 29–31), the "second" of
+/// "every second Tuesday".
+pub fn week_of_month(day: CivilDate) -> u32 {
+    (day.day - 1) / 7 + 1
+}
+
+/// One session, or a series of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionPlan {
     pub first_day: CivilDate,
@@ -15,8 +49,9 @@ pub struct SessionPlan {
     /// The day it ends (a festival can run several days); the same day for a class.
     pub last_day: CivilDate,
     pub end_minute: u32,
-    /// Repeat every week on the same weekday up to and including this day.
-    pub weekly_until: Option<CivilDate>,
+    /// Repeat up to and including this day, with `cadence`.
+    pub repeat_until: Option<CivilDate>,
+    pub cadence: Cadence,
     /// Days of the series that are skipped (a holiday, the teacher away).
     pub exceptions: Vec<CivilDate>,
 }
@@ -70,7 +105,7 @@ pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
         return Err(PlanError::SessionTooLong);
     }
     let first = plan.first_day.days();
-    let last = match plan.weekly_until {
+    let last = match plan.repeat_until {
         None => first,
         Some(until) if until.days() < first => return Err(PlanError::UntilBeforeStart),
         Some(until) if until.days() - first > MAX_SERIES_DAYS => {
@@ -78,9 +113,15 @@ pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
         }
         Some(until) => until.days(),
     };
-    let sessions: Vec<(i64, i64)> = (first..=last)
-        .step_by(7)
-        .map(CivilDate::from_days)
+    let days: Vec<CivilDate> = match plan.cadence {
+        Cadence::Weekly => (first..=last)
+            .step_by(7)
+            .map(CivilDate::from_days)
+            .collect(),
+        Cadence::MonthlyByWeekday => monthly_by_weekday(plan.first_day, last),
+    };
+    let sessions: Vec<(i64, i64)> = days
+        .into_iter()
         .filter(|day| !plan.exceptions.contains(day))
         .map(|day| {
             let end_day = CivilDate::from_days(day.days() + span_days);
@@ -94,6 +135,30 @@ pub fn expand(plan: &SessionPlan) -> Result<Vec<(i64, i64)>, PlanError> {
         return Err(PlanError::NothingLeft);
     }
     Ok(sessions)
+}
+
+/// The first day's weekday in the same week of every month, from the first day up to `last` (day
+/// number); the fifth week is each month's last such weekday.
+fn monthly_by_weekday(first_day: CivilDate, last: i64) -> Vec<CivilDate> {
+    let weekday = first_day.weekday();
+    let week = week_of_month(first_day);
+    let mut days = Vec::new();
+    let mut month_start = CivilDate {
+        day: 1,
+        ..first_day
+    };
+    loop {
+        let first_match = month_start.days() + i64::from((weekday + 7 - month_start.weekday()) % 7);
+        let mut day = first_match + 7 * i64::from(week.min(4) - 1);
+        if week == 5 && CivilDate::from_days(day + 7).month == month_start.month {
+            day += 7;
+        }
+        if day > last {
+            return days;
+        }
+        days.push(CivilDate::from_days(day));
+        month_start = month_start.first_of_next_month();
+    }
 }
 
 /// A comma- or space-separated list of dates; anything unreadable is reported, not ignored.
@@ -127,9 +192,76 @@ mod tests {
             start_minute: 9 * 60,
             last_day: date(first),
             end_minute: 12 * 60,
-            weekly_until: Some(date(until)),
+            repeat_until: Some(date(until)),
+            cadence: Cadence::Weekly,
             exceptions: exceptions.iter().map(|day| date(day)).collect(),
         }
+    }
+
+    fn monthly(first: &str, until: &str) -> Vec<String> {
+        let plan = SessionPlan {
+            cadence: Cadence::MonthlyByWeekday,
+            ..weekly(first, until, &[])
+        };
+        expand(&plan)
+            .unwrap()
+            .iter()
+            .map(|(start, _)| wib(*start)[..10].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_posyandu_runs_every_second_tuesday_of_the_month() {
+        // 8 December 2026 is the second Tuesday of December.
+        assert_eq!(week_of_month(date("2026-12-08")), 2);
+        assert_eq!(
+            monthly("2026-12-08", "2027-04-30"),
+            [
+                "2026-12-08",
+                "2027-01-12",
+                "2027-02-09",
+                "2027-03-09",
+                "2027-04-13"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fifth_weekday_means_the_last_one_of_each_month() {
+        // 29 December 2026 is the fifth (and last) Tuesday; February 2027 has four.
+        assert_eq!(
+            monthly("2026-12-29", "2027-03-31"),
+            ["2026-12-29", "2027-01-26", "2027-02-23", "2027-03-30"]
+        );
+        // The first Friday of each month, across a year end and a leap February.
+        assert_eq!(
+            monthly("2027-12-03", "2028-03-31"),
+            ["2027-12-03", "2028-01-07", "2028-02-04", "2028-03-03"]
+        );
+    }
+
+    #[test]
+    fn a_monthly_series_keeps_its_exceptions_and_limits() {
+        let plan = SessionPlan {
+            cadence: Cadence::MonthlyByWeekday,
+            ..weekly("2026-12-08", "2027-02-28", &["2027-01-12"])
+        };
+        let days: Vec<String> = expand(&plan)
+            .unwrap()
+            .iter()
+            .map(|(start, _)| wib(*start)[..10].to_string())
+            .collect();
+        assert_eq!(days, ["2026-12-08", "2027-02-09"]);
+        let too_long = SessionPlan {
+            cadence: Cadence::MonthlyByWeekday,
+            ..weekly("2026-12-08", "2028-01-31", &[])
+        };
+        assert_eq!(expand(&too_long), Err(PlanError::SeriesTooLong));
+        assert_eq!(
+            Cadence::from_code("monthly"),
+            Some(Cadence::MonthlyByWeekday)
+        );
+        assert_eq!(Cadence::from_code("yearly"), None);
     }
 
     #[test]
@@ -139,7 +271,8 @@ mod tests {
             start_minute: 8 * 60,
             last_day: CivilDate::parse(last).unwrap(),
             end_minute: 22 * 60,
-            weekly_until: None,
+            repeat_until: None,
+            cadence: Cadence::Weekly,
             exceptions: Vec::new(),
         };
         assert_eq!(expand(&festival("2027-01-01")).unwrap().len(), 1);
@@ -211,7 +344,8 @@ mod tests {
             start_minute: 5 * 60,
             last_day: date("2027-01-03"),
             end_minute: 22 * 60,
-            weekly_until: None,
+            repeat_until: None,
+            cadence: Cadence::Weekly,
             exceptions: vec![],
         };
         let sessions = expand(&plan).unwrap();

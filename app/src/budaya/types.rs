@@ -12,15 +12,20 @@ pub enum EventKind {
     Tempat,
     /// A learning programme for residents (digital literacy, small-business training).
     Program,
+    /// Health (kesehatan): posyandu for babies and toddlers, posbindu, posyandu lansia, vaccination
+    /// days at the dusun's post. Sessions and who registers only; no health record is ever stored
+    /// (growth data is specific personal data under UU PDP).
+    Kesehatan,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 6] = [
         EventKind::Festival,
         EventKind::Pertunjukan,
         EventKind::Kelas,
         EventKind::Tempat,
         EventKind::Program,
+        EventKind::Kesehatan,
     ];
 
     pub fn code(self) -> &'static str {
@@ -30,6 +35,7 @@ impl EventKind {
             EventKind::Kelas => "kelas",
             EventKind::Tempat => "tempat",
             EventKind::Program => "program",
+            EventKind::Kesehatan => "kesehatan",
         }
     }
 

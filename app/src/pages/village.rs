@@ -1,5 +1,5 @@
 //! A village's public page: its profile (from `akun`) with what it offers in each pillar — services,
-//! events and classes, products.
+//! events and classes, health (posyandu and facilities, a Budaya kind), products.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -32,6 +32,7 @@ pub fn VillagePage() -> impl IntoView {
             move || Some(slug()),
             |village| crate::budaya::list_upcoming_events(village, 6),
         ),
+        health: Resource::new(slug, |village| crate::budaya::list_health_offer(village, 4)),
         products: Resource::new(
             move || Some(slug()),
             |village| crate::pasar::list_products(village, 8),
@@ -49,11 +50,12 @@ pub fn VillagePage() -> impl IntoView {
     }
 }
 
-/// The village page's three lists (see [`VillagePage`]).
+/// The village page's lists (see [`VillagePage`]).
 #[derive(Clone, Copy)]
 struct VillageLists {
     services: Resource<Result<Vec<crate::layanan::ServiceCard>, crate::error::AppError>>,
     events: Resource<Result<Vec<crate::budaya::EventCard>, crate::error::AppError>>,
+    health: Resource<Result<Vec<crate::budaya::EventCard>, crate::error::AppError>>,
     products: Resource<Result<Vec<crate::pasar::ProductCard>, crate::error::AppError>>,
 }
 
@@ -93,6 +95,15 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
             <p class="mt-2 flex flex-wrap gap-x-4">
                 <a href=format!("/budaya?desa={slug}") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_agenda)}</a>
                 <a href=format!("/budaya/ics/desa/{slug}.ics") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, budaya.village_feed)}</a>
+            </p>
+        </section>
+        <section class="mt-8" id="kesehatan">
+            <SectionHeader icon=Icon::Budaya title=move || t_string!(i18n, desa.health_title).to_string() href="/budaya?jenis=kesehatan" />
+            <p class="mb-3 text-sm text-stone-600">{t!(i18n, desa.health_intro)}</p>
+            <EventListOf events=lists.health />
+            <p class="mt-2 flex flex-wrap gap-x-4">
+                <a href=format!("/budaya?jenis=kesehatan&desa={slug}") class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, desa.health_agenda)}</a>
+                <a href="/budaya/ics/jenis/kesehatan.ics" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, desa.health_feed)}</a>
             </p>
         </section>
         <section class="mt-8">

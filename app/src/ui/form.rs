@@ -68,6 +68,7 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "ends_before_start" => t_string!(i18n, fields.ends_before_start),
         "until_before_start" => t_string!(i18n, fields.until_before_start),
         "series_too_long" => t_string!(i18n, fields.series_too_long),
+        "repeat_unknown" => t_string!(i18n, fields.repeat_unknown),
         "session_too_long" => t_string!(i18n, fields.session_too_long),
         "no_sessions_left" => t_string!(i18n, fields.no_sessions_left),
         "date_in_past" => t_string!(i18n, fields.date_in_past),

@@ -72,6 +72,7 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("add_closed_date", "village=kemiren&date=x", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     ("remove_closed_date", "village=kemiren&date=1999-01-01", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     ("list_upcoming_events", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_health_offer", "village=kemiren&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_shop_classes", "shop=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("set_language", "lang=en", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("sign_up", "name=X&phone=x&password=x&village=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),

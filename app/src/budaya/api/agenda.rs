@@ -28,6 +28,20 @@ pub async fn list_upcoming_events(
     .await?)
 }
 
+/// A village's health facilities and its next health sessions (for the village page). Public.
+#[server(endpoint = "list_health_offer")]
+pub async fn list_health_offer(village: String, limit: u32) -> Result<Vec<EventCard>, AppError> {
+    crate::akun::access::public();
+    let pool = crate::db::pool()?;
+    Ok(crate::budaya::store::health_offer(
+        &pool,
+        &village,
+        crate::db::now_unix(),
+        crate::db::list_limit(limit),
+    )
+    .await?)
+}
+
 /// The next classes and events run by a shop's owner (for the shop's page). Public.
 #[server(endpoint = "list_shop_classes")]
 pub async fn list_shop_classes(shop: String) -> Result<Vec<EventCard>, AppError> {

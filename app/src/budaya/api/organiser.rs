@@ -269,11 +269,12 @@ pub async fn add_sessions(
     start_time: String,
     end_date: Option<String>,
     end_time: String,
+    repeat: Option<String>,
     repeat_until: Option<String>,
     exceptions: Option<String>,
     capacity: String,
 ) -> Result<(), AppError> {
-    use crate::budaya::recurrence::{expand, parse_date_list, SessionPlan};
+    use crate::budaya::recurrence::{expand, parse_date_list, Cadence, SessionPlan};
     use crate::kernel::dates::{parse_time_of_day, CivilDate};
     let pool = crate::db::pool()?;
     let (_, found) = managed_listing(&pool, &slug).await?;
@@ -288,11 +289,18 @@ pub async fn add_sessions(
         Some(text) => CivilDate::parse(&text).ok_or_else(|| invalid("end_date", "date_invalid"))?,
         None => first_day,
     };
-    let weekly_until = match optional_text(repeat_until) {
+    let repeat_until = match optional_text(repeat_until) {
         Some(text) => {
             Some(CivilDate::parse(&text).ok_or_else(|| invalid("repeat_until", "date_invalid"))?)
         }
         None => None,
+    };
+    // Absent (an older form) means weekly; anything else unknown is refused, not guessed.
+    let cadence = match optional_text(repeat) {
+        Some(code) => {
+            Cadence::from_code(&code).ok_or_else(|| invalid("repeat", "repeat_unknown"))?
+        }
+        None => Cadence::Weekly,
     };
     let exceptions = parse_date_list(&exceptions.unwrap_or_default())
         .map_err(|_| invalid("exceptions", "date_invalid"))?;
@@ -304,7 +312,8 @@ pub async fn add_sessions(
         start_minute,
         last_day,
         end_minute,
-        weekly_until,
+        repeat_until,
+        cadence,
         exceptions,
     };
     let sessions = expand(&plan).map_err(|error| invalid(error.field(), error.code()))?;

@@ -190,10 +190,17 @@ pub async fn agenda_sessions(
 }
 
 /// Places to visit (sanggar, museum houses) matching the filters; they have opening hours, not dates.
+/// Health facilities (polindes, pustu, puskesmas, the village midwife's hours) are places tagged
+/// `kesehatan`: the health kind's agenda lists them beside its sessions.
 pub async fn places(pool: &Db, query: &AgendaQuery) -> Result<Vec<EventCard>, sqlx::Error> {
-    if !query.kind.is_empty() && query.kind != EventKind::Tempat.code() {
+    let health = query.kind == EventKind::Kesehatan.code();
+    if !query.kind.is_empty() && query.kind != EventKind::Tempat.code() && !health {
         return Ok(Vec::new());
     }
+    let query = &AgendaQuery {
+        kind: String::new(),
+        ..query.clone()
+    };
     let mut builder = Sql::new(
         "SELECT e.slug, e.kind, e.title_id, e.title_en, e.summary_id, e.summary_en, e.venue,
                 e.starts_at, e.ends_at, e.price_rupiah, v.name AS village_name, v.slug AS village_slug,
@@ -204,6 +211,9 @@ pub async fn places(pool: &Db, query: &AgendaQuery) -> Result<Vec<EventCard>, sq
         .push(" FROM events e JOIN villages v ON v.id = e.village_id")
         .push(FIRST_PHOTO_JOIN);
     push_filters(&mut builder, query);
+    if health {
+        builder.push(" AND e.tags LIKE '%,kesehatan,%'");
+    }
     builder.push(" AND e.kind = 'tempat' ORDER BY e.title_id LIMIT 24");
     let rows: Vec<CardRow> = builder.fetch_all(pool).await?;
     rows.into_iter().map(CardRow::into_card).collect()
@@ -243,6 +253,24 @@ pub async fn list_upcoming_events(
         ..AgendaQuery::default()
     };
     agenda_sessions(pool, &query, now, i64::MAX, limit, 0).await
+}
+
+/// A village's health offer for its page: its health facilities, then its next health sessions
+/// (posyandu, posbindu, vaccination days).
+pub async fn health_offer(
+    pool: &Db,
+    village_slug: &str,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<EventCard>, sqlx::Error> {
+    let query = AgendaQuery {
+        village: village_slug.to_string(),
+        kind: EventKind::Kesehatan.code().to_string(),
+        ..AgendaQuery::default()
+    };
+    let mut offer = places(pool, &query).await?;
+    offer.extend(agenda_sessions(pool, &query, now, i64::MAX, limit, 0).await?);
+    Ok(offer)
 }
 
 /// Tags in use, for the filter's list.

@@ -5,10 +5,12 @@
 
 mod agenda;
 mod listings;
+mod reminders;
 mod sessions;
 mod tickets;
 
 pub use agenda::*;
 pub use listings::*;
+pub use reminders::*;
 pub use sessions::*;
 pub use tickets::*;

@@ -23,6 +23,7 @@ pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: EventKind) -> St
         EventKind::Kelas => t_string!(i18n, budaya.kind.kelas),
         EventKind::Tempat => t_string!(i18n, budaya.kind.tempat),
         EventKind::Program => t_string!(i18n, budaya.kind.program),
+        EventKind::Kesehatan => t_string!(i18n, budaya.kind.kesehatan),
     }
     .to_string()
 }
