@@ -1474,3 +1474,48 @@ fn a_finished_request_is_rated_a_letter_revoked_and_the_days_visits_listed_in_or
         );
     });
 }
+
+#[test]
+fn a_public_information_request_shows_the_answer_deadline_the_law_sets() {
+    run(async {
+        let app = test_app().await;
+        let siti = signed_in_as(&app, SITI).await;
+        let asked = send(
+            &app,
+            api_call(
+                "submit_request",
+                "village=kemiren&service=permohonan-informasi-publik&answers[informasi]=APBDes%202026%20dan%20realisasinya&answers[tujuan]=Rapat%20karang%20taruna&answers[cara]=Salinan%20elektronik%20(PDF)",
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(accepted(asked.status), "{}", asked.body);
+        let code = latest_code(&app, SITI).await;
+        let page = send(
+            &app,
+            get_signed_in(&format!("/layanan/permohonan/{code}"), &siti),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let deadline = page
+            .body
+            .split("data-legal-deadline=")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .expect("the deadline is shown");
+        assert!(deadline.contains("Batas waktu jawaban menurut UU 14/2008"), "{deadline}");
+        assert!(deadline.contains("hari kerja sejak permohonan"), "{deadline}");
+        // Ten working days after today (WIB), weekends skipped.
+        let today = app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix());
+        let due = app::format::iso_utc(today.plus_working_days(10).at_wib(0));
+        assert!(
+            page.body
+                .contains(&format!("data-legal-deadline=\"{due}\"")),
+            "due {due}"
+        );
+        // Other services carry no such deadline.
+        let sktm = send(&app, get_signed_in("/layanan/permohonan/SKTMDEMA", &siti)).await;
+        assert_eq!(sktm.status, StatusCode::OK);
+        assert!(!sktm.body.contains("data-legal-deadline"));
+    })
+}

@@ -167,6 +167,38 @@ const SERVICES: &[Service] = &[
         processing_days: 1,
         needs_camat: false,
     },
+    // Poverty alleviation: the two requests around the social-aid register (DTKS).
+    Service {
+        slug: "usulan-dtks",
+        kind: "surat",
+        name_id: "Usulan masuk DTKS",
+        name_en: "Proposal for the social welfare register (DTKS)",
+        summary_id: "Keluarga yang belum terdata diusulkan lewat musyawarah desa ke Dinas Sosial.",
+        summary_en: "A family not yet registered is proposed to the social affairs office through the village meeting.",
+        processing_days: 14,
+        needs_camat: false,
+    },
+    Service {
+        slug: "sanggahan-bansos",
+        kind: "surat",
+        name_id: "Sanggahan penerima bantuan sosial",
+        name_en: "Objection about social aid recipients",
+        summary_id: "Layak tetapi tidak menerima, atau penerima yang tidak layak: dibahas di musyawarah desa.",
+        summary_en: "Eligible but left out, or a recipient who is not eligible: discussed at the village meeting.",
+        processing_days: 7,
+        needs_camat: false,
+    },
+    // Legal information: a request to the village's information officer (PPID desa).
+    Service {
+        slug: "permohonan-informasi-publik",
+        kind: "surat",
+        name_id: "Permohonan informasi publik",
+        name_en: "Public information request",
+        summary_id: "Minta salinan APBDes, Perdes atau informasi publik lain (UU 14/2008).",
+        summary_en: "Ask for the village budget, regulations or other public information (UU 14/2008).",
+        processing_days: 10,
+        needs_camat: false,
+    },
     Service {
         slug: "konsultasi-adminduk",
         kind: "janji",
@@ -509,7 +541,7 @@ mod tests {
             .unwrap();
             assert_eq!(
                 kinds,
-                ["festival", "kelas", "pertunjukan", "program", "tempat"]
+                ["festival", "kelas", "kesehatan", "pertunjukan", "program", "tempat"]
             );
             let query = crate::budaya::AgendaQuery {
                 when: "akhir-pekan".into(),

@@ -74,6 +74,20 @@ impl CivilDate {
         }
     }
 
+    /// The day `workdays` working days (Monday to Friday) after this one: a deadline "ten working days
+    /// from the request". Public holidays are not known here and are counted as working days.
+    pub fn plus_working_days(self, workdays: i64) -> CivilDate {
+        let mut day = self.days();
+        let mut left = workdays;
+        while left > 0 {
+            day += 1;
+            if !matches!(CivilDate::from_days(day).weekday(), 0 | 6) {
+                left -= 1;
+            }
+        }
+        CivilDate::from_days(day)
+    }
+
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -115,5 +129,17 @@ mod tests {
             6,
             "a Saturday"
         );
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        let day = |text| CivilDate::parse(text).unwrap();
+        // Monday 30 November 2026 + 10 working days = Monday 14 December.
+        assert_eq!(day("2026-11-30").plus_working_days(10), day("2026-12-14"));
+        // Asked on a Saturday: the count starts on Monday.
+        assert_eq!(day("2026-12-05").plus_working_days(1), day("2026-12-07"));
+        // Friday + 1 is Monday; across a year end.
+        assert_eq!(day("2027-12-31").plus_working_days(1), day("2028-01-03"));
+        assert_eq!(day("2026-12-01").plus_working_days(0), day("2026-12-01"));
     }
 }

@@ -112,6 +112,56 @@ const DETAILS: &[Details] = &[
         ],
     },
     Details {
+        slug: "usulan-dtks",
+        description_id: "Untuk keluarga miskin atau rentan yang belum masuk Data Terpadu Kesejahteraan Sosial (DTKS), syarat menerima PKH, BPNT/Sembako dan PBI-JK. Operator memeriksa, usulan dibahas di musyawarah desa, lalu desa meneruskannya ke Dinas Sosial.",
+        description_en: "For poor or vulnerable families not yet in the social welfare register (DTKS), which PKH, BPNT/Sembako and PBI-JK draw on. The operator checks it, the village meeting discusses it, then the village forwards it to the social affairs office.",
+        requirements_id: "KTP dan Kartu Keluarga (dibawa saat diverifikasi)\nFoto rumah tampak depan",
+        requirements_en: "ID card and family card (shown at the check)\nPhoto of the front of the house",
+        needs_slot: false,
+        letter_title: "SURAT PENGANTAR USULAN DTKS",
+        classification: "460",
+        template: "{jabatan} {desa} menerangkan bahwa keluarga {nama}, beralamat di {alamat}, dengan {anggota} anggota keluarga dan penghasilan sekitar Rp {penghasilan} per bulan, diusulkan masuk Data Terpadu Kesejahteraan Sosial (DTKS) sesuai hasil musyawarah desa.\nDemikian surat pengantar ini dibuat untuk diteruskan kepada Dinas Sosial.",
+        fields: &[
+            ("alamat", "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "text", "", true),
+            ("anggota", "Jumlah anggota keluarga", "Family members", "number", "", true),
+            ("penghasilan", "Penghasilan keluarga per bulan (Rp)", "Family income per month (Rp)", "number", "", true),
+            ("rumah", "Kondisi rumah", "State of the house", "select", "Lantai tanah\nDinding bambu atau kayu\nTanpa jamban sendiri\nLayak", true),
+            ("foto_rumah", "Foto rumah tampak depan", "Photo of the front of the house", "file", "", false),
+        ],
+    },
+    Details {
+        slug: "sanggahan-bansos",
+        description_id: "Sampaikan bila keluarga Anda layak tetapi tidak menerima bantuan, data Anda salah, atau ada penerima yang menurut Anda tidak layak. Sanggahan hanya dilihat Anda dan perangkat desa, dan dibahas di musyawarah desa berikutnya.",
+        description_en: "Tell the village if your family is eligible but receives nothing, your data is wrong, or a recipient seems not eligible. Only you and the village staff see it; the next village meeting discusses it.",
+        requirements_id: "Tidak ada dokumen wajib",
+        requirements_en: "No documents required",
+        needs_slot: false,
+        letter_title: "TANDA TERIMA SANGGAHAN BANTUAN SOSIAL",
+        classification: "460",
+        template: "{jabatan} {desa} telah menerima sanggahan dari {nama} tentang program {program} ({jenis}).\nSanggahan ini dibahas dalam musyawarah desa berikutnya dan hasilnya disampaikan kepada pemohon.",
+        fields: &[
+            ("program", "Program", "Programme", "select", "PKH\nBPNT/Sembako\nBLT Dana Desa\nPBI-JK", true),
+            ("jenis", "Sanggahan", "Objection", "select", "Layak tetapi tidak menerima\nData saya salah\nPenerima yang tidak layak", true),
+            ("uraian", "Uraian singkat", "Short description", "text", "", true),
+        ],
+    },
+    Details {
+        slug: "permohonan-informasi-publik",
+        description_id: "Setiap orang berhak meminta informasi publik desa: APBDes dan realisasinya, Perdes, daftar aset, hasil musyawarah. PPID desa wajib menjawab secara tertulis paling lambat 10 hari kerja, dapat diperpanjang 7 hari kerja (UU 14/2008 Pasal 22). Batas waktunya tampil di halaman permohonan Anda.",
+        description_en: "Anyone may ask for the village's public information: the budget and its spending, regulations, the asset list, meeting results. The village information officer (PPID) must answer in writing within 10 working days, extendable by 7 (UU 14/2008 article 22). The deadline is shown on your request's page.",
+        requirements_id: "Tidak ada dokumen wajib",
+        requirements_en: "No documents required",
+        needs_slot: false,
+        letter_title: "PEMBERITAHUAN TERTULIS ATAS PERMOHONAN INFORMASI PUBLIK",
+        classification: "045",
+        template: "{jabatan} {desa} selaku Pejabat Pengelola Informasi dan Dokumentasi (PPID) Desa memberitahukan bahwa permohonan informasi publik dari {nama} tentang: {informasi}, untuk tujuan {tujuan}, dipenuhi dengan cara: {cara}.\nPemberitahuan ini dibuat berdasarkan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.",
+        fields: &[
+            ("informasi", "Informasi yang diminta", "Information requested", "text", "", true),
+            ("tujuan", "Tujuan penggunaan", "What it is for", "text", "", true),
+            ("cara", "Cara memperoleh", "How to receive it", "select", "Membaca di balai desa\nSalinan cetak\nSalinan elektronik (PDF)", true),
+        ],
+    },
+    Details {
         slug: "konsultasi-adminduk",
         description_id: "Janji temu dengan operator desa untuk urusan KTP, KK, akta dan pindah datang.",
         description_en: "An appointment with the village operator about ID cards, family cards, certificates and moves.",
@@ -127,6 +177,15 @@ const DETAILS: &[Details] = &[
 
 /// Fills in every demo village's services with their details, forms and visit hours (idempotent).
 pub async fn load_details(tx: &mut crate::db::Tx) -> Result<(), sqlx::Error> {
+    // UU 14/2008 article 22(7): a written answer within ten working days.
+    crate::on_db!(&mut *tx, |c| {
+        sqlx::query(
+        "UPDATE services SET legal_deadline_workdays = 10 WHERE slug = 'permohonan-informasi-publik'"
+    )
+    .execute(c)
+    .await
+    .map(crate::db::Done::from)
+    })?;
     for details in DETAILS {
         crate::on_db!(&mut *tx, |c| {
             sqlx::query(

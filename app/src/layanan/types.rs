@@ -187,6 +187,9 @@ pub struct RequestPage {
     pub may_attach: bool,
     /// Free visit slots to move to (for the resident while the visit can still be moved).
     pub reschedule_slots: Vec<SlotChoice>,
+    /// The day the law requires an answer by (unix seconds, start of that day WIB) and the working
+    /// days it allows, for services that have such a deadline (public information requests).
+    pub legal_deadline: Option<(i64, i64)>,
 }
 
 /// Photos per document a service asks for (a KTP front and back, a two-page KK).

@@ -160,22 +160,39 @@ pub async fn agenda_sessions(
     builder
         .push(CONFIRMED_SEATS)
         .push(" AS confirmed_seats, s.status = 'cancelled' AS cancelled");
+    builder.push(FIRST_PHOTO_COLUMNS);
+    // One kind in one village (the village page's health section) is a handful of listings: find them
+    // first (`events_by_kind`), then their sessions (`(event_id, starts_at)`). Walking the regency's
+    // sessions in time order until four matched took 12 ms on SQLite; this takes well under one.
+    let narrow = !query.village.is_empty() && EventKind::from_code(&query.kind).is_some();
+    if narrow {
+        builder.push(
+            " FROM (SELECT s.id FROM events e JOIN villages v ON v.id = e.village_id
+             JOIN event_sessions s ON s.event_id = e.id",
+        );
+        push_filters(&mut builder, query);
+        builder
+            .push(" AND s.ends_at > ")
+            .push_bind(from)
+            .push(" AND s.starts_at < ")
+            .push_bind(to);
+    } else {
+        // The lower bound on the start lets the time index skip every past session: one that started
+        // earlier than a session's longest span before `from` has ended by then.
+        builder
+            .push(" FROM (SELECT s.id FROM event_sessions s")
+            .push(" WHERE s.ends_at > ")
+            .push_bind(from)
+            .push(" AND s.starts_at > ")
+            .push_bind(from.saturating_sub(crate::budaya::recurrence::MAX_SESSION_DAYS * 86_400))
+            .push(" AND s.starts_at < ")
+            .push_bind(to)
+            .push(" AND EXISTS (SELECT 1 FROM events e JOIN villages v ON v.id = e.village_id");
+        push_filters(&mut builder, query);
+        builder.push(" AND e.id = s.event_id)");
+    }
     builder
-        .push(FIRST_PHOTO_COLUMNS)
-        .push(" FROM (SELECT s.id FROM event_sessions s");
-    // The lower bound on the start lets the time index skip every past session: one that started
-    // earlier than a session's longest span before `from` has ended by then.
-    builder
-        .push(" WHERE s.ends_at > ")
-        .push_bind(from)
-        .push(" AND s.starts_at > ")
-        .push_bind(from.saturating_sub(crate::budaya::recurrence::MAX_SESSION_DAYS * 86_400))
-        .push(" AND s.starts_at < ")
-        .push_bind(to)
-        .push(" AND EXISTS (SELECT 1 FROM events e JOIN villages v ON v.id = e.village_id");
-    push_filters(&mut builder, query);
-    builder
-        .push(" AND e.id = s.event_id) ORDER BY s.starts_at, s.id LIMIT ")
+        .push(" ORDER BY s.starts_at, s.id LIMIT ")
         .push_bind(limit)
         .push(" OFFSET ")
         .push_bind(offset)

@@ -131,7 +131,12 @@ pub async fn get_request(code: String) -> Result<RequestPage, AppError> {
             }
             _ => Vec::new(),
         };
+        let legal_deadline = service.legal_deadline_workdays.map(|workdays| {
+            let asked = crate::kernel::dates::CivilDate::of_unix_wib(request.created_at);
+            (asked.plus_working_days(workdays).at_wib(0), workdays)
+        });
         Ok(RequestPage {
+            legal_deadline,
             answers: answers_in_form_order(fields, answers),
             timeline: crate::layanan::store::request_timeline(&pool, request.id).await?,
             is_resident,

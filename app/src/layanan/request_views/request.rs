@@ -126,6 +126,11 @@ fn RequestDetail(page: RequestPage) -> impl IntoView {
                 <p class="font-semibold">{t!(i18n, layanan.visit_at)} " " {long_date(at, locale)} " " {time_of_day(at, locale)}
                     {page.queue_number.map(|number| format!(" · {} {number}", t_string!(i18n, layanan.queue_number)))}</p>
             })}
+            {page.legal_deadline.map(|(due, workdays)| view! {
+                <p class="font-semibold" data-legal-deadline=crate::format::iso_utc(due)>
+                    {t!(i18n, layanan.legal_deadline, day = move || long_date(due, locale), workdays = move || workdays)}
+                </p>
+            })}
             // Label above value on a phone (long labels would squeeze the answers into a thin column).
             <dl class="mt-2 flex flex-col gap-2 sm:grid sm:grid-cols-[auto_1fr] sm:gap-x-3 sm:gap-y-1">
                 {page.answers.iter().map(|answer| view! {

@@ -133,6 +133,8 @@ pub struct ServiceRow {
     pub requirements_id: String,
     pub requirements_en: Option<String>,
     pub processing_days: i64,
+    /// The law's deadline for an answer, in working days (public information requests).
+    pub legal_deadline_workdays: Option<i64>,
     pub needs_camat: bool,
     pub needs_slot: bool,
     pub fee_rupiah: i64,
@@ -153,7 +155,7 @@ pub struct ServiceRow {
 
 const SERVICE_SELECT: &str = "SELECT s.id, s.slug, s.kind, s.name_id, s.name_en, s.summary_id, s.summary_en,
         s.description_id, s.description_en, s.requirements_id, s.requirements_en, s.processing_days,
-        s.needs_camat, s.needs_slot, s.fee_rupiah, s.slot_minutes, s.slot_capacity, s.classification_code,
+        s.legal_deadline_workdays, s.needs_camat, s.needs_slot, s.fee_rupiah, s.slot_minutes, s.slot_capacity, s.classification_code,
         s.letter_title, s.letter_template, v.id AS village_id, v.slug AS village_slug, v.name AS village_name,
         v.kind AS village_kind, v.code AS village_code, v.office_address, k.code AS kecamatan_code,
         k.name AS kecamatan_name
