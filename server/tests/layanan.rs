@@ -1503,8 +1503,14 @@ fn a_public_information_request_shows_the_answer_deadline_the_law_sets() {
             .nth(1)
             .and_then(|rest| rest.split("</p>").next())
             .expect("the deadline is shown");
-        assert!(deadline.contains("Batas waktu jawaban menurut UU 14/2008"), "{deadline}");
-        assert!(deadline.contains("hari kerja sejak permohonan"), "{deadline}");
+        assert!(
+            deadline.contains("Batas waktu jawaban menurut UU 14/2008"),
+            "{deadline}"
+        );
+        assert!(
+            deadline.contains("hari kerja sejak permohonan"),
+            "{deadline}"
+        );
         // Ten working days after today (WIB), weekends skipped.
         let today = app::kernel::dates::CivilDate::of_unix_wib(app::db::now_unix());
         let due = app::format::iso_utc(today.plus_working_days(10).at_wib(0));

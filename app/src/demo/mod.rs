@@ -541,7 +541,14 @@ mod tests {
             .unwrap();
             assert_eq!(
                 kinds,
-                ["festival", "kelas", "kesehatan", "pertunjukan", "program", "tempat"]
+                [
+                    "festival",
+                    "kelas",
+                    "kesehatan",
+                    "pertunjukan",
+                    "program",
+                    "tempat"
+                ]
             );
             let query = crate::budaya::AgendaQuery {
                 when: "akhir-pekan".into(),
