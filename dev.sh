@@ -226,8 +226,8 @@ cmd_bench() {
 
 # The two engines side by side (bench/engines.py): a regency grown in SQLite, copied into a throwaway
 # PostgreSQL cluster, key pages served through nginx by one SQLite server, one and two PostgreSQL
-# servers. About 20 minutes (most of it growing the regency; --regency-dir reuses one); writes
-# bench/ENGINES.md.
+# servers. About 15 minutes past the release build (growing and copying the regency take 3 of them;
+# --regency-dir reuses one); writes bench/ENGINES.md.
 cmd_bench_engines() {
   ensure_rust_tools
   ensure_npm_tools
