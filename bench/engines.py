@@ -21,7 +21,6 @@ bench/ENGINES.md, with the machine it ran on.
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -36,6 +35,8 @@ from run import (
     log,
     machine,
     sign_in,
+    start_nginx,
+    stop_nginx,
     wait_for_answer,
     wrk,
 )
@@ -50,22 +51,9 @@ class Balancer:
         workdir.mkdir(parents=True, exist_ok=True)
         os.chmod(workdir, 0o755)
         upstreams = "\n".join(f"        server 127.0.0.1:{app_port};" for app_port in app_ports)
-        user = "user root;" if os.geteuid() == 0 else ""
-        conf = workdir / "nginx.conf"
-        conf.write_text(
-            f"""{user}
-worker_processes 2;
-pid {workdir}/nginx.pid;
-error_log {workdir}/nginx-error.log;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {workdir}/body;
-    proxy_temp_path {workdir}/proxy;
-    fastcgi_temp_path {workdir}/fastcgi;
-    uwsgi_temp_path {workdir}/uwsgi;
-    scgi_temp_path {workdir}/scgi;
-    upstream smart_kampung {{
+        self.process = start_nginx(
+            workdir,
+            f"""    upstream smart_kampung {{
 {upstreams}
         keepalive 64;
     }}
@@ -79,23 +67,12 @@ http {{
             proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto http;
         }}
-    }}
-}}
-"""
-        )
-        self.process = subprocess.Popen(
-            ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    }}""",
         )
         wait_for_answer(port, "/healthz", 20)
 
     def stop(self):
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_nginx(self.process)
 
 
 def psql(server_url, *statements):

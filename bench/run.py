@@ -169,6 +169,42 @@ def key_pages(port, cookies):
 # --- nginx with the same bytes ---------------------------------------------------------------------
 
 
+def start_nginx(workdir, http_body):
+    """nginx (Debian's) in the foreground with its files in `workdir`, serving `http_body`."""
+    conf = Path(workdir) / "nginx.conf"
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(
+        f"""{user}
+worker_processes 2;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    fastcgi_temp_path {workdir}/fastcgi;
+    uwsgi_temp_path {workdir}/uwsgi;
+    scgi_temp_path {workdir}/scgi;
+{http_body}
+}}
+"""
+    )
+    return subprocess.Popen(
+        ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def stop_nginx(process):
+    process.send_signal(signal.SIGQUIT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 class Nginx:
     def __init__(self, pages, app_port, port, workdir):
         self.port = port
@@ -185,43 +221,19 @@ class Nginx:
             self.files[name] = f"/{file_name}"
         os.chmod(workdir, 0o755)
         os.chmod(root, 0o755)
-        conf = Path(workdir) / "nginx.conf"
-        user = "user root;" if os.geteuid() == 0 else ""
-        conf.write_text(
-            f"""{user}
-worker_processes 2;
-pid {workdir}/nginx.pid;
-error_log {workdir}/nginx-error.log;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    default_type text/html;
-    client_body_temp_path {workdir}/body;
-    proxy_temp_path {workdir}/proxy;
-    fastcgi_temp_path {workdir}/fastcgi;
-    uwsgi_temp_path {workdir}/uwsgi;
-    scgi_temp_path {workdir}/scgi;
+        self.process = start_nginx(
+            workdir,
+            f"""    default_type text/html;
     server {{
         listen 127.0.0.1:{port};
         root {root};
         location / {{ try_files $uri =404; }}
-    }}
-}}
-"""
-        )
-        self.process = subprocess.Popen(
-            ["nginx", "-c", str(conf), "-p", str(workdir), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    }}""",
         )
         wait_for_answer(port, self.files[pages[0][0]], 20)
 
     def stop(self):
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_nginx(self.process)
 
 
 # --- load ------------------------------------------------------------------------------------------
