@@ -103,13 +103,15 @@ test('a seller lists a scarf with a photo; a tourist finds it, orders it for pic
 
   // --- The seller confirms, marks it ready, and completes it from the dashboard's quick actions.
   await open(seller, '/pasar/saya', javaScriptEnabled);
+  // "Saved." stays on the page from one quick action to the next, so each step waits for what it changed:
+  // the next action's button, and at the end the order leaving the open orders.
   const order = seller.getByRole('listitem').filter({ hasText: `${code.slice(0, 4)}-${code.slice(4)}` });
   await order.getByRole('button', { name: 'Confirm order' }).click();
   await expect(seller.getByText('Saved.')).toBeVisible();
-  await seller.getByRole('listitem').filter({ hasText: `${code.slice(0, 4)}-${code.slice(4)}` }).getByRole('button', { name: 'Ready for pickup' }).click();
-  await expect(seller.getByText('Saved.')).toBeVisible();
-  await seller.getByRole('listitem').filter({ hasText: `${code.slice(0, 4)}-${code.slice(4)}` }).getByRole('button', { name: 'Complete (handed over)' }).click();
-  await expect(seller.getByText('Saved.')).toBeVisible();
+  await order.getByRole('button', { name: 'Ready for pickup' }).click();
+  await expect(order.getByRole('button', { name: 'Complete (handed over)' })).toBeVisible();
+  await order.getByRole('button', { name: 'Complete (handed over)' }).click();
+  await expect(order).toHaveCount(0);
   await seller.context().close();
 
   // --- The buyer sees the whole timeline and reviews the order.
