@@ -95,6 +95,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/desa/:slug/pengaduan") view=layanan::ComplaintInboxPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/katalog") view=layanan::CataloguePage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/katalog/:service") view=layanan::ServiceEditorPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/hukum") view=layanan::informasi::LegalDocumentsPage ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/ppid") view=layanan::informasi::PublicInformationPageView ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/bansos") view=layanan::informasi::BansosPageView ssr=SsrMode::Async />
                             <Route path=path!("/kecamatan/:code/layanan") view=layanan::KecamatanInboxPage ssr=SsrMode::Async />
                             <Route path=path!("/verifikasi/:code") view=layanan::VerificationPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />

@@ -107,6 +107,11 @@ pub fn router(state: AppState) -> Router {
             "/layanan/permohonan/{code}/dokumen/{field}",
             post(app::layanan::documents::upload_request_documents),
         )
+        // The PDF of a produk hukum desa: posted by the village's staff (checked in the handler).
+        .route(
+            "/desa/{slug}/hukum/{id}/pdf",
+            post(app::layanan::informasi::files::upload_legal_pdf),
+        )
         .route(
             "/layanan/pengaduan/{code}/foto",
             get(app::layanan::documents::complaint_photo)
@@ -129,6 +134,11 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/layanan/surat/{code}",
             get(app::layanan::letters::letter_pdf),
+        )
+        // Published produk hukum: public, named by the hash of their bytes.
+        .route(
+            "/desa/{slug}/hukum/berkas/{file}",
+            get(app::layanan::informasi::files::legal_pdf),
         )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(

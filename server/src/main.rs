@@ -118,6 +118,10 @@ async fn run() -> anyhow::Result<()> {
             app::layanan::demo::load_photos(&photos)
                 .await
                 .map_err(|error| anyhow::anyhow!("writing demo document photos: {error}"))?;
+            let regulations = app::layanan::informasi::demo::load(&pool, &photos, now)
+                .await
+                .map_err(|error| anyhow::anyhow!("loading demo village information: {error}"))?;
+            tracing::info!(regulations, "demo village information loaded");
             tracing::info!(
                 accounts,
                 "demo accounts loaded (see README for their phone numbers)"

@@ -8,9 +8,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::letter_pdf::LetterContent;
 use super::store::LetterRow;
 use crate::akun::access::Actor;
+use crate::kernel::official_pdf::LetterContent;
 
 /// What the PDF prints for a stored letter; `origin` makes the QR's verification address absolute.
 pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
@@ -79,7 +79,7 @@ pub async fn letter_pdf(
         Err(error) => return internal(error),
     };
     let origin = crate::kernel::site::site_origin(&headers);
-    let pdf = super::letter_pdf::render(&letter_content(&letter, &origin));
+    let pdf = crate::kernel::official_pdf::render(&letter_content(&letter, &origin));
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),

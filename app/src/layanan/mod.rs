@@ -14,9 +14,8 @@ mod complaint_views;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod documents;
+pub mod informasi;
 pub mod letter_number;
-#[cfg(feature = "ssr")]
-pub mod letter_pdf;
 #[cfg(feature = "ssr")]
 pub mod letters;
 pub mod request_flow;

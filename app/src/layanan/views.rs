@@ -21,6 +21,8 @@ pub fn LayananPage() -> impl IntoView {
         <p class="-mt-2 mb-3 flex flex-wrap gap-x-4">
             <a href="/layanan/saya" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.my_requests)}</a>
             <a href="/layanan/pengaduan" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, pengaduan.title)}</a>
+            // Regulations, public information and social aid are each village's: its page links them.
+            <a href="/desa" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.village_information)}</a>
         </p>
         <ServiceList limit=24 />
     }

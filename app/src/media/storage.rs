@@ -15,10 +15,14 @@ pub trait PhotoStore: Send + Sync {
 /// The store every request uses (provided as context and in the router's state).
 pub type SharedPhotoStore = Arc<dyn PhotoStore>;
 
-/// Keys are made by the app (hex hash, dash, width, `.webp`); anything else is refused so a request can
-/// never name a path outside the store.
+/// Keys are made by the app (hex hash, dash, width, `.webp` for photos; hex hash, `.pdf` for documents
+/// such as a village's regulations); anything else is refused so a request can never name a path outside
+/// the store. `/media` serves only keys recorded as public photos.
 pub fn is_valid_key(key: &str) -> bool {
-    let Some(stem) = key.strip_suffix(".webp") else {
+    let Some(stem) = key
+        .strip_suffix(".webp")
+        .or_else(|| key.strip_suffix(".pdf"))
+    else {
         return false;
     };
     !stem.is_empty()
@@ -58,9 +62,9 @@ impl PhotoStore for LocalDisk {
         Box::pin(async move {
             let path = self.path(key)?;
             let root = self.root.clone();
+            let temporary = path.with_file_name(format!("{key}.part"));
             tokio::task::spawn_blocking(move || {
                 use std::io::Write;
-                let temporary = path.with_extension("webp.part");
                 let mut file = std::fs::File::create(&temporary)?;
                 file.write_all(&bytes)?;
                 file.sync_all()?;
@@ -110,6 +114,8 @@ mod tests {
         assert!(store.get("../secrets/nik.key").await.is_err());
         assert!(!is_valid_key("ab12-320.webp/../../x.webp"));
         assert!(!is_valid_key("ab12-320.png"));
+        assert!(is_valid_key("ab12.pdf"));
+        assert!(!is_valid_key("ab12.pdf.exe"));
         store.delete("ab12-320.webp").await.unwrap();
         assert_eq!(store.get("ab12-320.webp").await.unwrap(), None);
     }

@@ -29,6 +29,7 @@ pub fn AccountPage() -> impl IntoView {
                         <div class="mt-4 grid gap-3 sm:grid-cols-3">
                             <crate::pasar::MyOrdersCard />
                             <crate::layanan::MyRequestsCard />
+                            <crate::layanan::informasi::MyBansosCard />
                             <crate::budaya::MyTickets />
                         </div>
                         <section class=format!("{CARD} mt-4")>

@@ -106,6 +106,14 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
                 <a href="/budaya/ics/jenis/kesehatan.ics" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, desa.health_feed)}</a>
             </p>
         </section>
+        <section class="mt-8" id="informasi">
+            <h2 class="mb-3 text-lg font-bold">{t!(i18n, desa.information_title)}</h2>
+            <ul class="grid gap-2 sm:grid-cols-3">
+                <li><a href=format!("/desa/{slug}/hukum") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.legal_title)}</a></li>
+                <li><a href=format!("/desa/{slug}/ppid") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.ppid_title)}</a></li>
+                <li><a href=format!("/desa/{slug}/bansos") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.bansos_title)}</a></li>
+            </ul>
+        </section>
         <section class="mt-8">
             <SectionHeader icon=Icon::Pasar title=move || t_string!(i18n, home.products_title).to_string() href="/pasar" />
             <ProductListOf products=lists.products />

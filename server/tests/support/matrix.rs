@@ -73,6 +73,19 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("remove_closed_date", "village=kemiren&date=1999-01-01", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     ("list_upcoming_events", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_health_offer", "village=kemiren&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    // Village information (produk hukum, PPID, bansos): reading is public; writing is Kemiren's staff
+    // (empty values: allowed callers get 422 and nothing is written).
+    ("get_legal_documents", "village=kemiren&filter[kind]=&filter[year]=&filter[q]=", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("add_legal_document", "village=kemiren&kind=&number=&year=&title_id=&title_en=", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("set_legal_status", "village=kemiren&document=999999&status=&changed_by=", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("get_public_information", "village=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("add_public_information", "village=kemiren&category=&title_id=&title_en=&body_id=&body_en=", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("get_bansos_page", "village=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("save_bansos_programme", "village=kemiren&programme=pkh&who_id=&who_en=&schedule_id=&schedule_en=&how_id=&how_en=", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("save_bansos_count", "village=kemiren&programme=pkh&year=&recipients=", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    ("set_bansos_membership", "village=kemiren&phone=&programme=pkh", ["401", "403", "403", "+", "+", "403", "403", "+"]),
+    // Only the resident's own record.
+    ("list_my_bansos", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_shop_classes", "shop=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("set_language", "lang=en", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("sign_up", "name=X&phone=x&password=x&village=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),

@@ -1,8 +1,9 @@
-//! The issued letter as a PDF, drawn by the server: letterhead, title and number, the body filled from
-//! the request, place and date, the signers, and a QR code leading to the public verification page.
-//! One A4 page in the PDF standard fonts (Helvetica, nothing embedded: a few kilobytes, opens on any
-//! phone). The content stream is left uncompressed so tests can read it back. `letter-sample.png` beside
-//! this file is the demo's SKTM rendered with `pdftoppm -r 70`.
+//! An official one-page document as a PDF, drawn by the server: letterhead, title and number, the body,
+//! place and date, the signers, and a QR code leading to its public verification page. Layanan's letters
+//! and Budaya's training certificates both use it (so it lives in the kernel, which neither pillar
+//! owns). One A4 page in the PDF standard fonts (Helvetica, nothing embedded: a few kilobytes, opens on
+//! any phone). The content stream is left uncompressed so tests can read it back.
+//! `app/src/layanan/letter-sample.png` is the demo's SKTM rendered with `pdftoppm -r 70`.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
