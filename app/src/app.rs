@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::i18n::*;
 use crate::ui::layout::{Frame, NotFound};
-use crate::{akun, budaya, layanan, notifikasi, pages, pasar};
+use crate::{akun, budaya, layanan, notifikasi, pages, pasar, skor};
 
 /// The HTML document around the app, rendered only on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -97,9 +97,13 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/desa/:slug/katalog/:service") view=layanan::ServiceEditorPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/hukum") view=layanan::informasi::LegalDocumentsPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/ppid") view=layanan::informasi::PublicInformationPageView ssr=SsrMode::Async />
+                            <Route path=path!("/desa/:slug/skor") view=skor::VillageScorePage ssr=SsrMode::Async />
+                            <Route path=path!("/kecamatan/:code/skor") view=skor::KecamatanScorePage ssr=SsrMode::Async />
+                            <Route path=path!("/skor") view=skor::RegencyScorePage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/bansos") view=layanan::informasi::BansosPageView ssr=SsrMode::Async />
                             <Route path=path!("/kecamatan/:code/layanan") view=layanan::KecamatanInboxPage ssr=SsrMode::Async />
                             <Route path=path!("/verifikasi/:code") view=layanan::VerificationPage ssr=SsrMode::Async />
+                            <Route path=path!("/verifikasi/sertifikat/:code") view=budaya::CertificateVerificationPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya") view=budaya::BudayaPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kalender") view=budaya::CalendarPage ssr=SsrMode::Async />
                             <Route path=path!("/budaya/kelola") view=budaya::OrganiserHomePage ssr=SsrMode::Async />

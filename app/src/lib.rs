@@ -29,6 +29,7 @@ pub mod media;
 pub mod notifikasi;
 pub mod pages;
 pub mod pasar;
+pub mod skor;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -3,24 +3,13 @@
 // forwards it, the camat signs from his phone, the operator issues the letter, Siti downloads the PDF and
 // the verification page opens from the letter's QR address. Every test runs with JavaScript on and off.
 import type { Page } from '@playwright/test';
-import { expect, test, open, paperPhoto, settled, type NewPhone } from './support';
+import { expect, test, open, paperPhoto, settled, signedIn } from './support';
 
-const DEMO_PASSWORD = 'demo-kampung-2026';
 const RESIDENT = '0812-3000-0001'; // Siti, Kemiren
 const OPERATOR = '0812-3000-0004'; // Dewi, operator Kemiren
 const KADES = '0812-3000-0006'; // Slamet, kades Kemiren
 const CAMAT = '0812-3000-0008'; // Yusuf, camat staff Glagah
 
-async function signedIn(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean, phone: string): Promise<Page> {
-  const page = await newPhone({ javaScriptEnabled });
-  await page.context().addCookies([{ name: 'i18n_pref_locale', value: 'id', url: baseURL ?? 'http://127.0.0.1:3000' }]);
-  await open(page, '/akun/masuk', javaScriptEnabled);
-  await page.getByLabel('Nomor HP').fill(phone);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktivitas saya');
-  return page;
-}
 
 async function act(page: Page, javaScriptEnabled: boolean, path: string, button: string) {
   await open(page, path, javaScriptEnabled);

@@ -240,3 +240,18 @@ export async function pixelsOf(newPhone: NewPhone, src: string, points: [number,
   await viewer.context().close();
   return seen;
 }
+
+/** The demo accounts' password (README: demo data). */
+export const DEMO_PASSWORD = 'demo-kampung-2026';
+
+/** A new phone, in Indonesian, signed in as the demo account with this number. */
+export async function signedIn(newPhone: NewPhone, baseURL: string | undefined, javaScriptEnabled: boolean, phone: string): Promise<Page> {
+  const page = await newPhone({ javaScriptEnabled });
+  await page.context().addCookies([{ name: 'i18n_pref_locale', value: 'id', url: baseURL ?? 'http://127.0.0.1:3000' }]);
+  await open(page, '/akun/masuk', javaScriptEnabled);
+  await page.getByLabel('Nomor HP').fill(phone);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktivitas saya');
+  return page;
+}

@@ -140,6 +140,11 @@ pub fn router(state: AppState) -> Router {
             "/desa/{slug}/hukum/berkas/{file}",
             get(app::layanan::informasi::files::legal_pdf),
         )
+        // Training certificates: a PDF for the holder and the training's manager (checked in the handler).
+        .route(
+            "/budaya/sertifikat/{code}",
+            get(app::budaya::certificate_pdf::certificate_pdf),
+        )
         // Calendar files are plain responses, not pages (see app::budaya::feeds).
         .route(
             "/budaya/ics/acara/{file}",

@@ -1006,3 +1006,146 @@ fn the_day_before_reminder_reaches_each_confirmed_ticket_once_and_never_the_wait
         );
     })
 }
+
+#[test]
+fn a_training_certificate_goes_to_whoever_attended_enough_and_anyone_can_check_it() {
+    run(async {
+        let app = test_app().await;
+        let slug = "foto-produk-jualan-daring";
+        let dewi = signed_in_as(&app, "+6281230000004").await;
+        let console = |cookie: &str| {
+            api_call(
+                "get_certificate_console",
+                &format!("slug={slug}"),
+                Some(cookie),
+            )
+        };
+        // The demo: Sulastri and Siti came to all three sessions; Sulastri already holds hers.
+        let before = send(&app, console(&dewi)).await;
+        assert!(before.body.contains("\"waiting\":1"), "{}", before.body);
+        // Budi came to two of the three: not enough.
+        let event: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT id FROM events WHERE slug = $1"
+        )
+        .bind(slug)
+        .fetch_one(c)
+        .await)
+        .unwrap();
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at, checked_in_at)
+             SELECT s.id, a.id, 1, 'confirmed', 'BUD' || CAST(s.id AS TEXT) || 'XYZW', 0, s.starts_at
+             FROM event_sessions s, accounts a WHERE s.event_id = $1 AND a.phone = $2
+             ORDER BY s.starts_at LIMIT 2"
+        ).bind(event).bind(BUDI).execute(c).await.map(app::db::Done::from)).unwrap();
+        let still = send(&app, console(&dewi)).await;
+        assert!(still.body.contains("\"waiting\":1"), "{}", still.body);
+
+        // Another village's operator may not issue them; a silly rule is refused next to its field.
+        let rina = signed_in_as(&app, RINA_OLEHSARI).await;
+        let refused = send(
+            &app,
+            api_call("issue_certificates", &format!("slug={slug}"), Some(&rina)),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let silly = send(
+            &app,
+            api_call(
+                "set_certificate_rule",
+                &format!("slug={slug}&sessions=0&teaches_selling=on"),
+                Some(&dewi),
+            ),
+        )
+        .await;
+        assert!(
+            silly.body.contains("certificate_sessions_invalid"),
+            "{}",
+            silly.body
+        );
+
+        let issued = send(
+            &app,
+            api_call("issue_certificates", &format!("slug={slug}"), Some(&dewi)),
+        )
+        .await;
+        assert!(
+            issued.status.is_success() || issued.status.is_redirection(),
+            "{} {}",
+            issued.status,
+            issued.body
+        );
+        let after = send(&app, console(&dewi)).await;
+        assert!(after.body.contains("\"waiting\":0"), "{}", after.body);
+        assert!(
+            after.body.contains("/002\""),
+            "numbered after Sulastri's: {}",
+            after.body
+        );
+        let again = send(
+            &app,
+            api_call("issue_certificates", &format!("slug={slug}"), Some(&dewi)),
+        )
+        .await;
+        assert!(
+            again.body.contains("nobody_earned_certificate"),
+            "{}",
+            again.body
+        );
+
+        // Siti finds it on her account page and downloads the PDF; nobody else may.
+        let siti = signed_in_as(&app, SITI).await;
+        let code: String = app::on_db!(&app.pool, |c| sqlx::query_scalar(
+            "SELECT c.verification_code FROM certificates c JOIN accounts a ON a.id = c.account_id WHERE a.phone = $1"
+        ).bind(SITI).fetch_one(c).await).unwrap();
+        let account = send(&app, get_signed_in("/akun", &siti)).await;
+        assert!(
+            account.body.contains("Sertifikat saya")
+                && account.body.contains(&format!("/budaya/sertifikat/{code}"))
+        );
+        let pdf = send(
+            &app,
+            get_signed_in(&format!("/budaya/sertifikat/{code}"), &siti),
+        )
+        .await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF-"));
+        assert!(
+            pdf.body.contains(&format!("/verifikasi/sertifikat/{code}")),
+            "the QR's address is printed"
+        );
+        assert!(pdf.body.contains("SERTIFIKAT PELATIHAN"));
+        let budi = signed_in_as(&app, BUDI).await;
+        assert_eq!(
+            send(
+                &app,
+                get_signed_in(&format!("/budaya/sertifikat/{code}"), &budi)
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The verification page is public and masks the name.
+        let check = send(
+            &app,
+            get_in_english(&format!("/verifikasi/sertifikat/{code}")),
+        )
+        .await;
+        assert_eq!(check.status, StatusCode::OK);
+        assert!(check.body.contains("This certificate is genuine"));
+        assert!(check.body.contains("S*** R*****") && !check.body.contains("Siti Rahayu"));
+        assert_eq!(
+            send(&app, get("/verifikasi/sertifikat/ZZZZZZZZZZZZ"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+
+        // Sulastri's shop says she was trained in selling online.
+        let shop = send(&app, get("/pasar/toko/batik-sekar-osing")).await;
+        assert!(
+            shop.body.contains("data-trained-in")
+                && shop.body.contains("Foto produk dan jualan daring")
+        );
+    });
+}

@@ -299,7 +299,12 @@ fn long_lists_come_in_pages_that_cover_everything_once() {
         .unwrap();
         let pages = walk_pages(&app, "/pasar/pesanan", &budi, "ZPAGE", "sebelum=").await;
         let sizes: Vec<usize> = pages.iter().map(Vec::len).collect();
-        assert_eq!(sizes[..2], [30, 30], "{sizes:?}");
+        // Thirty orders a page (the demo's own orders of Budi, newer, share the first page).
+        assert!(
+            sizes.len() >= 3 && sizes.iter().all(|size| *size <= 30),
+            "{sizes:?}"
+        );
+        assert_eq!(sizes[1], 30, "a full page in the middle: {sizes:?}");
         let all: Vec<String> = pages.concat();
         let mut unique = all.clone();
         unique.sort();

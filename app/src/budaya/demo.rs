@@ -218,6 +218,18 @@ const LISTINGS: &[DemoListing] = &[
         series: &[weekly(3, (13, 0), (16, 0), 4)],
     },
     DemoListing {
+        slug: "foto-produk-jualan-daring", village: "kemiren", kind: "program",
+        title_id: "Foto produk dan jualan daring", title_en: Some("Product photos and selling online"),
+        summary_id: "Tiga pertemuan untuk perajin: memotret produk dengan ponsel, menulis deskripsi, melayani pesanan.",
+        summary_en: Some("Three sessions for makers: photographing products with a phone, writing descriptions, handling orders."),
+        description_id: "Peserta yang hadir di ketiga pertemuan mendapat sertifikat.",
+        description_en: Some("Those who attend all three sessions get a certificate."),
+        tags: ",umkm,digital,pelatihan,", venue: "Balai Desa Kemiren", address: "Jl. Barong No. 1, Kemiren",
+        coordinates: (-8.2149, 114.3306), accessibility: None, opening_hours: None,
+        organiser: "Pemerintah Desa Kemiren", shop: None, price_rupiah: 0, capacity: Some(20),
+        series: &[weekly(-30, (13, 0), (16, 0), 3)],
+    },
+    DemoListing {
         slug: "kelas-bahasa-osing", village: "kemiren", kind: "program",
         title_id: "Belajar bahasa Osing", title_en: Some("Learn the Osing language"),
         summary_id: "Enam pertemuan bahasa Osing sehari-hari untuk warga baru dan pemuda.",
@@ -536,6 +548,82 @@ pub async fn load_people(tx: &mut crate::db::Tx, now: i64) -> Result<(), sqlx::E
         .execute(c).await.map(crate::db::Done::from)
         })?;
     }
+    Ok(())
+}
+
+/// The product-photo training took place in the last weeks: Sulastri and Siti came to all three
+/// sessions and were checked in; Sulastri's certificate is issued (her shop says "trained in …"), Siti's
+/// waits for the organiser. Idempotent: nothing happens once the training has attendance.
+pub async fn load_training(tx: &mut crate::db::Tx, now: i64) -> Result<(), sqlx::Error> {
+    let slug = "foto-produk-jualan-daring";
+    let event: Option<i64> = crate::on_db!(&mut *tx, |c| {
+        sqlx::query_scalar(
+        "SELECT e.id FROM events e WHERE e.slug = $1
+           AND NOT EXISTS (SELECT 1 FROM event_sessions s JOIN event_registrations r ON r.session_id = s.id
+                           WHERE s.event_id = e.id)"
+    )
+    .bind(slug)
+    .fetch_optional(c)
+    .await
+    })?;
+    let (Some(event_id), Some(sulastri), Some(siti), Some(dewi)) = (
+        event,
+        account_of(tx, "+6281230000003").await?,
+        account_of(tx, "+6281230000001").await?,
+        account_of(tx, "+6281230000004").await?,
+    ) else {
+        return Ok(());
+    };
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "UPDATE events SET certificate_sessions = 3, teaches_selling = TRUE WHERE id = $1"
+    )
+    .bind(event_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    let sessions: Vec<(i64, i64)> = crate::on_db!(&mut *tx, |c| sqlx::query_as(
+        "SELECT id, starts_at FROM event_sessions WHERE event_id = $1 ORDER BY starts_at"
+    )
+    .bind(event_id)
+    .fetch_all(c)
+    .await)?;
+    for (index, (session_id, starts_at)) in sessions.iter().enumerate() {
+        for (person, account_id) in [("A", sulastri), ("B", siti)] {
+            crate::on_db!(&mut *tx, |c| {
+                sqlx::query(
+                "INSERT INTO event_registrations (session_id, account_id, seats, status, ticket_code, created_at,
+                                                  checked_in_at, checked_in_by)
+                 VALUES ($1, $2, 1, 'confirmed', $3, $4, $5, $6)"
+            )
+            .bind(session_id)
+            .bind(account_id)
+            .bind(format!("FPJD{person}{}7Q", ["K", "M", "P"][index % 3]))
+            .bind(starts_at - 86_400)
+            .bind(starts_at + 600)
+            .bind(dewi)
+            .execute(c)
+            .await
+            .map(crate::db::Done::from)
+            })?;
+        }
+    }
+    let last = sessions.last().map_or(now, |(_, starts_at)| *starts_at);
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "INSERT INTO certificates (event_id, account_id, number, verification_code, holder_name,
+                                   sessions_attended, issued_by, issued_at)
+         VALUES ($1, $2, $3, 'SERTDEMU2345', 'Sulastri', 3, $4, $5)"
+    )
+    .bind(event_id)
+    .bind(sulastri)
+    .bind(format!(
+        "SERT/{event_id}/{}/001",
+        crate::kernel::dates::CivilDate::of_unix_wib(last).year
+    ))
+    .bind(dewi)
+    .bind(last + 86_400)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
     Ok(())
 }
 

@@ -222,6 +222,7 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
         Signal::derive(move || text(i18n))
     };
     let back = format!("/budaya/acara/{slug}/kelola");
+    let certificate_slug = slug.clone();
     view! {
         <nav class="text-sm"><a href=format!("/budaya/acara/{slug}") class=LINK>{listing.title_id.clone()}</a></nav>
         <h1 class="text-2xl font-bold">{t!(i18n, budaya.manage)} " · " {listing.title_id.clone()}</h1>
@@ -302,6 +303,7 @@ fn ListingConsoleView(console: ListingConsole, actions: ConsoleActions) -> impl 
                 <SubmitButton label=label(|i| t_string!(i, budaya.add_sessions).to_string()) />
             </ActionForm>
         </section>
+        <super::CertificateSection slug=certificate_slug />
         <section class=format!("{CARD} mt-4") aria-labelledby="ubah-acara">
             <h2 id="ubah-acara" class="font-bold">{t!(i18n, budaya.edit_listing)}</h2>
             <ListingForm listing=Some(listing) villages=Vec::new() action=actions.save />

@@ -303,3 +303,53 @@ pub struct ListingConsole {
     pub photos: Vec<crate::media::PhotoRef>,
     pub sessions: Vec<ManagedSession>,
 }
+
+/// A training's certificate rule: `sessions` attended earn one (`None`: the listing gives none);
+/// `teaches_selling` lets a holder's shop say "trained in …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateRule {
+    pub sessions: Option<i64>,
+    pub teaches_selling: bool,
+}
+
+/// A certificate as its organiser lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCertificate {
+    pub number: String,
+    pub verification_code: String,
+    pub holder_name: String,
+    pub sessions_attended: i64,
+    pub issued_at: i64,
+}
+
+/// The certificate part of a listing's console: the rule, who has earned one and not received it, and
+/// those issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateConsole {
+    pub rule: CertificateRule,
+    pub waiting: usize,
+    pub issued: Vec<IssuedCertificate>,
+}
+
+/// `/verifikasi/sertifikat/{code}`: what anyone holding the paper may check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateVerification {
+    pub number: String,
+    pub holder_masked: String,
+    pub title_id: String,
+    pub title_en: Option<String>,
+    pub sessions_attended: i64,
+    pub organiser_name: String,
+    pub village_name: String,
+    pub issued_at: i64,
+}
+
+/// One of the signed-in person's certificates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCertificate {
+    pub verification_code: String,
+    pub number: String,
+    pub title_id: String,
+    pub title_en: Option<String>,
+    pub issued_at: i64,
+}

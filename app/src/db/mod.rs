@@ -20,7 +20,7 @@ pub mod sqlite;
 use std::time::Duration;
 
 pub use reach::{Done, Held, Reach, Reached, Target, Tx};
-pub use sql::{Sql, SqlValue};
+pub use sql::{like_pattern, Sql, SqlValue};
 use sqlx::{PgPool, SqlitePool};
 
 use crate::error::AppError;

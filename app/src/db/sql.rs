@@ -56,6 +56,19 @@ impl<T> Scalar for T where
 {
 }
 
+/// Escapes `%`, `_` and `\` so a search word matches literally inside `LIKE … ESCAPE '\'`.
+pub fn like_pattern(word: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 /// SQL text and the values of its placeholders, in order.
 #[derive(Debug, Clone, Default)]
 pub struct Sql {

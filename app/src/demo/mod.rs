@@ -9,6 +9,7 @@
 //! a kelurahan, 2xxx for a desa); the kecamatan and village numbers are illustrative and must be checked
 //! against the Permendagri list before real use.
 
+pub mod history;
 pub mod regency;
 
 use crate::db::Db;
@@ -473,9 +474,11 @@ pub async fn load_accounts(
     .await
     .map(crate::db::Done::from))?;
     crate::budaya::demo::load_people(&mut tx, now_unix).await?;
+    crate::budaya::demo::load_training(&mut tx, now_unix).await?;
     crate::pasar::demo::load_orders(&mut tx, now_unix).await?;
     tx.commit().await?;
     crate::layanan::demo::load_requests(pool, now_unix).await?;
+    history::load(pool, now_unix).await?;
     Ok(added)
 }
 

@@ -29,6 +29,21 @@ pub struct LetterContent {
     pub verification_url: String,
 }
 
+/// The three letterhead lines of a village's documents: the regency, the kecamatan, the desa or
+/// kelurahan (`village_kind`), in capitals.
+pub fn village_letterhead(kecamatan: &str, village: &str, village_kind: &str) -> [String; 3] {
+    let place = if village_kind == "kelurahan" {
+        "KELURAHAN"
+    } else {
+        "DESA"
+    };
+    [
+        "PEMERINTAH KABUPATEN BANYUWANGI".into(),
+        format!("KECAMATAN {}", kecamatan.to_uppercase()),
+        format!("{place} {}", village.to_uppercase()),
+    ]
+}
+
 const PAGE_WIDTH: f32 = 595.0;
 const PAGE_HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 64.0;

@@ -1,6 +1,24 @@
 //! Text inputs as people type them on a phone: required and optional fields, tags, page slugs, query
 //! values, and the safe `next` address after signing in.
 
+/// A holder's name as the public verification page shows it: first letters kept, the rest masked
+/// ("Siti Rahayu" → "S*** R*****"), enough to match a letter or a certificate in hand, not to learn who asked.
+pub fn masked_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => {
+                    let rest = chars.count();
+                    format!("{first}{}", "*".repeat(rest))
+                }
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Checks a required text's length in characters.
 #[cfg(feature = "ssr")]
 pub fn required_text(

@@ -19,23 +19,8 @@ pub fn verification_code_from_bytes(bytes: [u8; 12]) -> String {
     crate::kernel::codes::code_from_bytes(&bytes)
 }
 
-/// A holder's name as the public verification page shows it: first letters kept, the rest masked
-/// ("Siti Rahayu" → "S*** R*****"), enough to match a letter in hand, not to learn who asked.
-pub fn masked_name(name: &str) -> String {
-    name.split_whitespace()
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => {
-                    let rest = chars.count();
-                    format!("{first}{}", "*".repeat(rest))
-                }
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// Letters mask their holder's name the way every verification page does.
+pub use crate::kernel::text::masked_name;
 
 #[cfg(test)]
 mod tests {

@@ -14,17 +14,12 @@ use crate::kernel::official_pdf::LetterContent;
 
 /// What the PDF prints for a stored letter; `origin` makes the QR's verification address absolute.
 pub fn letter_content(letter: &LetterRow, origin: &str) -> LetterContent {
-    let place = if letter.village_kind == "kelurahan" {
-        "KELURAHAN"
-    } else {
-        "DESA"
-    };
     LetterContent {
-        letterhead: [
-            "PEMERINTAH KABUPATEN BANYUWANGI".into(),
-            format!("KECAMATAN {}", letter.kecamatan_name.to_uppercase()),
-            format!("{place} {}", letter.village_name.to_uppercase()),
-        ],
+        letterhead: crate::kernel::official_pdf::village_letterhead(
+            &letter.kecamatan_name,
+            &letter.village_name,
+            &letter.village_kind,
+        ),
         office_address: letter.office_address.clone(),
         title: letter.title.clone(),
         number: letter.number.clone(),

@@ -23,6 +23,7 @@ pub fn LayananPage() -> impl IntoView {
             <a href="/layanan/pengaduan" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, pengaduan.title)}</a>
             // Regulations, public information and social aid are each village's: its page links them.
             <a href="/desa" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.village_information)}</a>
+            <a href="/skor" class="inline-flex min-h-11 items-center font-semibold text-teal-700 underline">{t!(i18n, layanan.score_link)}</a>
         </p>
         <ServiceList limit=24 />
     }

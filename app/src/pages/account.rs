@@ -30,6 +30,7 @@ pub fn AccountPage() -> impl IntoView {
                             <crate::pasar::MyOrdersCard />
                             <crate::layanan::MyRequestsCard />
                             <crate::layanan::informasi::MyBansosCard />
+                            <crate::budaya::MyCertificates />
                             <crate::budaya::MyTickets />
                         </div>
                         <section class=format!("{CARD} mt-4")>

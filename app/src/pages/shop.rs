@@ -1,11 +1,12 @@
 //! A shop's page: the shop and its products (from `pasar`) with the classes its owner runs (from
-//! `budaya`), so a tourist who loved the batik class finds the scarves, and the other way round.
+//! `budaya`), so a tourist who loved the batik class finds the scarves, and the other way round; and
+//! the selling trainings its owner completed ("trained in …", from their certificates).
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::budaya::{list_shop_classes, EventCardView};
+use crate::budaya::{list_shop_classes, list_shop_trainings, EventCardView, TrainedIn};
 use crate::i18n::*;
 use crate::pasar::{get_shop, ShopCatalogue, ShopIntro};
 use crate::ui::feedback::CardsLoading;
@@ -26,7 +27,14 @@ pub fn ShopPage() -> impl IntoView {
         },
         get_shop,
     );
-    let classes = Resource::new(move || slug.clone(), list_shop_classes);
+    let classes = Resource::new(
+        {
+            let slug = slug.clone();
+            move || slug.clone()
+        },
+        list_shop_classes,
+    );
+    let trainings = Resource::new(move || slug.clone(), list_shop_trainings);
     view! {
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
@@ -34,8 +42,10 @@ pub fn ShopPage() -> impl IntoView {
                     Ok(shop) => {
                         // The classes are an extra: the shop's page stands without them.
                         let classes = classes.await.unwrap_or_default();
+                        let trainings = trainings.await.unwrap_or_default();
                         Either::Left(view! {
                             <ShopIntro shop=shop.clone() />
+                            <TrainedIn trainings />
                             {(!classes.is_empty()).then(|| view! {
                                 <section class="mt-6" aria-labelledby="kelas-lapak">
                                     <h2 id="kelas-lapak" class="mb-2 text-lg font-bold">{t!(i18n, pasar.shop_workshops)}</h2>

@@ -108,7 +108,8 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
         </section>
         <section class="mt-8" id="informasi">
             <h2 class="mb-3 text-lg font-bold">{t!(i18n, desa.information_title)}</h2>
-            <ul class="grid gap-2 sm:grid-cols-3">
+            <ul class="grid gap-2 sm:grid-cols-2">
+                <li><a href=format!("/desa/{slug}/skor") class="flex min-h-12 items-center rounded-xl border border-teal-600 bg-teal-50 px-4 font-semibold text-teal-900 hover:bg-teal-100">{t!(i18n, desa.score_link)}</a></li>
                 <li><a href=format!("/desa/{slug}/hukum") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.legal_title)}</a></li>
                 <li><a href=format!("/desa/{slug}/ppid") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.ppid_title)}</a></li>
                 <li><a href=format!("/desa/{slug}/bansos") class="flex min-h-12 items-center rounded-xl border border-stone-200 bg-white px-4 font-semibold hover:border-teal-600">{t!(i18n, informasi.bansos_title)}</a></li>

@@ -113,6 +113,8 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "file_required" => t_string!(i18n, fields.file_required),
         "pdf_too_large" => t_string!(i18n, fields.pdf_too_large),
         "not_a_pdf" => t_string!(i18n, fields.not_a_pdf),
+        "certificate_sessions_invalid" => t_string!(i18n, fields.certificate_sessions_invalid),
+        "nobody_earned_certificate" => t_string!(i18n, fields.nobody_earned_certificate),
         "documents_closed" => t_string!(i18n, fields.documents_closed),
         "visit_not_movable" => t_string!(i18n, fields.visit_not_movable),
         "complaint_move_not_now" => t_string!(i18n, fields.complaint_move_not_now),

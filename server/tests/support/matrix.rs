@@ -86,6 +86,18 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("set_bansos_membership", "village=kemiren&phone=&programme=pkh", ["401", "403", "403", "+", "+", "403", "403", "+"]),
     // Only the resident's own record.
     ("list_my_bansos", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // Training certificates: a listing's manager (the batik class: Sulastri, its organiser, and Kemiren's
+    // staff); an unknown rule value is 422. Checking a certificate is public.
+    ("get_certificate_console", "slug=kelas-batik-gajah-oling", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("set_certificate_rule", "slug=kelas-batik-gajah-oling&sessions=lots", ["401", "403", "+", "+", "+", "403", "403", "+"]),
+    ("issue_certificates", "slug=literasi-digital-umkm", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("verify_certificate", "code=ZZZZZZZZZZZZ", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_my_certificates", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_shop_trainings", "shop=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    // The scorecard counts activity, never people: public.
+    ("get_village_score", "slug=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_kecamatan_score", "code=35.10.16", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_regency_score", "", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_shop_classes", "shop=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("set_language", "lang=en", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("sign_up", "name=X&phone=x&password=x&village=kemiren", ["+", "+", "+", "+", "+", "+", "+", "+"]),

@@ -4,9 +4,11 @@
 #![allow(clippy::too_many_arguments)]
 
 mod agenda;
+mod certificates;
 mod organiser;
 mod tickets;
 
 pub use agenda::*;
+pub use certificates::*;
 pub use organiser::*;
 pub use tickets::*;

@@ -232,7 +232,7 @@ pub async fn save_listing(
 
 /// The listing and who manages it, or 404 / 401 / 403.
 #[cfg(feature = "ssr")]
-async fn managed_listing(
+pub(crate) async fn managed_listing(
     pool: &crate::db::Db,
     slug: &str,
 ) -> Result<(Actor, crate::budaya::store::FoundListing), AppError> {

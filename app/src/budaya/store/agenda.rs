@@ -71,19 +71,6 @@ const FIRST_PHOTO_JOIN: &str =
     " LEFT JOIN photos ph ON ph.id = (SELECT ep.photo_id FROM event_photos ep
      WHERE ep.event_id = e.id ORDER BY ep.position LIMIT 1)";
 
-/// Escapes `%`, `_` and `\` so a search word matches literally inside `LIKE … ESCAPE '\'`.
-fn like_pattern(word: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
 /// The words of a search, lower-cased, at most six (longer queries add nothing but cost).
 pub fn search_words(query: &str) -> Vec<String> {
     query
@@ -133,7 +120,7 @@ fn push_filters(builder: &mut Sql, query: &AgendaQuery) {
                  COALESCE(e.summary_en, '') || ' ' || e.tags || ' ' || e.venue || ' ' || v.name || ' ' || \
                  e.organiser_name) LIKE ",
             )
-            .push_bind(like_pattern(&word))
+            .push_bind(crate::db::like_pattern(&word))
             .push(" ESCAPE '\\'");
     }
 }

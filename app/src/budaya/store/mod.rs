@@ -4,12 +4,14 @@
 //! be oversold.
 
 mod agenda;
+mod certificates;
 mod listings;
 mod reminders;
 mod sessions;
 mod tickets;
 
 pub use agenda::*;
+pub use certificates::*;
 pub use listings::*;
 pub use reminders::*;
 pub use sessions::*;

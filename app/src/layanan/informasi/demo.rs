@@ -176,11 +176,7 @@ const MEMBERSHIPS: &[(&str, &str, i64)] = &[
 fn document_pdf(document: &DemoDocument, village_name: &str) -> Vec<u8> {
     let kind = super::LegalKind::from_code(document.kind).unwrap_or(super::LegalKind::Perdes);
     render(&LetterContent {
-        letterhead: [
-            "PEMERINTAH KABUPATEN BANYUWANGI".into(),
-            "KECAMATAN GLAGAH".into(),
-            format!("DESA {}", village_name.to_uppercase()),
-        ],
+        letterhead: crate::kernel::official_pdf::village_letterhead("Glagah", village_name, "desa"),
         office_address: format!("Balai Desa {village_name}"),
         title: document.title_id.to_uppercase(),
         number: super::citation(kind, document.number, document.year),

@@ -89,7 +89,7 @@ pub async fn legal_documents(
         sql.push(" AND d.year = ").push_bind(year);
     }
     for word in words.split_whitespace().take(6) {
-        let pattern = like_pattern(&word.to_lowercase());
+        let pattern = crate::db::like_pattern(&word.to_lowercase());
         sql.push(" AND (LOWER(d.title_id) LIKE ")
             .push_bind(pattern.clone())
             .push(" ESCAPE '\\' OR LOWER(d.title_en) LIKE ")
@@ -101,19 +101,6 @@ pub async fn legal_documents(
     sql.push(" ORDER BY d.year DESC, d.kind, d.number DESC LIMIT 200");
     let rows: Vec<LegalRow> = sql.fetch_all(pool).await?;
     rows.into_iter().map(LegalRow::into_document).collect()
-}
-
-/// Escapes `%`, `_` and `\` so a search word matches literally inside `LIKE … ESCAPE '\'`.
-fn like_pattern(word: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// The years that have published documents, newest first (the year filter's choices).
