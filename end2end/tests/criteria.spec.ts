@@ -135,6 +135,8 @@ test('the Layanan pillar leads to every village\'s scorecard', async ({ page, ja
   await open(page, '/layanan', javaScriptEnabled);
   await page.getByRole('link', { name: 'Skor semua desa' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skor Kabupaten Banyuwangi');
+  await page.getByRole('link', { name: /Glagah/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skor Kecamatan Glagah');
   await page.getByRole('link', { name: /Kemiren/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Kemiren');
 });

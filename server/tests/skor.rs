@@ -76,7 +76,7 @@ fn the_demo_villages_stand_at_different_levels() {
         for (level, count) in [("penuh", 1), ("berkembang", 1), ("rintisan", 2)] {
             let shown = glagah
                 .body
-                .split(&format!("data-level-count=\"{level}\">"))
+                .split(&format!("data-level-count=\"{level}\""))
                 .nth(1)
                 .unwrap();
             let shown = shown
@@ -100,7 +100,10 @@ fn the_demo_villages_stand_at_different_levels() {
         );
         let regency = send(&app, get("/skor")).await;
         assert!(regency.body.contains("/kecamatan/35.10.16/skor"));
-        assert_eq!(regency.body.matches("data-village=").count(), 6);
+        // The regency lists its kecamatan (villages are on their kecamatan's page).
+        assert_eq!(regency.body.matches("data-kecamatan=").count(), 3);
+        assert_eq!(regency.body.matches("data-village=").count(), 0);
+        assert_eq!(glagah.body.matches("data-village=").count(), 4);
         assert_eq!(
             send(&app, get("/kecamatan/99.99/skor")).await.status,
             StatusCode::NOT_FOUND

@@ -58,50 +58,65 @@ async fn roll_up(
     scope: Scope<'_>,
     kecamatan: Option<(String, String)>,
 ) -> Result<RollUp, AppError> {
-    use super::Criterion;
+    use super::{Criterion, KecamatanRow, Level, VillageRow};
     let pool = crate::db::pool()?;
     let (since, now) = window();
     let villages = super::store::villages(&pool, scope).await?;
     if villages.is_empty() {
         return Err(AppError::NotFound);
     }
-    let mut kecamatan_list: Vec<(String, String)> = villages
-        .iter()
-        .map(|(_, _, _, code, name)| (code.clone(), name.clone()))
-        .collect();
-    kecamatan_list.sort();
-    kecamatan_list.dedup();
     let mut facts = super::store::indicators(&pool, scope, since, now).await?;
     let mut meeting = vec![0; Criterion::ALL.len()];
     let mut levels = [0; 3];
-    let rows = villages
-        .into_iter()
-        .map(|(id, slug, name, _, _)| {
-            let results = super::rules::assess(&facts.remove(&id).unwrap_or_default(), now);
-            let met: Vec<bool> = results.iter().map(|result| result.met).collect();
-            for (count, met) in meeting.iter_mut().zip(&met) {
-                *count += usize::from(*met);
+    let mut rows = Vec::new();
+    let mut kecamatan_rows: Vec<KecamatanRow> = Vec::new();
+    for (id, slug, name, kecamatan_code, kecamatan_name) in villages {
+        let results = super::rules::assess(&facts.remove(&id).unwrap_or_default(), now);
+        let met: Vec<bool> = results.iter().map(|result| result.met).collect();
+        for (count, met) in meeting.iter_mut().zip(&met) {
+            *count += usize::from(*met);
+        }
+        let met_count = met.iter().filter(|met| **met).count();
+        let level = super::rules::level(met_count);
+        let level_index = match level {
+            Level::Full => 0,
+            Level::Developing => 1,
+            Level::Starting => 2,
+        };
+        levels[level_index] += 1;
+        match kecamatan_rows
+            .iter_mut()
+            .find(|row| row.code == kecamatan_code)
+        {
+            Some(row) => {
+                row.villages += 1;
+                row.levels[level_index] += 1;
             }
-            let met_count = met.iter().filter(|met| **met).count();
-            let level = super::rules::level(met_count);
-            levels[match level {
-                super::Level::Full => 0,
-                super::Level::Developing => 1,
-                super::Level::Starting => 2,
-            }] += 1;
-            super::VillageRow {
-                slug,
-                name,
-                met,
-                met_count,
-                level,
+            None => {
+                let mut row_levels = [0; 3];
+                row_levels[level_index] = 1;
+                kecamatan_rows.push(KecamatanRow {
+                    code: kecamatan_code,
+                    name: kecamatan_name,
+                    villages: 1,
+                    levels: row_levels,
+                });
             }
-        })
-        .collect();
+        }
+        rows.push(VillageRow {
+            slug,
+            name,
+            met,
+            met_count,
+            level,
+        });
+    }
+    kecamatan_rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let regency = kecamatan.is_none();
     Ok(RollUp {
         kecamatan,
-        kecamatan_list,
-        villages: rows,
+        kecamatan_rows: if regency { kecamatan_rows } else { Vec::new() },
+        villages: if regency { Vec::new() } else { rows },
         meeting,
         levels,
         since,

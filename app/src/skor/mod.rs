@@ -159,14 +159,25 @@ pub struct VillageRow {
     pub level: Level,
 }
 
-/// `/kecamatan/{code}/skor` and `/skor` (the regency): every village's row, how many villages meet each
-/// criterion (in [`Criterion::ALL`] order) and how many are at each level (full, developing, starting).
+/// One kecamatan in the regency's roll-up: how many of its villages are at each level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KecamatanRow {
+    pub code: String,
+    pub name: String,
+    pub villages: usize,
+    pub levels: [usize; 3],
+}
+
+/// `/kecamatan/{code}/skor` and `/skor` (the regency): how many villages meet each criterion (in
+/// [`Criterion::ALL`] order) and how many are at each level (full, developing, starting); a kecamatan
+/// lists its villages, the regency its kecamatan (two hundred village rows are too much for a phone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RollUp {
     /// The kecamatan's code and name, or `None` for the whole regency.
     pub kecamatan: Option<(String, String)>,
-    /// The regency's kecamatan (code, name), for the regency page's links.
-    pub kecamatan_list: Vec<(String, String)>,
+    /// The regency's kecamatan (empty on a kecamatan's page).
+    pub kecamatan_rows: Vec<KecamatanRow>,
+    /// The kecamatan's villages (empty on the regency's page).
     pub villages: Vec<VillageRow>,
     pub meeting: Vec<usize>,
     pub levels: [usize; 3],

@@ -79,17 +79,17 @@ pub async fn indicators(
 ) -> Result<HashMap<i64, Indicators>, sqlx::Error> {
     let mut facts: HashMap<i64, Indicators> = HashMap::new();
 
-    // Public services: each request finished in the window, with its promise and rating.
+    // Public services: each request finished in the window (a request reaches "selesai" once), with
+    // its promise and rating.
     let mut sql = Sql::new(
-        "SELECT r.village_id, r.created_at, MIN(e.at), s.processing_days, r.rating
-         FROM service_requests r
+        "SELECT r.village_id, r.created_at, e.at, s.processing_days, r.rating
+         FROM request_events e
+         JOIN service_requests r ON r.id = e.request_id
          JOIN services s ON s.id = r.service_id
-         JOIN request_events e ON e.request_id = r.id AND e.status = 'selesai'
-         WHERE r.status = 'selesai'",
+         WHERE e.status = 'selesai' AND r.status = 'selesai' AND e.at >= ",
     );
+    sql.push_bind(since);
     restrict(&mut sql, "r.village_id", scope);
-    sql.push(" GROUP BY r.id, r.village_id, r.created_at, s.processing_days, r.rating HAVING MIN(e.at) >= ")
-        .push_bind(since);
     let finished: Vec<(i64, i64, i64, i64, Option<i64>)> = sql.fetch_all(pool).await?;
     for (village_id, created_at, finished_at, processing_days, rating) in finished {
         let entry = facts.entry(village_id).or_default();

@@ -252,14 +252,14 @@ fn RollUpView(roll_up: RollUp) -> impl IntoView {
     let i18n = use_i18n();
     let RollUp {
         kecamatan,
-        kecamatan_list,
+        kecamatan_rows,
         villages,
         meeting,
         levels,
         since,
         until,
     } = roll_up;
-    let total = villages.len();
+    let total: usize = levels.iter().sum();
     let is_regency = kecamatan.is_none();
     let heading = match kecamatan {
         Some((_, name)) => {
@@ -287,7 +287,10 @@ fn RollUpView(roll_up: RollUp) -> impl IntoView {
             </div>
             <ul class="mt-2 flex flex-wrap gap-x-4 text-sm">
                 {level_rows.into_iter().map(|(level, count)| view! {
-                    <li data-level-count=level.code()>{level_label(i18n, level)} ": " <span class="font-semibold">{count}</span></li>
+                    <li data-level-count=level.code() class="flex items-center gap-1">
+                        <span class=format!("inline-block h-3 w-3 rounded-full {}", match level { Level::Full => "bg-teal-600", Level::Developing => "bg-amber-500", Level::Starting => "bg-stone-400" }) aria-hidden="true"></span>
+                        {level_label(i18n, level)} ": " <span class="font-semibold">{count}</span>
+                    </li>
                 }).collect_view()}
             </ul>
         </section>
@@ -305,12 +308,35 @@ fn RollUpView(roll_up: RollUp) -> impl IntoView {
             </ul>
         </section>
         {is_regency.then(|| view! {
-            <nav class="mt-4 flex flex-wrap gap-x-4" aria-label=move || t_string!(i18n, skor.kecamatan_nav).to_string()>
-                {kecamatan_list.into_iter().map(|(code, name)| view! {
-                    <a href=format!("/kecamatan/{code}/skor") class=LINK>{name}</a>
-                }).collect_view()}
-            </nav>
+            <section class="mt-4" aria-labelledby="per-kecamatan">
+                <h2 id="per-kecamatan" class="mb-2 text-lg font-bold">{t!(i18n, skor.kecamatan_nav)}</h2>
+                <ul role="list" class="flex flex-col gap-2">
+                    {kecamatan_rows.into_iter().map(|row| {
+                        let [full, developing, starting] = row.levels;
+                        view! {
+                            <li>
+                                <a href=format!("/kecamatan/{}/skor", row.code) class=format!("{CARD} flex flex-col gap-2 hover:border-teal-600") data-kecamatan=row.code.clone()>
+                                    <span class="flex justify-between gap-2">
+                                        <span class="font-semibold">{row.name}</span>
+                                        <span class="text-sm text-stone-600">{format!("{full} · {developing} · {starting}")}</span>
+                                    </span>
+                                    <span class="flex h-3 w-full overflow-hidden rounded-full bg-stone-100" aria-hidden="true">
+                                        <span class="h-full bg-teal-600" style=format!("width: {:.1}%", bar_percent(full, row.villages))></span>
+                                        <span class="h-full bg-amber-500" style=format!("width: {:.1}%", bar_percent(developing, row.villages))></span>
+                                        <span class="h-full bg-stone-400" style=format!("width: {:.1}%", bar_percent(starting, row.villages))></span>
+                                    </span>
+                                    <span class="sr-only">
+                                        {level_label(i18n, Level::Full)} " " {full} ", " {level_label(i18n, Level::Developing)} " " {developing} ", "
+                                        {level_label(i18n, Level::Starting)} " " {starting}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
         })}
+        {(!is_regency).then(|| view! {
         <section class="mt-4" aria-labelledby="per-desa">
             <h2 id="per-desa" class="mb-2 text-lg font-bold">{t!(i18n, skor.by_village)}</h2>
             <ul role="list" class="flex flex-col gap-2">
@@ -334,5 +360,6 @@ fn RollUpView(roll_up: RollUp) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        })}
     }
 }
