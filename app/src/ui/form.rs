@@ -222,9 +222,12 @@ pub fn TextArea(
     name: &'static str,
     #[prop(optional, into)] value: Option<String>,
     #[prop(default = false)] required: bool,
+    /// The element id, when the same field appears in several forms of one page (default `f-{name}`).
+    #[prop(optional, into)]
+    id: Option<String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = id.unwrap_or_else(|| format!("f-{name}"));
     let message = field_error_text(error, name);
     let value = super::form_draft::typed_value(name).or(value);
     view! {

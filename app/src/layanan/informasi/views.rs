@@ -495,12 +495,12 @@ fn ProgrammeEditor(info: ProgrammeInfo, slug: String) -> impl IntoView {
             <ActionForm action=save attr:class="mt-2 flex flex-col gap-3">
                 <input type="hidden" name="village" value=slug.clone() />
                 <input type="hidden" name="programme" value=code />
-                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.who))) name="who_id" value=info.who_id required=true error=save_error />
-                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.who))) name="who_en" value=info.who_en required=true error=save_error />
-                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.schedule))) name="schedule_id" value=info.schedule_id required=true error=save_error />
-                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.schedule))) name="schedule_en" value=info.schedule_en required=true error=save_error />
-                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.how))) name="how_id" value=info.how_id required=true error=save_error />
-                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.how))) name="how_en" value=info.how_en required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.who))) name="who_id" id=format!("who_id-{code}") value=info.who_id required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.who))) name="who_en" id=format!("who_en-{code}") value=info.who_en required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.schedule))) name="schedule_id" id=format!("schedule_id-{code}") value=info.schedule_id required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.schedule))) name="schedule_en" id=format!("schedule_en-{code}") value=info.schedule_en required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (ID)", t_string!(i18n, informasi.how))) name="how_id" id=format!("how_id-{code}") value=info.how_id required=true error=save_error />
+                <TextArea label=Signal::derive(move || format!("{} (EN)", t_string!(i18n, informasi.how))) name="how_en" id=format!("how_en-{code}") value=info.how_en required=true error=save_error />
                 <FormError error=save_error />
                 <SubmitButton label=Signal::derive(move || t_string!(i18n, informasi.save_programme).to_string()) />
             </ActionForm>
