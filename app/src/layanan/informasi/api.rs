@@ -102,7 +102,7 @@ pub async fn add_legal_document(
         if super::store::legal_number_taken(&pool, village_id, kind, &number, year).await? {
             return Err(AppError::field("number", "legal_number_taken"));
         }
-        let id = super::store::insert_legal_document(
+        let inserted = super::store::insert_legal_document(
             &pool,
             &super::store::NewLegalDocument {
                 village_id,
@@ -115,7 +115,19 @@ pub async fn add_legal_document(
             },
             crate::db::now_unix(),
         )
-        .await?;
+        .await;
+        let id = match inserted {
+            Ok(id) => id,
+            // Two staff adding the same number at the same moment: the second is told, as above.
+            Err(error)
+                if error
+                    .as_database_error()
+                    .is_some_and(|error| error.is_unique_violation()) =>
+            {
+                return Err(AppError::field("number", "legal_number_taken"));
+            }
+            Err(error) => return Err(error.into()),
+        };
         leptos_axum::redirect(&format!(
             "/desa/{village}/hukum?disimpan=dokumen#dokumen-{id}"
         ));
