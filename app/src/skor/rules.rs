@@ -195,9 +195,12 @@ mod tests {
         assert_eq!(level(7), Level::Full);
     }
 
+    /// A change to a village's numbers, and the criterion (index) it should fail.
+    type Case = (fn(&mut Indicators), usize);
+
     #[test]
     fn one_below_any_threshold_fails_only_its_criterion() {
-        let cases: [(fn(&mut Indicators), usize); 12] = [
+        let cases: [Case; 12] = [
             (|i| i.requests_finished -= 1, 0),
             (|i| i.requests_on_time -= 1, 0),
             (|i| i.rating_sum -= 1, 0),

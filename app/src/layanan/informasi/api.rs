@@ -1,5 +1,7 @@
 //! Server functions of the village information pages. Reading is public (the memberships excepted);
 //! writing is for the village's staff.
+// A form with many fields is a server function with one argument per field.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
@@ -262,7 +264,6 @@ pub async fn get_bansos_page(village: String) -> Result<BansosPage, AppError> {
 
 /// Writes one programme's explanation in both languages. The village's staff.
 #[server(endpoint = "save_bansos_programme")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_bansos_programme(
     village: String,
     programme: String,
