@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/akun/atur-ulang-sandi") view=akun::ResetPasswordPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/notifikasi") view=notifikasi::NotificationsPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/outbox") view=notifikasi::OutboxPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin") view=akun::regency::RegencyAdminPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/wilayah") view=akun::regency::VillageImportPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/wilayah/impor/:id") view=akun::regency::ImportPreviewPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/staf") view=akun::regency::StaffAdminPage ssr=SsrMode::Async />
+                            <Route path=path!("/akun/undangan") view=akun::regency::AcceptInvitationPage ssr=SsrMode::Async />
                             <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug") view=pages::village::VillagePage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug/kelola") view=pages::village_console::VillageConsolePage ssr=SsrMode::Async />

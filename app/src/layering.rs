@@ -38,6 +38,8 @@ const TABLE_OWNERS: &[(&str, &str)] = &[
     ("sessions", "akun"),
     ("sign_in_failures", "akun"),
     ("staff_roles", "akun"),
+    ("staff_invitations", "akun"),
+    ("village_imports", "akun"),
     ("villages", "akun"),
     ("kecamatan", "akun"),
     ("kabupaten", "akun"),

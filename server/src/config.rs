@@ -42,6 +42,13 @@ pub enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Invite the regency's first administrator (or another one): prints a one-time code, valid for
+    /// seven days, that the person enters at /akun/undangan after signing up or in with this number.
+    InviteAdmin {
+        /// Their mobile number (08… or +628…).
+        #[arg(long)]
+        phone: String,
+    },
     /// Put a backup in place of this data directory's database, photos and key (server stopped).
     Restore {
         /// A folder written by `backup`.
@@ -119,6 +126,41 @@ pub struct Config {
         global = true
     )]
     pub page_cache_seconds: u64,
+    /// WhatsApp Business Cloud API: the business phone number's id (WhatsApp Manager). With the token
+    /// below, messages to phones go out as WhatsApp template messages.
+    #[arg(long, env = "SK_WHATSAPP_PHONE_NUMBER_ID", global = true)]
+    pub whatsapp_phone_number_id: Option<String>,
+    /// WhatsApp Cloud API access token (a system user's permanent token). Prefer the environment
+    /// variable: a command-line argument is visible to every user of the machine.
+    #[arg(long, env = "SK_WHATSAPP_TOKEN", hide_env_values = true, global = true)]
+    pub whatsapp_token: Option<String>,
+    /// The approved WhatsApp template every message uses: a utility template whose body has one
+    /// parameter `{{1}}`, with `id` and `en` translations.
+    #[arg(
+        long,
+        env = "SK_WHATSAPP_TEMPLATE",
+        default_value = "smart_kampung_pesan",
+        global = true
+    )]
+    pub whatsapp_template: String,
+    /// The Graph API base address and version.
+    #[arg(
+        long,
+        env = "SK_WHATSAPP_API",
+        default_value = "https://graph.facebook.com/v23.0",
+        global = true
+    )]
+    pub whatsapp_api: String,
+    /// SMS gateway: the address messages are POSTed to (see README, "Messages to phones"). With
+    /// WhatsApp configured too, SMS carries what WhatsApp cannot deliver.
+    #[arg(long, env = "SK_SMS_URL", global = true)]
+    pub sms_url: Option<String>,
+    /// SMS gateway bearer token.
+    #[arg(long, env = "SK_SMS_TOKEN", hide_env_values = true, global = true)]
+    pub sms_token: Option<String>,
+    /// SMS sender id (masking) registered with the provider.
+    #[arg(long, env = "SK_SMS_SENDER_ID", global = true)]
+    pub sms_sender_id: Option<String>,
     /// Log lines as text for people or JSON for log collectors.
     #[arg(long, env = "SK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -160,6 +202,37 @@ impl Config {
             photos: self.photos_dir(),
             nik_key: self.nik_key_path(),
         }
+    }
+
+    /// The message sender the gateway options ask for (the recording sender without any).
+    pub fn message_sender(
+        &self,
+    ) -> Result<std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>, String> {
+        use app::notifikasi::gateways::{SmsConfig, WhatsAppConfig};
+        let whatsapp = match (&self.whatsapp_phone_number_id, &self.whatsapp_token) {
+            (Some(phone_number_id), Some(access_token)) => Some(WhatsAppConfig {
+                api_base: self.whatsapp_api.clone(),
+                phone_number_id: phone_number_id.clone(),
+                access_token: access_token.clone(),
+                template: self.whatsapp_template.clone(),
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(
+                    "WhatsApp needs both --whatsapp-phone-number-id and --whatsapp-token".into(),
+                )
+            }
+        };
+        let sms = match (&self.sms_url, &self.sms_token) {
+            (Some(url), Some(token)) => Some(SmsConfig {
+                url: url.clone(),
+                token: token.clone(),
+                sender_id: self.sms_sender_id.clone(),
+            }),
+            (None, None) => None,
+            _ => return Err("the SMS gateway needs both --sms-url and --sms-token".into()),
+        };
+        app::notifikasi::gateways::from_config(whatsapp, sms)
     }
 
     /// Photo files (`<data-dir>/photos`).

@@ -112,6 +112,11 @@ pub fn router(state: AppState) -> Router {
             "/desa/{slug}/hukum/{id}/pdf",
             post(app::layanan::informasi::files::upload_legal_pdf),
         )
+        // The regency's village list (CSV): the admin kabupaten only (checked in the handler).
+        .route(
+            "/admin/wilayah/impor",
+            post(app::akun::regency::upload::upload_village_list),
+        )
         .route(
             "/layanan/pengaduan/{code}/foto",
             get(app::layanan::documents::complaint_photo)
@@ -178,7 +183,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Hands pending outbox messages to the sender every few seconds, queues the day-before reminders of
-/// sessions every minute, and prunes old rate-limit windows.
+/// sessions and of visits to the village office every minute, and prunes old rate-limit windows.
 pub fn spawn_outbox_worker(
     pool: Db,
     sender: std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>,
@@ -200,6 +205,11 @@ pub fn spawn_outbox_worker(
                     Ok(0) => {}
                     Ok(count) => tracing::info!(count, "session reminders queued"),
                     Err(error) => tracing::error!(%error, "queueing session reminders failed"),
+                }
+                match app::layanan::store::send_due_visit_reminders(&pool, now).await {
+                    Ok(0) => {}
+                    Ok(count) => tracing::info!(count, "visit reminders queued"),
+                    Err(error) => tracing::error!(%error, "queueing visit reminders failed"),
                 }
             }
             if rounds.is_multiple_of(1800) {

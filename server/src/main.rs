@@ -50,6 +50,27 @@ async fn run() -> anyhow::Result<()> {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => tracing::info!(database = %database.redacted(), "migrations applied"),
+        Command::InviteAdmin { phone } => {
+            let phone = app::akun::phone::normalize_mobile(&phone)
+                .map_err(|error| anyhow::anyhow!("--phone: {}", error.code()))?;
+            let code = app::akun::regency::send_invitation(
+                &pool,
+                &phone,
+                app::akun::access::StaffRole::AdminKabupaten,
+                app::akun::regency::store::Place::Regency,
+                None,
+                None,
+                &config.site_url(),
+                app::db::now_unix(),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("inviting the administrator: {error}"))?;
+            // The one place the code is shown in full: the operator's terminal, to pass on in person.
+            println!("{code}");
+            tracing::info!(
+                "invitation queued; sign in or up with that number and enter the code at /akun/undangan"
+            );
+        }
         Command::Restore { .. } => {}
         Command::Backup { to } => {
             let report = server::backup::backup(&pool, &config.data_paths(), &to)
@@ -159,10 +180,14 @@ async fn run() -> anyhow::Result<()> {
                 background: server::BackgroundPool(background.clone()),
             };
             let _trimmer = server::memory::spawn_trimmer();
-            let _outbox = server::spawn_outbox_worker(
-                background,
-                std::sync::Arc::new(app::notifikasi::outbox::RecordingSender),
+            let sender = config
+                .message_sender()
+                .map_err(|error| anyhow::anyhow!("message gateway: {error}"))?;
+            tracing::info!(
+                sender = sender.name(),
+                "messages to phones go out through this sender"
             );
+            let _outbox = server::spawn_outbox_worker(background, sender);
             let listener = tokio::net::TcpListener::bind(config.listen)
                 .await
                 .with_context(|| format!("listening on {}", config.listen))?;

@@ -952,7 +952,7 @@ fn the_day_before_reminder_reaches_each_confirmed_ticket_once_and_never_the_wait
             session,
         )
         .await;
-        let due_at = app::budaya::store::reminder_time(starts_at);
+        let due_at = app::kernel::dates::day_before_reminder_time(starts_at);
         let reminders = || async {
             count(
                 &app,

@@ -71,7 +71,12 @@ pub async fn sign_up(
         None
     } else {
         match super::store::village_ref(&pool, &village).await? {
-            Some((village_id, _)) => Some(village_id),
+            Some((village_id, _)) => {
+                if super::regency::store::is_switched_off(&pool, village_id).await? {
+                    return Err(AppError::field("village", "village_switched_off").with_status());
+                }
+                Some(village_id)
+            }
             None => return Err(AppError::field("village", "village_unknown").with_status()),
         }
     };

@@ -16,6 +16,7 @@ pub mod password;
 pub mod phone;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+pub mod regency;
 pub mod reset_code;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -17,6 +17,8 @@ pub enum Action {
     SignIn,
     SignUp,
     ResetCode,
+    /// Entering an invitation code (eight digits, bound to the signed-in number).
+    InvitationCode,
 }
 
 impl Action {
@@ -25,6 +27,7 @@ impl Action {
             Action::SignIn => "sign_in",
             Action::SignUp => "sign_up",
             Action::ResetCode => "reset_code",
+            Action::InvitationCode => "invitation_code",
         }
     }
 
@@ -37,6 +40,7 @@ impl Action {
             // Per IP for a client without a device cookie (a script); see `hit_sign_up` for phones.
             Action::SignUp => (5, 30, 3600),
             Action::ResetCode => (3, 30, 3600),
+            Action::InvitationCode => (10, 100, 3600),
         }
     }
 }

@@ -36,6 +36,7 @@ pub async fn get_village_console(slug: String) -> Result<VillageConsole, AppErro
         pending_residents: super::store::pending_residents(&pool, village_id).await?,
         verified_residents: super::store::verified_resident_count(&pool, village_id).await?,
         may_manage_staff: actor.may(&Rule::VillageHead { village_id }),
+        may_switch_off: actor.is_admin(),
     })
 }
 

@@ -75,7 +75,9 @@ fn Console(console: VillageConsole, actions: ConsoleActions, shop_queue: ViewFn)
         pending_residents,
         verified_residents,
         may_manage_staff,
+        may_switch_off,
     } = console;
+    let switched_off = village.switched_off;
     let slug = village.summary.slug.clone();
     let resident_count = pending_residents.len();
     view! {
@@ -104,8 +106,9 @@ fn Console(console: VillageConsole, actions: ConsoleActions, shop_queue: ViewFn)
         </section>
         <section class=format!("{CARD} mt-4") aria-labelledby="perangkat">
             <h2 id="perangkat" class="font-bold">{t!(i18n, konsol.staff_title)}</h2>
-            <StaffList slug staff may_manage_staff add=actions.add_staff remove=actions.remove_staff />
+            <StaffList slug=slug.clone() staff may_manage_staff add=actions.add_staff remove=actions.remove_staff />
         </section>
+        {may_switch_off.then(|| view! { <super::regency::VillageStatus slug switched_off /> })}
     }
 }
 

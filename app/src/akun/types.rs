@@ -34,6 +34,8 @@ pub struct VillageProfile {
     pub description_id: String,
     pub description_en: Option<String>,
     pub office: VillageOffice,
+    /// The regency switched it off: its pages say so; nothing new is filed there.
+    pub switched_off: bool,
 }
 
 /// The balai desa (village office): where residents go, when, and how to reach it. Edited by staff.
@@ -134,4 +136,6 @@ pub struct VillageConsole {
     pub verified_residents: i64,
     /// The kades (or an admin) may add and remove staff.
     pub may_manage_staff: bool,
+    /// The admin kabupaten may switch the village off and on.
+    pub may_switch_off: bool,
 }

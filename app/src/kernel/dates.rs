@@ -101,9 +101,32 @@ pub fn parse_time_of_day(text: &str) -> Option<u32> {
     (hour < 24 && minute < 60).then_some(hour * 60 + minute)
 }
 
+/// The earliest a day-before reminder goes out (a class, a visit to the village office): 07:00 WIB of the
+/// day before, never at night.
+pub fn day_before_reminder_time(starts_at: i64) -> i64 {
+    let day = CivilDate::of_unix_wib(starts_at);
+    CivilDate::from_days(day.days() - 1).at_wib(7 * 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_before_reminder_goes_out_at_seven_the_morning_before_in_wib() {
+        // A posyandu at 08:00 WIB on Tuesday 8 December 2026 (01:00 UTC).
+        let starts_at = CivilDate::parse("2026-12-08").unwrap().at_wib(8 * 60);
+        assert_eq!(
+            crate::format::iso_utc(day_before_reminder_time(starts_at)),
+            "2026-12-07T00:00:00Z"
+        );
+        // At 06:30 WIB a session is still "the day before" in WIB though UTC says otherwise.
+        let early = CivilDate::parse("2026-12-08").unwrap().at_wib(6 * 60 + 30);
+        assert_eq!(
+            crate::format::iso_utc(day_before_reminder_time(early)),
+            "2026-12-07T00:00:00Z"
+        );
+    }
 
     #[test]
     fn dates_and_times_are_read_strictly() {

@@ -3,6 +3,8 @@
 
 mod api;
 #[cfg(feature = "ssr")]
+pub mod gateways;
+#[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -36,7 +36,8 @@ where
     Ok(())
 }
 
-/// Queues a message to a phone; the outbox worker hands it to the sender.
+/// Queues a message to a phone; the outbox worker hands it to the sender. It is marked with the account's
+/// language (the body is written in it; a WhatsApp template names it), Indonesian without an account.
 pub async fn enqueue_message<'e, E>(
     executor: E,
     account_id: Option<i64>,
@@ -49,8 +50,9 @@ where
     E: crate::db::Reach<'e>,
 {
     crate::on_db!(executor, |c| sqlx::query(
-        "INSERT INTO outbox (account_id, to_phone, purpose, body, status, created_at)
-         VALUES ($1, $2, $3, $4, 'pending', $5)",
+        "INSERT INTO outbox (account_id, to_phone, purpose, body, status, created_at, locale)
+         VALUES ($1, $2, $3, $4, 'pending', $5,
+                 COALESCE((SELECT locale FROM accounts WHERE id = $1), 'id'))",
     )
     .bind(account_id)
     .bind(to_phone)
@@ -183,12 +185,17 @@ struct OutboxRow {
     status: String,
     sender: Option<String>,
     created_at: i64,
+    attempts: i64,
+    last_error: Option<String>,
+    provider_message_id: Option<String>,
+    next_attempt_at: i64,
 }
 
 pub async fn list_outbox(pool: &Db, limit: i64) -> Result<Vec<OutboxMessage>, sqlx::Error> {
     let rows = crate::on_db!(pool, |c| sqlx::query_as::<_, OutboxRow>(
-        "SELECT id, to_phone, purpose, body, status, sender, created_at FROM outbox
-         ORDER BY id DESC LIMIT $1",
+        "SELECT id, to_phone, purpose, body, status, sender, created_at, attempts, last_error,
+                provider_message_id, next_attempt_at
+         FROM outbox ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(c)
@@ -203,6 +210,10 @@ pub async fn list_outbox(pool: &Db, limit: i64) -> Result<Vec<OutboxMessage>, sq
             status: row.status,
             sender: row.sender,
             created_at: row.created_at,
+            attempts: row.attempts,
+            last_error: row.last_error,
+            provider_message_id: row.provider_message_id,
+            next_attempt_at: row.next_attempt_at,
         })
         .collect())
 }

@@ -21,4 +21,11 @@ pub struct OutboxMessage {
     pub status: String,
     pub sender: Option<String>,
     pub created_at: i64,
+    /// Tries so far, and the gateway's last error (a rate limit, an invalid number, …).
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    /// The gateway's id of the message (a WhatsApp `wamid`, an SMS provider's id).
+    pub provider_message_id: Option<String>,
+    /// When a pending message is tried again.
+    pub next_attempt_at: i64,
 }

@@ -141,13 +141,41 @@ pub fn OutboxPage() -> impl IntoView {
 fn OutboxItem(message: OutboxMessage) -> impl IntoView {
     let i18n = use_i18n();
     let created_at = message.created_at;
+    let next_attempt_at = message.next_attempt_at;
+    let status = message.status.clone();
+    let status_label = move || match status.as_str() {
+        "sent" => t_string!(i18n, notifikasi.outbox_sent).to_string(),
+        "failed" => t_string!(i18n, notifikasi.outbox_failed).to_string(),
+        _ => t_string!(i18n, notifikasi.outbox_pending).to_string(),
+    };
+    let status_class = match message.status.as_str() {
+        "sent" => "font-semibold text-green-800",
+        "failed" => "font-semibold text-red-800",
+        _ => "font-semibold text-amber-800",
+    };
+    let retry = (message.status == "pending" && message.attempts > 0).then(|| {
+        view! {
+            <p class="mt-1 text-sm text-amber-900">
+                {t!(i18n, notifikasi.outbox_retry_at)} " "
+                {move || crate::format::time_of_day(next_attempt_at, i18n.get_locale())}
+            </p>
+        }
+    });
     view! {
-        <article class="w-full rounded-lg border border-stone-200 bg-white p-3">
+        <article class="w-full rounded-lg border border-stone-200 bg-white p-3" data-outbox-status=message.status.clone()>
             <p class="flex flex-wrap justify-between gap-2 text-sm text-stone-600">
                 <span>{message.to_phone} " · " {message.purpose}</span>
-                <span>{message.status} " · " {message.sender.unwrap_or_default()} " · " {move || crate::format::time_of_day(created_at, i18n.get_locale())}</span>
+                <span>
+                    <span class=status_class>{status_label}</span>
+                    " · " {message.sender.unwrap_or_default()}
+                    " · " {t!(i18n, notifikasi.outbox_attempts)} " " {message.attempts}
+                    " · " {move || crate::format::time_of_day(created_at, i18n.get_locale())}
+                </span>
             </p>
             <p class="mt-1">{message.body}</p>
+            {message.last_error.map(|error| view! { <p class="mt-1 text-sm text-red-800">{error}</p> })}
+            {retry}
+            {message.provider_message_id.map(|id| view! { <p class="mt-1 break-all text-xs text-stone-500">"ID: " {id}</p> })}
         </article>
     }
 }

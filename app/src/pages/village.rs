@@ -68,6 +68,7 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
         description_id,
         description_en,
         office,
+        switched_off,
     } = profile;
     let title = summary.name.clone();
     let meta_description = description_id.clone();
@@ -83,6 +84,11 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
             <KindLabel kind=summary.kind /> " · " <KecamatanLabel name=summary.kecamatan_name /> " · " {kabupaten}
         </p>
         <p class="text-xs text-stone-500">{t!(i18n, desa.code)} " " {summary.code}</p>
+        {switched_off.then(|| view! {
+            <p role="status" class="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-900" data-switched-off="">
+                {t!(i18n, wilayah.switched_off_banner)}
+            </p>
+        })}
         <p class="mt-3 max-w-prose"><Localized id=description_id en=description_en /></p>
         <OfficeCard office />
         <section class="mt-8">

@@ -125,6 +125,17 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("add_village_staff", "slug=kemiren&phone=081299999999&role=operator", ["401", "403", "403", "403", "+", "403", "403", "+"]),
     ("remove_village_staff", "slug=kemiren&staff_role_id=999999", ["401", "403", "403", "403", "+", "403", "403", "+"]),
     ("list_outbox", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    // The regency's administration: no such import (404 for the admin), an empty phone (422), a decision
+    // nobody makes (422), a code of the wrong length (422): nothing changes.
+    ("get_import_preview", "id=999999", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("apply_village_import", "id=999999&kabupaten_name=", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("get_regency_overview", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("get_staff_administration", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("invite_staff", "phone=&role=operator&village=kemiren&kecamatan=", ["401", "403", "403", "403", "+", "403", "403", "+"]),
+    ("cancel_invitation", "id=999999", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("accept_invitation", "code=1", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("revoke_staff_role", "staff_role_id=999999", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    ("set_village_active", "slug=kemiren&state=x", ["401", "403", "403", "403", "403", "403", "403", "+"]),
     ("get_agenda", "query[when]=akhir-pekan&query[kind]=kelas", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_month_calendar", "month=&kind=&village=", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_listing", "slug=kelas-batik-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),

@@ -254,3 +254,13 @@ pub async fn my_account(pool: &Db, actor: &Actor) -> Result<MyAccount, sqlx::Err
 }
 
 // ---- Resident verification ----
+
+/// The phone number of an account (E.164).
+pub async fn account_phone(pool: &Db, account_id: i64) -> Result<String, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT phone FROM accounts WHERE id = $1"
+    )
+    .bind(account_id)
+    .fetch_one(c)
+    .await)
+}

@@ -19,6 +19,7 @@ struct VillageRow {
     opening_hours_en: Option<String>,
     contact_phone: Option<String>,
     contact_email: Option<String>,
+    switched_off_at: Option<i64>,
 }
 
 impl VillageRow {
@@ -42,6 +43,7 @@ impl VillageRow {
                 phone: self.contact_phone,
                 email: self.contact_email,
             },
+            switched_off: self.switched_off_at.is_some(),
         })
     }
 }
@@ -49,7 +51,7 @@ impl VillageRow {
 const VILLAGE_COLUMNS: &str =
     "v.slug, v.name, v.kind, v.code, k.name AS kecamatan_name, k.kabupaten,
      v.description_id, v.description_en, v.office_address, v.opening_hours_id, v.opening_hours_en,
-     v.contact_phone, v.contact_email
+     v.contact_phone, v.contact_email, v.switched_off_at
      FROM villages v JOIN kecamatan k ON k.code = v.kecamatan_code";
 
 /// Every village, grouped by kecamatan.

@@ -4,16 +4,10 @@
 
 use crate::db::Db;
 use crate::i18n::Locale;
-use crate::kernel::dates::CivilDate;
+use crate::kernel::dates::{day_before_reminder_time as reminder_time, CivilDate};
 use crate::notifikasi::store::Bilingual;
 
 use super::tickets::{tell, Recipient};
-
-/// The earliest a session's reminder goes out: 07:00 WIB of the day before it starts.
-pub fn reminder_time(starts_at: i64) -> i64 {
-    let day = CivilDate::of_unix_wib(starts_at);
-    CivilDate::from_days(day.days() - 1).at_wib(7 * 60)
-}
 
 /// The most reminders one round queues; the next round takes the rest.
 const ROUND: i64 = 500;
@@ -104,25 +98,4 @@ pub async fn send_due_reminders(pool: &Db, now: i64) -> Result<usize, sqlx::Erro
         sent += 1;
     }
     Ok(sent)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_reminder_goes_out_at_seven_the_morning_before_in_wib() {
-        // A posyandu at 08:00 WIB on Tuesday 8 December 2026 (01:00 UTC).
-        let starts_at = CivilDate::parse("2026-12-08").unwrap().at_wib(8 * 60);
-        assert_eq!(
-            crate::format::iso_utc(reminder_time(starts_at)),
-            "2026-12-07T00:00:00Z"
-        );
-        // At 06:30 WIB a session is still "the day before" in WIB though UTC says otherwise.
-        let early = CivilDate::parse("2026-12-08").unwrap().at_wib(6 * 60 + 30);
-        assert_eq!(
-            crate::format::iso_utc(reminder_time(early)),
-            "2026-12-07T00:00:00Z"
-        );
-    }
 }

@@ -191,6 +191,10 @@ pub async fn submit_request(
         let found = crate::layanan::store::find_service(&pool, &village, &service)
             .await?
             .ok_or(AppError::NotFound)?;
+        // A village the regency switched off takes nothing new (what was filed before goes on).
+        if crate::akun::regency::store::is_switched_off(&pool, found.village_id).await? {
+            return Err(AppError::field("village", "village_switched_off"));
+        }
         // A letter speaks for the village one lives in (an appointment is open to anyone), and names
         // the resident as the village verified them.
         if found.kind == crate::layanan::ServiceKind::Surat

@@ -4,9 +4,11 @@ mod catalogue;
 pub mod complaints;
 mod documents;
 mod letters;
+mod reminders;
 mod requests;
 
 pub use catalogue::*;
 pub use documents::*;
 pub use letters::*;
+pub use reminders::*;
 pub use requests::*;
