@@ -183,18 +183,29 @@ cmd_test() {
   "$(server_binary)" serve --data-dir "$scratch/data" --listen "127.0.0.1:$port" \
     --site-root "$SITE_DIR" >>"$log" 2>&1 &
   server_pid=$!
+  # A second server on an empty database (no demo data): a regency starting from nothing. Its first
+  # administrator is invited with the command a real regency uses; the code is printed on its own line.
+  local onboard_port onboard_pid onboard_phone onboard_code
+  onboard_port=$((port + 1))
+  onboard_phone="081299990001"
+  onboard_code="$("$(server_binary)" invite-admin --phone "$onboard_phone" --data-dir "$scratch/empty" \
+    --site-url "http://127.0.0.1:$onboard_port" 2>>"$log" | grep -E '^[0-9]{8}$' | tail -n 1)"
+  "$(server_binary)" serve --data-dir "$scratch/empty" --listen "127.0.0.1:$onboard_port" \
+    --site-root "$SITE_DIR" >>"$log" 2>&1 &
+  onboard_pid=$!
   status=0
-  if wait_for_health "http://127.0.0.1:$port"; then
+  if wait_for_health "http://127.0.0.1:$port" && wait_for_health "http://127.0.0.1:$onboard_port"; then
     say "size budget (bundle, and the first load of a listing page)"
     node end2end/size-budget.mjs "$SITE_DIR/pkg" "http://127.0.0.1:$port" || status=$?
-    (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+    (cd end2end && BASE_URL="http://127.0.0.1:$port" ONBOARD_URL="http://127.0.0.1:$onboard_port" \
+      ONBOARD_ADMIN_PHONE="$onboard_phone" ONBOARD_ADMIN_CODE="$onboard_code" npx playwright test) || status=$?
     say "Lighthouse accessibility and SEO (100 on the pages people reach first)"
     node end2end/lighthouse.mjs "http://127.0.0.1:$port" || status=$?
   else
     status=1
   fi
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  kill "$server_pid" "$onboard_pid" 2>/dev/null || true
+  wait "$server_pid" "$onboard_pid" 2>/dev/null || true
   if [ "$status" -ne 0 ]; then
     echo "--- server log ---"; tail -n 50 "$log"
   fi

@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/admin/wilayah") view=akun::regency::VillageImportPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/wilayah/impor/:id") view=akun::regency::ImportPreviewPage ssr=SsrMode::Async />
                             <Route path=path!("/admin/staf") view=akun::regency::StaffAdminPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/akses") view=akun::DataAuditPage ssr=SsrMode::Async />
                             <Route path=path!("/akun/undangan") view=akun::regency::AcceptInvitationPage ssr=SsrMode::Async />
                             <Route path=path!("/desa") view=akun::VillageListPage ssr=SsrMode::Async />
                             <Route path=path!("/desa/:slug") view=pages::village::VillagePage ssr=SsrMode::Async />

@@ -39,6 +39,7 @@ const TABLE_OWNERS: &[(&str, &str)] = &[
     ("sign_in_failures", "akun"),
     ("staff_roles", "akun"),
     ("staff_invitations", "akun"),
+    ("personal_data_views", "akun"),
     ("village_imports", "akun"),
     ("villages", "akun"),
     ("kecamatan", "akun"),

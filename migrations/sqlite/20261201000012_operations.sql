@@ -49,3 +49,20 @@ ALTER TABLE outbox ADD COLUMN locale TEXT NOT NULL DEFAULT 'id';
 -- The visit reminder of a request with a slot: set in the transaction that queues it, so it goes once.
 ALTER TABLE service_requests ADD COLUMN slot_reminded_at BIGINT;
 CREATE INDEX service_requests_by_slot ON service_requests (slot_starts_at);
+
+-- People own their data (UU PDP 27/2022). An account deleted at its owner's request keeps its row (orders,
+-- issued letters and their numbers point at it, as the law requires) with name, number and e-mail erased.
+ALTER TABLE accounts ADD COLUMN deleted_at BIGINT;
+
+-- Who opened a resident's personal data (identity documents, verification data, letters): the resident
+-- reads it on their account page, the admin audits it. Only views by someone else are recorded.
+CREATE TABLE personal_data_views (
+    id                  INTEGER PRIMARY KEY,
+    subject_account_id  INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    viewer_account_id   INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+    what                TEXT NOT NULL CHECK (what IN ('document', 'verification', 'letter')),
+    context             TEXT NOT NULL,
+    viewed_at           BIGINT NOT NULL
+);
+CREATE INDEX personal_data_views_of_subject ON personal_data_views (subject_account_id, viewed_at);
+CREATE INDEX personal_data_views_by_time ON personal_data_views (viewed_at);

@@ -135,6 +135,8 @@ pub fn router(state: AppState) -> Router {
             "/layanan/permohonan/{code}/dokumen/{field}/{photo}",
             get(app::layanan::documents::request_document),
         )
+        // Everything the platform holds about the signed-in person, as a JSON file (UU PDP).
+        .route("/akun/data-saya", get(app::pages::my_data::download_my_data))
         // Issued letters: a PDF for the resident and the staff only (checked in the handler).
         .route(
             "/layanan/surat/{code}",

@@ -209,7 +209,7 @@ pub fn AccountHeader(account: MyAccount) -> impl IntoView {
                                 (Some(href), role) => Either::Left(view! { <a href=href class=LINK>
                                     {if role == StaffRole::Camat { t!(i18n, akun.open_kecamatan_console).into_any() } else { t!(i18n, akun.open_console).into_any() }}
                                 </a> }),
-                                (None, StaffRole::AdminKabupaten) => Either::Right(Some(view! { <a href="/admin/outbox" class=LINK>{t!(i18n, notifikasi.outbox_title)}</a> })),
+                                (None, StaffRole::AdminKabupaten) => Either::Right(Some(view! { <a href="/admin" class=LINK>{t!(i18n, wilayah.admin_title)}</a> })),
                                 (None, _) => Either::Right(None),
                             }}
                         </li>

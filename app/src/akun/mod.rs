@@ -14,6 +14,7 @@ mod language;
 pub mod nik;
 pub mod password;
 pub mod phone;
+mod privacy;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 pub mod regency;
@@ -33,6 +34,7 @@ pub use account_api::*;
 pub use account_views::*;
 pub use api::*;
 pub use language::*;
+pub use privacy::*;
 pub use staff_api::*;
 pub use staff_views::*;
 pub use types::*;

@@ -30,10 +30,23 @@ pub async fn get_village_console(slug: String) -> Result<VillageConsole, AppErro
     let village = super::store::find_village(&pool, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    let pending_residents = super::store::pending_residents(&pool, village_id).await?;
+    let now = crate::db::now_unix();
+    for resident in &pending_residents {
+        super::store::record_view(
+            &pool,
+            resident.account_id,
+            actor.account_id,
+            super::PersonalData::Verification,
+            &village.summary.name,
+            now,
+        )
+        .await?;
+    }
     Ok(VillageConsole {
         village,
         staff: super::store::village_staff(&pool, village_id, actor.account_id).await?,
-        pending_residents: super::store::pending_residents(&pool, village_id).await?,
+        pending_residents,
         verified_residents: super::store::verified_resident_count(&pool, village_id).await?,
         may_manage_staff: actor.may(&Rule::VillageHead { village_id }),
         may_switch_off: actor.is_admin(),

@@ -139,3 +139,48 @@ pub struct VillageConsole {
     /// The admin kabupaten may switch the village off and on.
     pub may_switch_off: bool,
 }
+
+/// Kinds of personal data whose views are recorded (UU PDP 27/2022).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PersonalData {
+    /// A photo of an identity document attached to a request (KTP, KK, …).
+    Document,
+    /// The verification data (name, address, masked NIK) in the village's queue.
+    Verification,
+    /// An issued letter's PDF, which names the resident.
+    Letter,
+}
+
+impl PersonalData {
+    pub fn code(self) -> &'static str {
+        match self {
+            PersonalData::Document => "document",
+            PersonalData::Verification => "verification",
+            PersonalData::Letter => "letter",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PersonalData> {
+        [
+            PersonalData::Document,
+            PersonalData::Verification,
+            PersonalData::Letter,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+    }
+}
+
+/// One recorded view of someone's personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataView {
+    /// Whose data (shown in the admin's audit).
+    pub subject_name: String,
+    /// Who looked: `None` when that account was deleted since.
+    pub viewer_name: Option<String>,
+    pub viewer_role: Option<crate::akun::access::StaffRole>,
+    pub what: PersonalData,
+    /// Which request, letter or village.
+    pub context: String,
+    pub viewed_at: i64,
+}

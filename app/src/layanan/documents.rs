@@ -135,6 +135,19 @@ pub async fn request_document(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal("photo", error),
     };
+    // The resident's identity documents: who other than them opens one is recorded (UU PDP).
+    if let Err(error) = crate::akun::store::record_view(
+        &pool,
+        request.account_id,
+        actor.account_id,
+        crate::akun::PersonalData::Document,
+        &request.code,
+        crate::db::now_unix(),
+    )
+    .await
+    {
+        return internal("access log", error);
+    }
     crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
 }
 

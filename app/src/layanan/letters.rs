@@ -73,6 +73,18 @@ pub async fn letter_pdf(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return internal(error),
     };
+    if let Err(error) = crate::akun::store::record_view(
+        &pool,
+        request.account_id,
+        actor.account_id,
+        crate::akun::PersonalData::Letter,
+        &request.code,
+        crate::db::now_unix(),
+    )
+    .await
+    {
+        return internal(error);
+    }
     let origin = crate::kernel::site::site_origin(&headers);
     let pdf = crate::kernel::official_pdf::render(&letter_content(&letter, &origin));
     (

@@ -80,3 +80,39 @@ pub async fn photo_by_id(pool: &Db, photo_id: i64) -> Result<Option<PhotoRef>, s
         widths: PhotoRef::widths_from_text(&widths),
     }))
 }
+
+/// Deletes the records of these photos, in the caller's transaction (a deleted account's identity
+/// documents); returns them so their files can be deleted once the transaction is committed. The caller
+/// has removed every reference to them first.
+pub async fn forget_photos(
+    tx: &mut crate::db::Tx,
+    photo_ids: &[i64],
+) -> Result<Vec<PhotoRef>, sqlx::Error> {
+    let mut forgotten = Vec::with_capacity(photo_ids.len());
+    for &photo_id in photo_ids {
+        let row: Option<(i64, String, String)> = crate::on_db!(&mut *tx, |c| sqlx::query_as(
+            "DELETE FROM photos WHERE id = $1 RETURNING id, key, widths"
+        )
+        .bind(photo_id)
+        .fetch_optional(c)
+        .await)?;
+        if let Some((id, key, widths)) = row {
+            forgotten.push(PhotoRef {
+                id,
+                key,
+                widths: PhotoRef::widths_from_text(&widths),
+            });
+        }
+    }
+    Ok(forgotten)
+}
+
+/// Deletes a forgotten photo's files (every width). A missing file is not an error.
+pub async fn delete_files(store: &dyn super::storage::PhotoStore, photo: &PhotoRef) {
+    for width in &photo.widths {
+        let key = format!("{}-{width}.webp", photo.key);
+        if let Err(error) = store.delete(&key).await {
+            tracing::warn!(%error, "deleting a forgotten photo's file");
+        }
+    }
+}

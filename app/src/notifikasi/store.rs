@@ -218,6 +218,25 @@ pub async fn list_outbox(pool: &Db, limit: i64) -> Result<Vec<OutboxMessage>, sq
         .collect())
 }
 
+/// Forgets a deleted account's notifications and messages (their texts name requests and orders).
+pub async fn forget_account(tx: &mut crate::db::Tx, account_id: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "DELETE FROM notifications WHERE account_id = $1"
+    )
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "DELETE FROM outbox WHERE account_id = $1"
+    )
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

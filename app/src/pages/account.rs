@@ -41,6 +41,7 @@ pub fn AccountPage() -> impl IntoView {
                             <crate::notifikasi::NotificationList limit=5 />
                         </section>
                         <AccountSettings account profile_saved verification_sent />
+                        <MyData />
                     }),
                     Ok(None) => EitherOf3::B(view! {
                         <div class="mx-auto max-w-md">
@@ -53,5 +54,35 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Data saya": the download of everything the platform holds about the person, who looked at their
+/// personal data, and deleting the account (`super::my_data`).
+#[component]
+fn MyData() -> impl IntoView {
+    use crate::ui::form::{last_error, Field, FormError, SubmitButton};
+    let i18n = use_i18n();
+    let delete = ServerAction::<super::my_data::DeleteMyAccount>::new();
+    let error = last_error(delete.value());
+    view! {
+        <section class=format!("{CARD} mt-4") aria-labelledby="data-saya" id="data-saya">
+            <h2 id="data-saya" class="font-bold">{t!(i18n, privasi.my_data_title)}</h2>
+            <p class="mt-1 text-sm text-stone-600">{t!(i18n, privasi.my_data_intro)}</p>
+            <a href="/akun/data-saya" download="data-saya-smart-kampung.json" rel="external" class="mt-3 inline-flex min-h-12 items-center justify-center rounded-lg border border-teal-700 bg-white px-4 font-semibold text-teal-800">
+                {t!(i18n, privasi.download)}
+            </a>
+            <crate::akun::MyDataViews />
+            <details class="mt-4">
+                <summary class="inline-flex min-h-11 cursor-pointer items-center font-semibold text-red-800">{t!(i18n, privasi.delete_title)}</summary>
+                <p class="mt-2 text-sm">{t!(i18n, privasi.delete_explained)}</p>
+                <ActionForm action=delete attr:class="mt-3 flex flex-col gap-4">
+                    <Field label=Signal::derive(move || t_string!(i18n, privasi.current_password).to_string()) name="password" input_type="password" autocomplete="current-password" error />
+                    <Field label=Signal::derive(move || t_string!(i18n, privasi.type_delete).to_string()) name="confirm" autocomplete="off" error />
+                    <FormError error />
+                    <SubmitButton secondary=true label=Signal::derive(move || t_string!(i18n, privasi.delete_button).to_string()) />
+                </ActionForm>
+            </details>
+        </section>
     }
 }

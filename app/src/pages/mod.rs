@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod home;
+pub mod my_data;
 pub mod shop;
 pub mod village;
 pub mod village_console;

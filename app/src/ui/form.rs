@@ -22,6 +22,9 @@ where
 pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
     let text = match code {
         "phone_empty" => t_string!(i18n, fields.phone_empty),
+        "confirm_word_missing" => t_string!(i18n, fields.confirm_word_missing),
+        "wrong_password" => t_string!(i18n, fields.wrong_password),
+        "close_shop_first" => t_string!(i18n, fields.close_shop_first),
         "import_empty" => t_string!(i18n, fields.import_empty),
         "import_too_large" => t_string!(i18n, fields.import_too_large),
         "import_unreadable_line" => t_string!(i18n, fields.import_unreadable_line),

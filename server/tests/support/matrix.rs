@@ -136,6 +136,10 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("accept_invitation", "code=1", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("revoke_staff_role", "staff_role_id=999999", ["401", "403", "403", "403", "403", "403", "403", "+"]),
     ("set_village_active", "slug=kemiren&state=x", ["401", "403", "403", "403", "403", "403", "403", "+"]),
+    // Without the confirming word: every signed-in caller gets 422 and nobody is deleted.
+    ("delete_my_account", "password=x&confirm=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_my_data_views", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    ("list_data_views", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
     ("get_agenda", "query[when]=akhir-pekan&query[kind]=kelas", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_month_calendar", "month=&kind=&village=", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_listing", "slug=kelas-batik-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),

@@ -28,11 +28,12 @@ fn query(name: &'static str) -> Option<String> {
 fn AdminNav() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label=move || t_string!(i18n, wilayah.admin_title).to_string()>
+        <nav class="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-5" aria-label=move || t_string!(i18n, wilayah.admin_title).to_string()>
             <a href="/admin" class=LINK_BUTTON>{t!(i18n, wilayah.nav_villages)}</a>
             <a href="/admin/wilayah" class=LINK_BUTTON>{t!(i18n, wilayah.nav_import)}</a>
             <a href="/admin/staf" class=LINK_BUTTON>{t!(i18n, wilayah.nav_staff)}</a>
             <a href="/admin/outbox" class=LINK_BUTTON>{t!(i18n, notifikasi.outbox_title)}</a>
+            <a href="/admin/akses" class=LINK_BUTTON>{t!(i18n, privasi.audit_title)}</a>
         </nav>
     }
 }

@@ -264,3 +264,70 @@ pub async fn account_phone(pool: &Db, account_id: i64) -> Result<String, sqlx::E
     .fetch_one(c)
     .await)
 }
+
+/// Anonymises an account at its owner's request, in the caller's transaction: the name, number and
+/// e-mail are erased (the number becomes free for a new account), the password can no longer match,
+/// sessions, devices, codes, staff roles and open invitations end, and the verification keeps only its
+/// status (name, address and the encrypted NIK are erased). The row stays: orders and issued letters
+/// point at it.
+pub async fn anonymise_account(
+    tx: &mut crate::db::Tx,
+    account_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let phone: String = crate::on_db!(&mut *tx, |c| sqlx::query_scalar(
+        "SELECT phone FROM accounts WHERE id = $1"
+    )
+    .bind(account_id)
+    .fetch_one(c)
+    .await)?;
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "UPDATE staff_invitations SET cancelled_at = $1
+         WHERE phone = $2 AND accepted_at IS NULL AND cancelled_at IS NULL",
+    )
+    .bind(now)
+    .bind(&phone)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    for table in ["sessions", "known_devices", "reset_codes", "staff_roles"] {
+        let sql = format!("DELETE FROM {table} WHERE account_id = $1");
+        crate::on_db!(&mut *tx, |c| sqlx::query(&sql)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(crate::db::Done::from))?;
+    }
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "UPDATE resident_verifications SET full_name = '', address = '', nik_ciphertext = $1,
+                nik_last4 = '', reason = NULL
+         WHERE account_id = $2",
+    )
+    .bind(Vec::<u8>::new())
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "UPDATE accounts SET name = 'Akun dihapus', phone = $1, email = NULL, password_hash = '',
+                deleted_at = $2
+         WHERE id = $3",
+    )
+    // Not a number anyone can sign in with or be messaged at, and unique as the column requires.
+    .bind(format!("deleted:{account_id}"))
+    .bind(now)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
+
+/// How many regency administrators there are.
+pub async fn admin_count(pool: &Db) -> Result<i64, sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM staff_roles WHERE role = 'admin_kabupaten'"
+    )
+    .fetch_one(c)
+    .await)
+}

@@ -197,3 +197,16 @@ pub async fn cart(pool: &Db, account_id: i64) -> Result<Cart, sqlx::Error> {
 
 // ---------------------------------------------------------------------------------------------------
 // Checkout and orders
+
+/// What Pasar forgets of a deleted account: its cart. Its orders stay (the seller's records and the
+/// village's trade figures need them; they point at the anonymised account).
+pub async fn forget_buyer(tx: &mut crate::db::Tx, account_id: i64) -> Result<(), sqlx::Error> {
+    crate::on_db!(&mut *tx, |c| sqlx::query(
+        "DELETE FROM cart_items WHERE account_id = $1"
+    )
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
