@@ -20,6 +20,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f766e" />
+                // Installable: the manifest and its icons, and the worker that shows the offline page.
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/ikon/192.png" />
+                <script src="/sw-daftar.js" defer></script>
                 <AutoReload options=options.clone() />
                 // Hashed names (release builds) are resolved from cargo-leptos' hash.txt.
                 <HashedStylesheet options=options.clone() id="leptos" />

@@ -49,6 +49,10 @@ pub enum Command {
         #[arg(long)]
         phone: String,
     },
+    /// Re-encrypt every stored NIK with a new key, replacing the key file (stop the server first; take a
+    /// backup first). The old key is kept beside it as `<key>.retired-<time>`. Safe to run again if it
+    /// was interrupted.
+    RotateNikKey,
     /// Put a backup in place of this data directory's database, photos and key (server stopped).
     Restore {
         /// A folder written by `backup`.

@@ -125,7 +125,17 @@ pub fn router(state: AppState) -> Router {
 
     let pages = Router::new()
         .route("/healthz", get(healthz))
-        .route("/sw.js", get(app::budaya::offline::service_worker))
+        .route("/sw.js", get(app::ui::installable::service_worker))
+        .route(
+            app::ui::installable::REGISTER_PATH,
+            get(app::ui::installable::register_script),
+        )
+        .route(
+            app::ui::installable::MANIFEST_PATH,
+            get(app::ui::installable::manifest),
+        )
+        .route("/ikon/{file}", get(app::ui::installable::icon))
+        .route("/offline", get(app::ui::installable::offline_page))
         .route(
             app::budaya::offline::REGISTRATION_PATH,
             get(app::budaya::offline::registration_script),

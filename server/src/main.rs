@@ -50,6 +50,17 @@ async fn run() -> anyhow::Result<()> {
 
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => tracing::info!(database = %database.redacted(), "migrations applied"),
+        Command::RotateNikKey => {
+            let rotation = server::secrets::rotate_nik_key(&pool, &config.nik_key_path())
+                .await
+                .context("rotating the NIK key")?;
+            tracing::info!(
+                rotated = rotation.rotated,
+                already_new = rotation.already_new,
+                retired_key = %rotation.retired.display(),
+                "every NIK is now sealed with the new key; keep the retired key only as long as backups made with it"
+            );
+        }
         Command::InviteAdmin { phone } => {
             let phone = app::akun::phone::normalize_mobile(&phone)
                 .map_err(|error| anyhow::anyhow!("--phone: {}", error.code()))?;

@@ -36,6 +36,76 @@ pub fn load_or_create_key(path: &Path) -> anyhow::Result<[u8; 32]> {
     Ok(key)
 }
 
+/// Writes a new key file (base64, readable by this user only, flushed to disk).
+fn write_key(path: &Path, key: &[u8; 32]) -> anyhow::Result<()> {
+    let engine = base64::engine::general_purpose::STANDARD;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    std::io::Write::write_all(&mut file, engine.encode(key).as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}
+
+/// What `rotate-nik-key` did.
+#[derive(Debug)]
+pub struct KeyRotation {
+    pub rotated: usize,
+    pub already_new: usize,
+    /// Where the retired key was kept.
+    pub retired: std::path::PathBuf,
+}
+
+/// Re-encrypts every NIK with a new key (server stopped). The new key is written next to the old one
+/// (`<key>.next`) before the database changes; the database is re-encrypted in one transaction; only
+/// then does the new key take the old one's place, the old one kept as `<key>.retired-<unix time>`. An
+/// interrupted rotation is finished by running the command again: it reuses `<key>.next`, and rows
+/// already sealed with it are recognised.
+pub async fn rotate_nik_key(pool: &app::db::Db, key_path: &Path) -> anyhow::Result<KeyRotation> {
+    let old = load_or_create_key(key_path)?;
+    let next_path = key_path.with_extension("key.next");
+    let new = if next_path.exists() {
+        tracing::info!(path = %next_path.display(), "finishing an interrupted rotation with its new key");
+        load_or_create_key(&next_path)?
+    } else {
+        let key = app::akun::nik::NikCipher::generate_key().context("no randomness for a key")?;
+        write_key(&next_path, &key)?;
+        key
+    };
+    if new == old {
+        bail!("{} holds the current key already", next_path.display());
+    }
+    let outcome = app::akun::store::rotate_nik_key(
+        pool,
+        &app::akun::nik::NikCipher::from_key(old),
+        &app::akun::nik::NikCipher::from_key(new),
+    )
+    .await
+    .map_err(|error| anyhow::anyhow!("re-encrypting: {error}"))?;
+    let rotation = match outcome {
+        Ok(rotation) => rotation,
+        Err(accounts) => bail!(
+            "{} stored NIKs open with neither key (accounts {:?}); nothing was changed",
+            accounts.len(),
+            accounts
+        ),
+    };
+    let retired = key_path.with_extension(format!("key.retired-{}", app::db::now_unix()));
+    std::fs::rename(key_path, &retired)
+        .with_context(|| format!("keeping the old key as {}", retired.display()))?;
+    std::fs::rename(&next_path, key_path)
+        .with_context(|| format!("putting the new key in {}", key_path.display()))?;
+    Ok(KeyRotation {
+        rotated: rotation.rotated,
+        already_new: rotation.already_new,
+        retired,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +124,51 @@ mod tests {
         }
         std::fs::write(&path, "short").unwrap();
         assert!(load_or_create_key(&path).is_err());
+    }
+
+    #[tokio::test]
+    async fn rotating_the_key_reencrypts_every_nik_and_can_be_resumed() {
+        let dir = tempfile::tempdir().unwrap();
+        let key_path = dir.path().join("secrets/nik.key");
+        let pool = app::db::connect_and_migrate(&dir.path().join("t.db"))
+            .await
+            .unwrap();
+        app::demo::load(&pool, 1).await.unwrap();
+        let old = app::akun::nik::NikCipher::from_key(load_or_create_key(&key_path).unwrap());
+        app::demo::load_accounts(&pool, &old, 1).await.unwrap();
+        let stored = || async {
+            let rows: Vec<Vec<u8>> = app::on_db!(&pool, |c| sqlx::query_scalar(
+                "SELECT nik_ciphertext FROM resident_verifications ORDER BY account_id"
+            )
+            .fetch_all(c)
+            .await)
+            .unwrap();
+            rows
+        };
+        let before = stored().await;
+        assert!(before.len() >= 2);
+        let first = rotate_nik_key(&pool, &key_path).await.unwrap();
+        assert_eq!((first.rotated, first.already_new), (before.len(), 0));
+        let new = app::akun::nik::NikCipher::from_key(load_or_create_key(&key_path).unwrap());
+        let after = stored().await;
+        let mut niks: Vec<String> = after
+            .iter()
+            .map(|sealed| new.decrypt(sealed).unwrap())
+            .collect();
+        niks.sort();
+        assert!(niks.contains(&"3510164503900001".to_string()));
+        assert!(after.iter().all(|sealed| old.decrypt(sealed).is_none()));
+        assert!(first.retired.exists());
+
+        // Interrupted after the commit, before the key files moved: running it again finishes.
+        std::fs::rename(&key_path, key_path.with_extension("key.next")).unwrap();
+        std::fs::copy(&first.retired, &key_path).unwrap();
+        let resumed = rotate_nik_key(&pool, &key_path).await.unwrap();
+        assert_eq!((resumed.rotated, resumed.already_new), (0, before.len()));
+        let current = app::akun::nik::NikCipher::from_key(load_or_create_key(&key_path).unwrap());
+        assert!(stored()
+            .await
+            .iter()
+            .all(|sealed| current.decrypt(sealed).is_some()));
     }
 }

@@ -1,25 +1,11 @@
-//! Tickets that work without signal: a small service worker (`/sw.js`, see `ticket-offline.js`) and the
+//! Tickets that work without signal: the site's service worker (`/sw.js`, `ui::installable`) and the
 //! script the ticket page loads (`/tiket-offline.js`) that registers it and keeps that page and its
 //! stylesheet in the cache.
 
 use axum::{http::header, response::IntoResponse};
 
-const SERVICE_WORKER: &str = include_str!("ticket-offline.js");
-
 /// The name of the cache the worker and the page share.
-pub const CACHE_NAME: &str = "sk-tiket-v1";
-
-/// `GET /sw.js`. Served from the root so the worker's scope covers `/tiket/`; never cached long, so a
-/// new version reaches phones at once.
-pub async fn service_worker() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        SERVICE_WORKER,
-    )
-}
+pub const CACHE_NAME: &str = crate::ui::installable::TICKET_CACHE;
 
 /// The path of the script a ticket page loads to register the worker.
 pub const REGISTRATION_PATH: &str = "/tiket-offline.js";

@@ -4,6 +4,8 @@ pub mod feedback;
 pub mod form;
 pub mod form_draft;
 pub mod icons;
+#[cfg(feature = "ssr")]
+pub mod installable;
 pub mod language;
 pub mod layout;
 pub mod live_search;

@@ -124,3 +124,57 @@ pub async fn decide_verification(
 }
 
 // ---- Staff ----
+
+/// What a key rotation did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct NikRotation {
+    /// Sealed again with the new key.
+    pub rotated: usize,
+    /// Already sealed with the new key (a rotation interrupted after its commit, run again).
+    pub already_new: usize,
+}
+
+/// Re-encrypts every stored NIK from `old` to `new` in one write transaction: all or nothing. A NIK that
+/// neither key opens stops the rotation (nothing is changed) and is reported by its account id — never by
+/// its value. Erased NIKs (deleted accounts) are skipped.
+pub async fn rotate_nik_key(
+    pool: &Db,
+    old: &crate::akun::nik::NikCipher,
+    new: &crate::akun::nik::NikCipher,
+) -> Result<Result<NikRotation, Vec<i64>>, crate::error::AppError> {
+    let mut tx = crate::db::begin_write(pool).await?;
+    let rows: Vec<(i64, Vec<u8>)> = crate::on_db!(&mut tx, |c| sqlx::query_as(
+        "SELECT account_id, nik_ciphertext FROM resident_verifications ORDER BY account_id"
+    )
+    .fetch_all(c)
+    .await)?;
+    let mut rotation = NikRotation::default();
+    let mut unreadable = Vec::new();
+    for (account_id, stored) in rows {
+        if stored.is_empty() {
+            continue;
+        }
+        if let Some(nik) = old.decrypt(&stored) {
+            let sealed = new.encrypt(&nik)?;
+            crate::on_db!(&mut tx, |c| sqlx::query(
+                "UPDATE resident_verifications SET nik_ciphertext = $1 WHERE account_id = $2"
+            )
+            .bind(sealed)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(crate::db::Done::from))?;
+            rotation.rotated += 1;
+        } else if new.decrypt(&stored).is_some() {
+            rotation.already_new += 1;
+        } else {
+            unreadable.push(account_id);
+        }
+    }
+    if !unreadable.is_empty() {
+        tx.rollback().await?;
+        return Ok(Err(unreadable));
+    }
+    tx.commit().await?;
+    Ok(Ok(rotation))
+}
