@@ -116,10 +116,13 @@ pub(crate) mod contract {
         pub json: serde_json::Value,
     }
 
+    /// A canned answer: status, extra headers, body.
+    type Canned = (StatusCode, Vec<(&'static str, String)>, String);
+
     #[derive(Clone, Default)]
     pub struct Provider {
         pub seen: Arc<Mutex<Vec<Seen>>>,
-        answers: Arc<Mutex<VecDeque<(StatusCode, Vec<(&'static str, String)>, String)>>>,
+        answers: Arc<Mutex<VecDeque<Canned>>>,
     }
 
     impl Provider {

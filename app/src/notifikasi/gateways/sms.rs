@@ -256,14 +256,14 @@ mod tests {
                 .unwrap(),
             1
         );
-        let rows: Vec<(String, Option<String>, Option<String>, i64, i64)> =
-            crate::on_db!(&pool, |c| sqlx::query_as(
-                "SELECT status, provider_message_id, last_error, attempts, next_attempt_at
+        type Row = (String, Option<String>, Option<String>, i64, i64);
+        let rows: Vec<Row> = crate::on_db!(&pool, |c| sqlx::query_as(
+            "SELECT status, provider_message_id, last_error, attempts, next_attempt_at
                  FROM outbox ORDER BY id"
-            )
-            .fetch_all(c)
-            .await)
-            .unwrap();
+        )
+        .fetch_all(c)
+        .await)
+        .unwrap();
         assert_eq!(
             rows,
             vec![
