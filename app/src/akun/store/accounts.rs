@@ -290,9 +290,13 @@ pub async fn anonymise_account(
     .execute(c)
     .await
     .map(crate::db::Done::from))?;
-    for table in ["sessions", "known_devices", "reset_codes", "staff_roles"] {
-        let sql = format!("DELETE FROM {table} WHERE account_id = $1");
-        crate::on_db!(&mut *tx, |c| sqlx::query(&sql)
+    for sql in [
+        "DELETE FROM sessions WHERE account_id = $1",
+        "DELETE FROM known_devices WHERE account_id = $1",
+        "DELETE FROM reset_codes WHERE account_id = $1",
+        "DELETE FROM staff_roles WHERE account_id = $1",
+    ] {
+        crate::on_db!(&mut *tx, |c| sqlx::query(sql)
             .bind(account_id)
             .execute(c)
             .await
