@@ -112,6 +112,11 @@ pub fn router(state: AppState) -> Router {
             "/desa/{slug}/hukum/{id}/pdf",
             post(app::layanan::informasi::files::upload_legal_pdf),
         )
+        // A village's photo: its staff only (checked in the handler).
+        .route(
+            "/desa/{slug}/foto",
+            post(app::akun::village_photo::upload_village_photo),
+        )
         // The regency's village list (CSV): the admin kabupaten only (checked in the handler).
         .route(
             "/admin/wilayah/impor",

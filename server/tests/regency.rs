@@ -359,3 +359,38 @@ fn a_visit_is_reminded_once_the_day_before() {
         );
     });
 }
+
+#[test]
+fn a_kades_sets_the_village_photo_from_a_phone_camera_photo() {
+    run(async {
+        let app = test_app().await;
+        let kades = signed_in_as(&app, "+6281230000006").await;
+        let siti = signed_in_as(&app, SITI).await;
+        // A 4000×3000 camera photo (several megabytes), as a phone sends it.
+        let photo = camera_photo(4000, 3000, 24);
+        assert!(photo.len() > 2_000_000, "{} bytes", photo.len());
+        let refused = send(
+            &app,
+            multipart_upload("/desa/kemiren/foto", Some(&siti), &photo),
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let saved = send(
+            &app,
+            multipart_upload("/desa/kemiren/foto", Some(&kades), &photo),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER);
+        assert!(saved.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=foto"));
+        let page = send(&app, get("/desa/kemiren")).await;
+        let src = first_photo_src(&page.body);
+        assert!(
+            src.starts_with("/media/") && src.ends_with(".webp"),
+            "{src}"
+        );
+        assert_eq!(send(&app, get(&src)).await.status, StatusCode::OK);
+    });
+}

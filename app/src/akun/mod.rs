@@ -29,6 +29,8 @@ mod staff_views;
 pub mod store;
 mod types;
 mod views;
+#[cfg(feature = "ssr")]
+pub mod village_photo;
 
 pub use account_api::*;
 pub use account_views::*;

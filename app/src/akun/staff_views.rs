@@ -100,6 +100,11 @@ fn Console(console: VillageConsole, actions: ConsoleActions, shop_queue: ViewFn)
             <ResidentQueue slug=slug.clone() residents=pending_residents action=actions.decide_resident />
         </section>
         {shop_queue.run()}
+        <section class=format!("{CARD} mt-4") aria-labelledby="foto-desa">
+            <h2 id="foto-desa" class="font-bold">{t!(i18n, konsol.photo_title)}</h2>
+            {village.photo.clone().map(|photo| view! { <div class="mt-2 w-48"><crate::media::Photo photo alt="" sizes="192px" /></div> })}
+            <crate::media::PhotoUploadForm action=format!("/desa/{slug}/foto") multiple=false label=Signal::derive(move || t_string!(i18n, konsol.photo_pick).to_string()) />
+        </section>
         <section class=format!("{CARD} mt-4") aria-labelledby="profil-desa">
             <h2 id="profil-desa" class="font-bold">{t!(i18n, konsol.profile_title)}</h2>
             <ProfileEditor village action=actions.save_profile />

@@ -36,6 +36,8 @@ pub struct VillageProfile {
     pub office: VillageOffice,
     /// The regency switched it off: its pages say so; nothing new is filed there.
     pub switched_off: bool,
+    /// The village's photo (the balai desa, a landscape), uploaded by its staff.
+    pub photo: Option<crate::media::PhotoRef>,
 }
 
 /// The balai desa (village office): where residents go, when, and how to reach it. Edited by staff.

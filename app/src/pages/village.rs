@@ -69,6 +69,7 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
         description_en,
         office,
         switched_off,
+        photo,
     } = profile;
     let title = summary.name.clone();
     let meta_description = description_id.clone();
@@ -79,6 +80,11 @@ fn VillageProfileView(profile: VillageProfile, lists: VillageLists) -> impl Into
         <nav aria-label=move || t_string!(i18n, ui.breadcrumb).to_string() class="text-sm">
             <a href="/desa" class="inline-flex min-h-11 items-center text-teal-700 underline">{t!(i18n, nav.all_villages)}</a>
         </nav>
+        {photo.map(|photo| view! {
+            <div class="mb-3 overflow-hidden rounded-xl">
+                <crate::media::Photo photo alt=summary.name.clone() sizes="(min-width: 1024px) 1024px, 100vw" eager=true class="w-full" />
+            </div>
+        })}
         <h1 class="text-2xl font-bold">{summary.name.clone()}</h1>
         <p class="text-stone-600">
             <KindLabel kind=summary.kind /> " · " <KecamatanLabel name=summary.kecamatan_name /> " · " {kabupaten}

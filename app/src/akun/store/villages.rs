@@ -20,6 +20,9 @@ struct VillageRow {
     contact_phone: Option<String>,
     contact_email: Option<String>,
     switched_off_at: Option<i64>,
+    photo_id: Option<i64>,
+    photo_key: Option<String>,
+    photo_widths: Option<String>,
 }
 
 impl VillageRow {
@@ -44,6 +47,14 @@ impl VillageRow {
                 email: self.contact_email,
             },
             switched_off: self.switched_off_at.is_some(),
+            photo: match (self.photo_id, self.photo_key, self.photo_widths) {
+                (Some(id), Some(key), Some(widths)) => Some(crate::media::PhotoRef {
+                    id,
+                    key,
+                    widths: crate::media::PhotoRef::widths_from_text(&widths),
+                }),
+                _ => None,
+            },
         })
     }
 }
@@ -51,8 +62,10 @@ impl VillageRow {
 const VILLAGE_COLUMNS: &str =
     "v.slug, v.name, v.kind, v.code, k.name AS kecamatan_name, k.kabupaten,
      v.description_id, v.description_en, v.office_address, v.opening_hours_id, v.opening_hours_en,
-     v.contact_phone, v.contact_email, v.switched_off_at
-     FROM villages v JOIN kecamatan k ON k.code = v.kecamatan_code";
+     v.contact_phone, v.contact_email, v.switched_off_at,
+     v.photo_id, p.key AS photo_key, p.widths AS photo_widths
+     FROM villages v JOIN kecamatan k ON k.code = v.kecamatan_code
+     LEFT JOIN photos p ON p.id = v.photo_id";
 
 /// Every village, grouped by kecamatan.
 pub async fn list_villages(pool: &Db) -> Result<Vec<VillageSummary>, sqlx::Error> {
@@ -141,3 +154,20 @@ pub async fn update_village_profile(
 }
 
 // ---- Accounts ----
+
+/// Sets the village's photo (one already stored by the photo pipeline).
+pub async fn set_village_photo(
+    pool: &Db,
+    village_id: i64,
+    photo_id: i64,
+) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE villages SET photo_id = $1 WHERE id = $2"
+    )
+    .bind(photo_id)
+    .bind(village_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
