@@ -1,5 +1,5 @@
-//! "Who looked at my data": a resident's list on their account page, the admin's audit of the regency
-//! (`/admin/akses`). The views are recorded where personal data is shown (`store::record_view`).
+//! "Who looked at my data": a resident's list on their account page (read with `get_my_account`), the
+//! admin's audit of the regency (`/admin/akses`). The views are recorded where personal data is shown (`store::record_view`).
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -11,14 +11,6 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::feedback::{CardsLoading, ErrorNotice};
 use crate::ui::layout::PageTitle;
-
-/// The latest views of the signed-in person's data. Signed in; always their own.
-#[server(endpoint = "list_my_data_views")]
-pub async fn list_my_data_views() -> Result<Vec<DataView>, AppError> {
-    let actor = super::access::authorize(super::access::Rule::SignedIn).await?;
-    let pool = crate::db::pool()?;
-    Ok(super::store::views_of(&pool, actor.account_id, 50).await?)
-}
 
 /// The latest views in the regency. Admin kabupaten.
 #[server(endpoint = "list_data_views")]
@@ -66,22 +58,15 @@ fn ViewList(views: Vec<DataView>, #[prop(default = false)] with_subject: bool) -
     })
 }
 
-/// The account page's section: who opened the person's documents, verification data and letters.
+/// The account page's section: who opened the person's documents, verification data and letters (read
+/// with the account itself, so the page runs no extra request for it).
 #[component]
-pub fn MyDataViews() -> impl IntoView {
+pub fn MyDataViews(views: Vec<DataView>) -> impl IntoView {
     let i18n = use_i18n();
-    let views = Resource::new(|| (), |_| list_my_data_views());
     view! {
         <h3 class="mt-4 font-semibold">{t!(i18n, privasi.who_looked)}</h3>
         <p class="text-sm text-stone-600">{t!(i18n, privasi.who_looked_intro)}</p>
-        <Suspense fallback=|| view! { <CardsLoading count=1 /> }>
-            {move || Suspend::new(async move {
-                match views.await {
-                    Ok(views) => Either::Left(view! { <ViewList views /> }),
-                    Err(error) => Either::Right(view! { <ErrorNotice error /> }),
-                }
-            })}
-        </Suspense>
+        <ViewList views />
     }
 }
 

@@ -105,6 +105,8 @@ pub struct MyAccount {
     pub verification: Option<MyVerification>,
     pub is_seller: bool,
     pub positions: Vec<StaffPosition>,
+    /// Who opened this person's personal data lately (UU PDP), newest first.
+    pub data_views: Vec<DataView>,
 }
 
 /// One staff member of a village, as the village's staff see them.

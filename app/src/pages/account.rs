@@ -24,7 +24,7 @@ pub fn AccountPage() -> impl IntoView {
         <Suspense fallback=|| view! { <CardsLoading count=2 /> }>
             {move || Suspend::new(async move {
                 match account.await {
-                    Ok(Some(account)) => EitherOf3::A(view! {
+                    Ok(Some(account)) => { let data_views = account.data_views.clone(); EitherOf3::A(view! {
                         <AccountHeader account=account.clone() />
                         <div class="mt-4 grid gap-3 sm:grid-cols-3">
                             <crate::pasar::MyOrdersCard />
@@ -41,8 +41,8 @@ pub fn AccountPage() -> impl IntoView {
                             <crate::notifikasi::NotificationList limit=5 />
                         </section>
                         <AccountSettings account profile_saved verification_sent />
-                        <MyData />
-                    }),
+                        <MyData views=data_views />
+                    }) }
                     Ok(None) => EitherOf3::B(view! {
                         <div class="mx-auto max-w-md">
                             <h1 class="text-2xl font-bold">{t!(i18n, akun.sign_in)}</h1>
@@ -60,7 +60,7 @@ pub fn AccountPage() -> impl IntoView {
 /// "Data saya": the download of everything the platform holds about the person, who looked at their
 /// personal data, and deleting the account (`super::my_data`).
 #[component]
-fn MyData() -> impl IntoView {
+fn MyData(views: Vec<crate::akun::DataView>) -> impl IntoView {
     use crate::ui::form::{last_error, Field, FormError, SubmitButton};
     let i18n = use_i18n();
     let delete = ServerAction::<super::my_data::DeleteMyAccount>::new();
@@ -72,7 +72,7 @@ fn MyData() -> impl IntoView {
             <a href="/akun/data-saya" download="data-saya-smart-kampung.json" rel="external" class="mt-3 inline-flex min-h-12 items-center justify-center rounded-lg border border-teal-700 bg-white px-4 font-semibold text-teal-800">
                 {t!(i18n, privasi.download)}
             </a>
-            <crate::akun::MyDataViews />
+            <crate::akun::MyDataViews views />
             <details class="mt-4">
                 <summary class="inline-flex min-h-11 cursor-pointer items-center font-semibold text-red-800">{t!(i18n, privasi.delete_title)}</summary>
                 <p class="mt-2 text-sm">{t!(i18n, privasi.delete_explained)}</p>

@@ -138,7 +138,6 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("set_village_active", "slug=kemiren&state=x", ["401", "403", "403", "403", "403", "403", "403", "+"]),
     // Without the confirming word: every signed-in caller gets 422 and nobody is deleted.
     ("delete_my_account", "password=x&confirm=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
-    ("list_my_data_views", "", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     ("list_data_views", "", ["401", "403", "403", "403", "403", "403", "403", "+"]),
     ("get_agenda", "query[when]=akhir-pekan&query[kind]=kelas", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_month_calendar", "month=&kind=&village=", ["+", "+", "+", "+", "+", "+", "+", "+"]),

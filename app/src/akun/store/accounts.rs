@@ -250,6 +250,7 @@ pub async fn my_account(pool: &Db, actor: &Actor) -> Result<MyAccount, sqlx::Err
         verification,
         is_seller: actor.is_seller,
         positions,
+        data_views: super::views_of(pool, actor.account_id, 50).await?,
     })
 }
 
