@@ -4,13 +4,15 @@
 // invites a kades by phone, and the kades signs up, enters the code from the message and runs the
 // village. Runs once, with JavaScript off (every step is a plain form), since it changes the database.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from './support';
 
 const ONBOARD_URL = process.env.ONBOARD_URL;
 const ADMIN_PHONE = process.env.ONBOARD_ADMIN_PHONE ?? '';
 const ADMIN_CODE = process.env.ONBOARD_ADMIN_CODE ?? '';
 const PASSWORD = 'diskominfo-banyuwangi-26';
-const DEMO_LIST = new URL('../../app/src/demo/wilayah-banyuwangi.csv', import.meta.url);
+// The tests run from end2end/ (see dev.sh).
+const DEMO_LIST = resolve(process.cwd(), '../app/src/demo/wilayah-banyuwangi.csv');
 
 test.use({ baseURL: ONBOARD_URL });
 
@@ -38,7 +40,7 @@ test('from an empty database an admin imports the villages, appoints a kades by 
 
   // The village list: previewed, then applied with the regency's name.
   await page.getByRole('link', { name: 'Impor daftar desa' }).first().click();
-  await page.getByLabel('Berkas CSV').setInputFiles(DEMO_LIST.pathname);
+  await page.getByLabel('Berkas CSV').setInputFiles(DEMO_LIST);
   await page.getByRole('button', { name: 'Unggah dan lihat pratinjau' }).click();
   await expect(page).toHaveURL(/\/admin\/wilayah\/impor\/\d+$/);
   await expect(page.locator('[data-count-new="6"]')).toBeVisible();
@@ -73,7 +75,7 @@ test('from an empty database an admin imports the villages, appoints a kades by 
   // The kades is invited by phone; the message with the code is in the outbox.
   const kadesPhone = `0813${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   await page.goto('/admin/staf');
-  await page.getByLabel('Nomor HP').fill(kadesPhone);
+  await page.getByRole('textbox', { name: 'Nomor HP' }).fill(kadesPhone);
   await page.getByLabel('Jabatan').selectOption('kades');
   await page.getByLabel('Desa (untuk kades, sekdes, operator)').selectOption('kemiren');
   await page.getByRole('button', { name: 'Kirim undangan' }).click();
@@ -114,5 +116,7 @@ test('from an empty database an admin imports the villages, appoints a kades by 
   await page.goto('/admin');
   await expect(page.locator('[data-village="kemiren"] [data-staff-count="1"]')).toBeVisible();
   await page.goto('/admin/staf');
-  await expect(page.locator('[data-invitation-state="accepted"]')).toHaveCount(1);
+  // Both invitations were taken up: the administrator's own and the kades'.
+  await expect(page.locator(`[data-invitation="+62${kadesPhone.slice(1)}"][data-invitation-state="accepted"]`)).toHaveCount(1);
+  await expect(page.locator('[data-invitation-state="accepted"]')).toHaveCount(2);
 });
