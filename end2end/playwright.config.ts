@@ -29,7 +29,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  use: { baseURL, trace: 'off' },
+  // The site's service worker is blocked except in the tests about it (installable.spec.ts, the offline
+  // ticket in budaya.spec.ts): requests it makes escape `page.route`, and a page it serves is revalidated
+  // differently on reload, which other tests measure.
+  use: { baseURL, trace: 'off', serviceWorkers: 'block' },
   projects: [
     { name: 'hydrated', use: { ...phone, javaScriptEnabled: true } },
     { name: 'no-js', use: { ...phone, javaScriptEnabled: false } },

@@ -4,6 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test, open, type NewPhone } from './support';
 
+// The offline ticket needs the site's service worker (blocked by default in playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const DEMO_PASSWORD = 'demo-kampung-2026';
 const ORGANISER = '0812-3000-0003'; // Sulastri runs the batik class from her shop
 

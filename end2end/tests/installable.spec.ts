@@ -2,6 +2,8 @@
 // for without signal with its own offline page rather than the browser's error.
 import { expect, test } from './support';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('the manifest and its icons are there for installing', async ({ page, request }) => {
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');

@@ -82,10 +82,10 @@ export const test = base.extend<PhoneFixtures>({
     },
     { auto: true },
   ],
-  newPhone: async ({ browser, baseURL, javaScriptEnabled, overflowWatch }, use) => {
+  newPhone: async ({ browser, baseURL, javaScriptEnabled, serviceWorkers, overflowWatch }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (options) => {
-      const context = await phoneContext(browser, baseURL, options?.javaScriptEnabled ?? javaScriptEnabled);
+      const context = await phoneContext(browser, baseURL, options?.javaScriptEnabled ?? javaScriptEnabled, serviceWorkers);
       overflowWatch.watchContext(context);
       contexts.push(context);
       return patient(await context.newPage());
@@ -117,8 +117,13 @@ function patient(page: Page): Page {
   return page;
 }
 
-async function phoneContext(browser: Browser, baseURL: string | undefined, javaScriptEnabled: boolean) {
-  return browser.newContext({ ...devices['Pixel 5'], viewport: PHONE_VIEWPORT, javaScriptEnabled, baseURL });
+async function phoneContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  javaScriptEnabled: boolean,
+  serviceWorkers: 'allow' | 'block' | undefined,
+) {
+  return browser.newContext({ ...devices['Pixel 5'], viewport: PHONE_VIEWPORT, javaScriptEnabled, baseURL, serviceWorkers });
 }
 
 /** Waits until the wasm has hydrated the page (only meaningful with JavaScript on). */
