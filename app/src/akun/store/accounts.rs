@@ -268,9 +268,8 @@ pub async fn account_phone(pool: &Db, account_id: i64) -> Result<String, sqlx::E
 
 /// Anonymises an account at its owner's request, in the caller's transaction: the name, number and
 /// e-mail are erased (the number becomes free for a new account), the password can no longer match,
-/// sessions, devices, codes, staff roles and open invitations end, and the verification keeps only its
-/// status (name, address and the encrypted NIK are erased). The row stays: orders and issued letters
-/// point at it.
+/// sessions, devices, codes, staff roles, open invitations and the resident verification (name, address,
+/// encrypted NIK) go. The row stays: orders and issued letters point at it.
 pub async fn anonymise_account(
     tx: &mut crate::db::Tx,
     account_id: i64,
@@ -303,12 +302,11 @@ pub async fn anonymise_account(
             .await
             .map(crate::db::Done::from))?;
     }
+    // The verification goes whole (name, address, the encrypted NIK): issued letters and requests keep
+    // the legal name they were made out to in their own rows.
     crate::on_db!(&mut *tx, |c| sqlx::query(
-        "UPDATE resident_verifications SET full_name = '', address = '', nik_ciphertext = $1,
-                nik_last4 = '', reason = NULL
-         WHERE account_id = $2",
+        "DELETE FROM resident_verifications WHERE account_id = $1"
     )
-    .bind(Vec::<u8>::new())
     .bind(account_id)
     .execute(c)
     .await
