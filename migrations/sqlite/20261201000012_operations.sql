@@ -3,8 +3,11 @@
 
 -- A village the regency switched off: its pages say so, nothing new is filed there, its data is kept.
 ALTER TABLE villages ADD COLUMN switched_off_at BIGINT;
--- The village's photo on its profile page (through the photo pipeline, like a shop's).
-ALTER TABLE villages ADD COLUMN photo_id INTEGER REFERENCES photos (id);
+-- The village's photo on its profile page (a `photos` id, through the photo pipeline like a shop's). No
+-- foreign key: photos name their uploader, accounts live in a village, and a reference back from villages
+-- would make a cycle no copy between engines (`copy-to-postgres`) could order. Gallery photos are never
+-- deleted, and the page joins it with LEFT JOIN.
+ALTER TABLE villages ADD COLUMN photo_id INTEGER;
 
 -- An invitation to a staff role, sent to a phone number with a one-time code (only its SHA-256 is kept).
 -- The role is granted when an account with that number enters the code; the admin may cancel it first.
