@@ -24,14 +24,7 @@ pub fn load_or_create_key(path: &Path) -> anyhow::Result<[u8; 32]> {
             .with_context(|| format!("creating {}", folder.display()))?;
     }
     let key = app::akun::nik::NikCipher::generate_key().context("no randomness for a key")?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    std::io::Write::write_all(&mut file, engine.encode(key).as_bytes())?;
+    write_key(path, &key)?;
     tracing::info!(path = %path.display(), "created a new NIK encryption key: back it up");
     Ok(key)
 }

@@ -76,6 +76,30 @@ impl<A: MessageSender, B: MessageSender> MessageSender for Fallback<A, B> {
     }
 }
 
+/// POSTs `body` as JSON with a bearer token and reads the answer with `classify` (status, Retry-After,
+/// body); a request that never got an answer is a try-later. `gateway` names it in the error.
+async fn post_json(
+    client: &reqwest::Client,
+    url: &str,
+    token: &str,
+    body: &serde_json::Value,
+    gateway: &str,
+    classify: fn(u16, Option<i64>, &str) -> Delivery,
+) -> Delivery {
+    match client.post(url).bearer_auth(token).json(body).send().await {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let retry_after = retry_after(response.headers());
+            let body = response.text().await.unwrap_or_default();
+            classify(status, retry_after, &body)
+        }
+        Err(error) => Delivery::TryLater {
+            error: short(&format!("{gateway} unreachable: {error}")),
+            retry_after: None,
+        },
+    }
+}
+
 /// `Retry-After` in seconds, when the gateway sends one (the HTTP-date form is rare from APIs).
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<i64> {
     headers

@@ -81,25 +81,15 @@ impl MessageSender for SmsGateway {
         message: OutgoingMessage<'a>,
     ) -> Pin<Box<dyn Future<Output = Delivery> + Send + 'a>> {
         Box::pin(async move {
-            let response = self
-                .client
-                .post(&self.config.url)
-                .bearer_auth(&self.config.token)
-                .json(&request_body(self.config.sender_id.as_deref(), &message))
-                .send()
-                .await;
-            match response {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let retry_after = super::retry_after(response.headers());
-                    let body = response.text().await.unwrap_or_default();
-                    classify(status, retry_after, &body)
-                }
-                Err(error) => Delivery::TryLater {
-                    error: super::short(&format!("SMS gateway unreachable: {error}")),
-                    retry_after: None,
-                },
-            }
+            super::post_json(
+                &self.client,
+                &self.config.url,
+                &self.config.token,
+                &request_body(self.config.sender_id.as_deref(), &message),
+                "SMS gateway",
+                classify,
+            )
+            .await
         })
     }
 }

@@ -120,25 +120,15 @@ impl MessageSender for WhatsAppCloud {
         message: OutgoingMessage<'a>,
     ) -> Pin<Box<dyn Future<Output = Delivery> + Send + 'a>> {
         Box::pin(async move {
-            let response = self
-                .client
-                .post(self.url())
-                .bearer_auth(&self.config.access_token)
-                .json(&request_body(&self.config.template, &message))
-                .send()
-                .await;
-            match response {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let retry_after = super::retry_after(response.headers());
-                    let body = response.text().await.unwrap_or_default();
-                    classify(status, retry_after, &body)
-                }
-                Err(error) => Delivery::TryLater {
-                    error: super::short(&format!("WhatsApp unreachable: {error}")),
-                    retry_after: None,
-                },
-            }
+            super::post_json(
+                &self.client,
+                &self.url(),
+                &self.config.access_token,
+                &request_body(&self.config.template, &message),
+                "WhatsApp",
+                classify,
+            )
+            .await
         })
     }
 }
