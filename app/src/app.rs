@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=NotFound>
                             <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                             <Route path=path!("/pasar") view=pasar::PasarPage ssr=SsrMode::Async />
+                            <Route path=path!("/pasar/toko") view=pasar::ShopDirectoryPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/toko/:slug") view=pages::shop::ShopPage ssr=SsrMode::Async />
                             <Route path=path!("/pasar/produk/:slug") view=pasar::ProductPageView ssr=SsrMode::Async />
                             <Route path=path!("/pasar/keranjang") view=pasar::CartPage ssr=SsrMode::Async />

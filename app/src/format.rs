@@ -7,6 +7,22 @@ use crate::i18n::Locale;
 pub const WIB_OFFSET_SECONDS: i64 = 7 * 3600;
 
 /// `Rp 1.500.000` in Indonesian, `IDR 1,500,000` in English. Rupiah have no decimals.
+/// "750 g", "1,2 kg" / "1.2 kg".
+pub fn weight(grams: i64, locale: Locale) -> String {
+    if grams < 1_000 {
+        return format!("{grams} g");
+    }
+    let tenths = (grams + 50) / 100;
+    let separator = match locale {
+        Locale::id => ',',
+        Locale::en => '.',
+    };
+    match tenths % 10 {
+        0 => format!("{} kg", tenths / 10),
+        decimal => format!("{}{separator}{decimal} kg", tenths / 10),
+    }
+}
+
 pub fn rupiah(amount: i64, locale: Locale) -> String {
     let (prefix, separator) = match locale {
         Locale::id => ("Rp ", '.'),
@@ -186,6 +202,14 @@ pub fn json_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weights_read_in_grams_then_kilograms() {
+        assert_eq!(weight(750, Locale::id), "750 g");
+        assert_eq!(weight(1_200, Locale::id), "1,2 kg");
+        assert_eq!(weight(1_200, Locale::en), "1.2 kg");
+        assert_eq!(weight(3_000, Locale::en), "3 kg");
+    }
 
     #[test]
     fn rupiah_uses_dots_in_indonesian_and_commas_in_english() {

@@ -102,6 +102,15 @@ pub fn router(state: AppState) -> Router {
             "/pasar/pesanan/{code}/bukti",
             get(app::pasar::uploads::payment_proof).post(app::pasar::uploads::upload_payment_proof),
         )
+        // A shop's QRIS code: posted and seen by its owner, shown on its QRIS orders to their buyer.
+        .route(
+            "/pasar/saya/qris",
+            get(app::pasar::uploads::own_shop_qris).post(app::pasar::uploads::upload_shop_qris),
+        )
+        .route(
+            "/pasar/pesanan/{code}/qris",
+            get(app::pasar::uploads::order_qris),
+        )
         // Photos of a request's documents: posted by the resident, shown to whoever may see the request.
         .route(
             "/layanan/permohonan/{code}/dokumen/{field}",
@@ -200,7 +209,8 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Hands pending outbox messages to the sender every few seconds, queues the day-before reminders of
-/// sessions and of visits to the village office every minute, and prunes old rate-limit windows.
+/// sessions and of visits to the village office every minute, marks parcels received once their waiting
+/// time is over, stems products written by bulk SQL, and prunes old rate-limit windows.
 pub fn spawn_outbox_worker(
     pool: Db,
     sender: std::sync::Arc<dyn app::notifikasi::outbox::MessageSender>,
@@ -217,7 +227,21 @@ pub fn spawn_outbox_worker(
                 tracing::error!(%error, "outbox delivery round failed");
             }
             rounds += 1;
+            // Products written by bulk SQL get the roots of their words for search (at start, then
+            // whatever appears).
+            if rounds == 1 || rounds.is_multiple_of(30) {
+                match app::pasar::store::stem_all_products(&pool).await {
+                    Ok(0) => {}
+                    Ok(count) => tracing::info!(count, "products stemmed for search"),
+                    Err(error) => tracing::error!(%error, "stemming products failed"),
+                }
+            }
             if rounds.is_multiple_of(30) {
+                match app::pasar::store::receive_overdue(&pool, now).await {
+                    Ok(0) => {}
+                    Ok(count) => tracing::info!(count, "parcels received after their waiting time"),
+                    Err(error) => tracing::error!(%error, "receiving overdue parcels failed"),
+                }
                 match app::budaya::store::send_due_reminders(&pool, now).await {
                     Ok(0) => {}
                     Ok(count) => tracing::info!(count, "session reminders queued"),

@@ -136,7 +136,10 @@ async fn run() -> anyhow::Result<()> {
                 .map_err(|error| anyhow::anyhow!("loading demo photos: {error}"))?
                 + app::pasar::demo::load_photos(&pool, &photos, now)
                     .await
-                    .map_err(|error| anyhow::anyhow!("loading demo product photos: {error}"))?;
+                    .map_err(|error| anyhow::anyhow!("loading demo product photos: {error}"))?
+                + app::pasar::demo::load_qris(&pool, &photos, now)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("loading demo QRIS codes: {error}"))?;
             tracing::info!(photos = photo_count, "demo photos generated");
             let nik_key = server::secrets::load_or_create_key(&config.nik_key_path())
                 .context("reading the NIK key")?;

@@ -196,7 +196,7 @@ fn a_village_database_is_copied_into_postgresql_whole() {
 
         let db = app::db::Db::Postgres(target.clone());
         let filter = app::pasar::market_filter::MarketFilter {
-            fts: app::pasar::search::fts_query("batik"),
+            fts: app::pasar::search::SearchWords::parse("batik"),
             ..Default::default()
         };
         let (cards, total) = app::pasar::store::market(&db, &filter, 20, 0)

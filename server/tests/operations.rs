@@ -37,6 +37,9 @@ async fn data_dir_with_demo(root: &std::path::Path) -> server::backup::DataPaths
     app::pasar::demo::load_photos(&pool, &photos, now)
         .await
         .unwrap();
+    app::pasar::demo::load_qris(&pool, &photos, now)
+        .await
+        .unwrap();
     app::demo::load_accounts(&pool, &app::akun::nik::NikCipher::from_key(key), now)
         .await
         .unwrap();

@@ -92,7 +92,7 @@ pub async fn sqlite_to_postgres(
     }
     sqlx::query(
         "UPDATE products p SET search_text = sk_product_search_text(p.title_id, p.title_en,
-             p.description_id, p.description_en, s.name)
+             p.description_id, p.description_en, s.name, p.search_stems)
          FROM shops s WHERE s.id = p.shop_id",
     )
     .execute(&mut *tx)

@@ -339,6 +339,8 @@ pub async fn generate(db: &Db, size: RegencySize, now: i64) -> Result<RegencyRep
         .execute(&mut *conn)
         .await?;
     drop(conn);
+    // The roots of the generated products' words, as the product editor would have stored them.
+    crate::pasar::store::stem_all_products(db).await?;
     let mut report = RegencyReport::default();
     for table in [
         "kecamatan",
@@ -404,6 +406,12 @@ mod tests {
         .await
         .unwrap();
         assert!(searchable > 50, "{searchable}");
+        let unstemmed: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE search_stems IS NULL")
+                .fetch_one(pool.as_sqlite().unwrap())
+                .await
+                .unwrap();
+        assert_eq!(unstemmed, 0);
         let without_variant: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM products p WHERE NOT EXISTS
                (SELECT 1 FROM product_variants v WHERE v.product_id = p.id)",

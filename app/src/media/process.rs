@@ -115,6 +115,46 @@ pub fn process_document(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
     })
 }
 
+/// Quality for codes meant to be scanned: a QR's modules must keep their edges.
+const CODE_QUALITY: f32 = 92.0;
+
+/// A photo or screenshot of a code to scan (a shop's static QRIS): upright, cut to the largest central
+/// square (a QRIS sticker is a tall card with the code in its middle; a screenshot is the code with a
+/// margin), at most 800 px, plus a 320 px thumbnail. Encoded at a higher quality than photos so a
+/// banking app still reads it from the screen.
+pub fn process_square_code(bytes: &[u8]) -> Result<ProcessedPhoto, PhotoError> {
+    let image = decode_upright(bytes)?;
+    let side = image.width().min(image.height()).max(1);
+    let square = image.crop_imm(
+        (image.width() - side) / 2,
+        (image.height() - side) / 2,
+        side,
+        side,
+    );
+    let full = side.min(SQUARE_CODE_SIDE);
+    let mut sides = vec![full];
+    if full > PHOTO_WIDTHS[0] {
+        sides.insert(0, PHOTO_WIDTHS[0]);
+    }
+    let variants = sides
+        .into_iter()
+        .map(|side| {
+            let resized = square
+                .resize_exact(side, side, FilterType::Lanczos3)
+                .to_rgb8();
+            let webp = webp::Encoder::from_rgb(resized.as_raw(), side, side).encode(CODE_QUALITY);
+            (side, side, webp.to_vec())
+        })
+        .collect();
+    Ok(ProcessedPhoto {
+        key: content_key(bytes),
+        variants,
+    })
+}
+
+/// The largest side a stored code has (a phone screen shows it at ~350 CSS px, 2–3 device pixels each).
+const SQUARE_CODE_SIDE: u32 = 800;
+
 /// Checks, decodes under limits and turns the picture upright.
 fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
@@ -436,6 +476,46 @@ mod tests {
         assert_eq!(fit_within(4000, 1000, 320, 240), (320, 80));
         assert_eq!(fit_within(1600, 1200, 640, 480), (640, 480));
         assert_eq!(fit_within(1, 10_000, 320, 240), (1, 240));
+    }
+
+    /// A phone photo of a QRIS sticker: a tall card, the code in its middle. What is stored is the
+    /// square around the code, and a QR reader still decodes it from the stored WebP.
+    #[test]
+    fn a_qris_sticker_photo_becomes_a_square_code_that_still_scans() {
+        let payload = "00020101021126570011ID.DANA.WWW011893600915000000000102090000000010303UMI51440014ID.CO.QRIS.WWW0215ID10200000000010303UMI5204594553033605802ID5914SANGGAR BATIK6010BANYUWANGI6304ABCD";
+        let code = qrcode::QrCode::new(payload.as_bytes()).unwrap();
+        let modules = code.width() as u32;
+        let colours = code.to_colors();
+        // 3000×4000 card, light grey, the code 2400 px wide (with its quiet zone) in the middle.
+        let (width, height, code_side) = (3000u32, 4000u32, 2400u32);
+        let module = code_side / (modules + 8);
+        let origin = ((width - code_side) / 2, (height - code_side) / 2);
+        let card = RgbImage::from_fn(width, height, |x, y| {
+            let inside = x >= origin.0
+                && y >= origin.1
+                && x < origin.0 + code_side
+                && y < origin.1 + code_side;
+            if !inside {
+                return Rgb([230, 230, 230]);
+            }
+            let (column, row) = ((x - origin.0) / module, (y - origin.1) / module);
+            let dark = (4..modules + 4).contains(&column)
+                && (4..modules + 4).contains(&row)
+                && colours[((row - 4) * modules + column - 4) as usize] == qrcode::Color::Dark;
+            if dark {
+                Rgb([0, 0, 0])
+            } else {
+                Rgb([255, 255, 255])
+            }
+        });
+        let stored = process_square_code(&jpeg_with_orientation(&card, 1)).unwrap();
+        let sizes: Vec<(u32, u32)> = stored.variants.iter().map(|(w, h, _)| (*w, *h)).collect();
+        assert_eq!(sizes, [(320, 320), (800, 800)]);
+        let full = image::DynamicImage::ImageRgb8(decode_webp(&stored.variants[1].2)).to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(full);
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1, "one code in the stored square");
+        assert_eq!(grids[0].decode().unwrap().1, payload);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Kind {
     Gallery,
     /// A document (receipt): whole picture, one width, private (never served from `/media`).
     Document,
+    /// A printed code to scan (a shop's QRIS): the central square, sharp, private like a document.
+    SquareCode,
 }
 
 /// What came out of a form: the photos stored (in the order sent) and, if one was refused, why (the
@@ -162,6 +164,7 @@ async fn receive_photos(
         let processing = tokio::task::spawn_blocking(move || match kind {
             Kind::Gallery => process::process(&bytes),
             Kind::Document => process::process_document(&bytes),
+            Kind::SquareCode => process::process_square_code(&bytes),
         })
         .await;
         let processed = match processing {
@@ -181,7 +184,7 @@ async fn receive_photos(
             uploader.store,
             processed,
             Some(uploader.uploaded_by),
-            kind == Kind::Document,
+            matches!(kind, Kind::Document | Kind::SquareCode),
             uploader.now,
         )
         .await?;

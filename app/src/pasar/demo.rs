@@ -277,26 +277,78 @@ const PRODUCTS: &[Product] = &[
         "Lilin dari malam lebah murni, tanpa parafin. Menyala 8 jam.", discount = ("percent", 25)),
 ];
 
-/// Ground and motif colours of a demo photo, by category, varied per product so the grid is not uniform.
-fn photo_colours(category: &str, index: usize) -> ([u8; 3], [u8; 3]) {
-    let (ground, motif): ([u8; 3], [u8; 3]) = match category {
-        "batik_kain" => ([120, 63, 4], [253, 230, 138]),
-        "kerajinan" => ([161, 98, 7], [254, 243, 199]),
-        "kopi_hasil_bumi" => ([68, 40, 20], [217, 119, 6]),
-        "makanan_olahan" => ([190, 18, 60], [254, 205, 211]),
-        "fashion" => ([30, 64, 175], [191, 219, 254]),
-        _ => ([91, 33, 182], [233, 213, 255]),
-    };
-    let shift = (index % 5) as u8 * 12;
-    (
-        [
-            ground[0].saturating_add(shift),
-            ground[1],
-            ground[2].saturating_add(shift / 2),
-        ],
-        [motif[0], motif[1].saturating_sub(shift), motif[2]],
-    )
+/// Grams of one unit of a demo product, as its seller would weigh it packed: from the weight in its
+/// title when it has one ("250 g", "1 kg", "500 ml"), otherwise by what it is.
+fn demo_weight_grams(product: &Product) -> i64 {
+    let title = product.title_id.to_lowercase();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    for pair in words.windows(2) {
+        if let Ok(amount) = pair[0].replace('.', "").parse::<i64>() {
+            let grams = match pair[1] {
+                "g" | "ml" => amount,
+                "kg" | "liter" => amount * 1_000,
+                _ => continue,
+            };
+            // The packaging: a pouch, a jar, a box.
+            return grams + grams / 5 + 50;
+        }
+    }
+    match product.category {
+        "batik_kain" => 350,
+        "fashion" => 250,
+        "kopi_hasil_bumi" => 300,
+        "makanan_olahan" => 300,
+        "kerajinan" => 600,
+        _ => 900,
+    }
 }
+
+/// How the demo shops that sell to buyers far away ship by courier (the others hand over in the village).
+fn demo_shipping(shop: &str) -> Option<super::ShippingRules> {
+    use super::shipping::{Courier, DomesticPostage, ShippingRules, WeightBand};
+    let band = |up_to_grams, rupiah| WeightBand {
+        up_to_grams,
+        rupiah,
+    };
+    match shop {
+        "batik-sekar-osing" => Some(ShippingRules {
+            couriers: vec![Courier::Jne, Courier::Jnt, Courier::PosIndonesia],
+            domestic: DomesticPostage::ByWeight {
+                bands: vec![
+                    band(1_000, 18_000),
+                    band(3_000, 35_000),
+                    band(10_000, 75_000),
+                ],
+            },
+            abroad_per_kg_rupiah: Some(250_000),
+        }),
+        "kopi-lereng-ijen" | "kopi-jaran-goyang" => Some(ShippingRules {
+            couriers: vec![Courier::Jne, Courier::SiCepat, Courier::PosIndonesia],
+            domestic: DomesticPostage::ByWeight {
+                bands: vec![
+                    band(1_000, 15_000),
+                    band(2_000, 25_000),
+                    band(5_000, 45_000),
+                ],
+            },
+            abroad_per_kg_rupiah: Some(220_000),
+        }),
+        "madu-hutan-ijen" | "ukir-barong-bakungan" | "lukis-kaca-olehsari" => Some(ShippingRules {
+            couriers: vec![Courier::Jne, Courier::Tiki],
+            domestic: DomesticPostage::Flat { rupiah: 30_000 },
+            abroad_per_kg_rupiah: None,
+        }),
+        "anyaman-tamansari" | "busana-osing-bakungan" => Some(ShippingRules {
+            couriers: vec![Courier::Jnt, Courier::AnterAja],
+            domestic: DomesticPostage::Flat { rupiah: 22_000 },
+            abroad_per_kg_rupiah: None,
+        }),
+        _ => None,
+    }
+}
+
+/// Demo shops with a static QRIS code (the others take cash or transfer).
+pub const QRIS_SHOPS: [&str; 3] = ["batik-sekar-osing", "kopi-lereng-ijen", "madu-hutan-ijen"];
 
 /// Shops with their buying options, products and variants (idempotent: existing rows stay).
 pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sqlx::Error> {
@@ -322,6 +374,17 @@ pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sql
         .bind(now)
         .execute(c).await.map(crate::db::Done::from)
         })?;
+        if let Some(rules) = demo_shipping(shop.slug) {
+            let document = serde_json::to_string(&rules).unwrap_or_default();
+            crate::on_db!(&mut *tx, |c| sqlx::query(
+                "UPDATE shops SET shipping = $1 WHERE slug = $2 AND shipping IS NULL"
+            )
+            .bind(&document)
+            .bind(shop.slug)
+            .execute(c)
+            .await
+            .map(crate::db::Done::from))?;
+        }
     }
     let mut added = 0;
     for (position, product) in PRODUCTS.iter().enumerate() {
@@ -330,8 +393,10 @@ pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sql
         let inserted: Option<i64> = crate::on_db!(&mut *tx, |c| {
             sqlx::query_scalar(
             "INSERT INTO products (shop_id, slug, title_id, title_en, description_id, category, price_rupiah,
-                                   unit, stock, status, discount_kind, discount_value, created_at, updated_at)
-             SELECT id, $2, $3, $4, $5, $6, $7, $8, 0, 'active', $9, $10, $11, $11 FROM shops WHERE slug = $1
+                                   unit, stock, status, discount_kind, discount_value, created_at, updated_at,
+                                   weight_grams, search_stems)
+             SELECT id, $2, $3, $4, $5, $6, $7, $8, 0, 'active', $9, $10, $11, $11, $12, $13
+             FROM shops WHERE slug = $1
              ON CONFLICT (slug) DO NOTHING
              RETURNING id",
         )
@@ -346,6 +411,13 @@ pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sql
         .bind(product.discount.map(|(kind, _)| kind))
         .bind(product.discount.map(|(_, value)| value))
         .bind(created_at)
+        .bind(demo_weight_grams(product))
+        .bind(crate::pasar::search::stems_of_product(
+            product.title_id,
+            product.title_en,
+            product.description_id,
+            None,
+        ))
         .fetch_optional(c).await
         })?;
         let Some(product_id) = inserted else {
@@ -395,11 +467,12 @@ pub async fn load_photos(
             continue;
         }
         let count = if first_of_shop { 2 } else { 1 };
+        let subject = super::demo_pictures::Subject::of_product(product.slug, product.category);
         for extra in 0..count {
-            let (ground, motif) = photo_colours(product.category, index + extra * 2);
+            let variant = (index + extra * 7) as u32;
             let processed = tokio::task::spawn_blocking(move || {
-                crate::media::process::process(&crate::media::demo::batik_picture(
-                    1280, 960, ground, motif,
+                crate::media::process::process(&super::demo_pictures::photo_jpeg(
+                    subject, variant, 1280, 960,
                 ))
             })
             .await
@@ -409,6 +482,47 @@ pub async fn load_photos(
             super::store::attach_product_photo(pool, row.id, photo.id).await?;
             added += 1;
         }
+    }
+    Ok(added)
+}
+
+/// Gives the demo shops of [`QRIS_SHOPS`] their QRIS sticker (a real QR code naming a demo merchant,
+/// photographed as a card, through the same pipeline as an upload); returns how many were added.
+pub async fn load_qris(
+    pool: &crate::db::Db,
+    store: &dyn crate::media::storage::PhotoStore,
+    now: i64,
+) -> Result<u64, crate::error::AppError> {
+    let mut added = 0;
+    for slug in QRIS_SHOPS {
+        let Some(shop) = super::store::find_shop(pool, slug).await? else {
+            continue;
+        };
+        if super::store::shop_qris_photo(pool, shop.id)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        // The shape of a QRIS payload (EMVCo merchant-presented, "ID.CO.QRIS.WWW"), for a demo merchant.
+        let payload = format!(
+            "00020101021126570011ID.CO.QRIS.WWW0118936000000000{:05}0215ID{:013}5204594553033605802ID59{:02}{}6010BANYUWANGI6304DEMO",
+            shop.id,
+            shop.id,
+            shop.name.len().min(25),
+            shop.name.chars().take(25).collect::<String>().to_uppercase(),
+        );
+        let processed = tokio::task::spawn_blocking(move || {
+            crate::media::process::process_square_code(&super::demo_pictures::qris_sticker_jpeg(
+                &payload,
+            ))
+        })
+        .await
+        .map_err(|_| crate::error::AppError::Internal)?
+        .map_err(|_| crate::error::AppError::Internal)?;
+        let photo = crate::media::store::save(pool, store, processed, None, true, now).await?;
+        super::store::set_shop_qris(pool, shop.id, Some(photo.id)).await?;
+        added += 1;
     }
     Ok(added)
 }

@@ -6,7 +6,7 @@ use super::{Category, MarketQuery, Sort};
 /// The market filters once read: each is optional.
 #[derive(Debug, Clone, Default)]
 pub struct MarketFilter {
-    pub fts: Option<String>,
+    pub fts: Option<super::search::SearchWords>,
     pub category: Option<Category>,
     pub village: Option<String>,
     pub min_price: Option<i64>,
@@ -20,7 +20,7 @@ impl MarketFilter {
     pub fn read(query: &MarketQuery) -> (MarketFilter, Vec<String>) {
         let mut ignored = Vec::new();
         let mut filter = MarketFilter {
-            fts: super::search::fts_query(&query.q),
+            fts: super::search::SearchWords::parse(&query.q),
             in_stock: query.in_stock == "1",
             ..MarketFilter::default()
         };

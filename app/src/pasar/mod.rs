@@ -7,14 +7,18 @@ mod api;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod demo_pictures;
+#[cfg(feature = "ssr")]
 pub mod market_filter;
 pub mod order_flow;
 mod order_views;
 #[cfg(feature = "ssr")]
 pub mod pending_cart;
 pub mod pricing;
+#[cfg(feature = "ssr")]
 pub mod search;
 mod seller_views;
+pub mod shipping;
 mod shop_approval;
 #[cfg(feature = "ssr")]
 pub mod store;

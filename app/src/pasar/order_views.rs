@@ -32,6 +32,8 @@ pub fn status_label(i18n: leptos_i18n::I18nContext<Locale>, status: OrderStatus)
         OrderStatus::Paid => t_string!(i18n, pasar.status.paid),
         OrderStatus::Ready => t_string!(i18n, pasar.status.ready),
         OrderStatus::Delivering => t_string!(i18n, pasar.status.delivering),
+        OrderStatus::Shipped => t_string!(i18n, pasar.status.shipped),
+        OrderStatus::Received => t_string!(i18n, pasar.status.received),
         OrderStatus::Completed => t_string!(i18n, pasar.status.completed),
         OrderStatus::Cancelled => t_string!(i18n, pasar.status.cancelled),
     }
@@ -46,6 +48,8 @@ pub fn move_label(i18n: leptos_i18n::I18nContext<Locale>, status: OrderStatus) -
         OrderStatus::Paid => t_string!(i18n, pasar.move_to.paid),
         OrderStatus::Ready => t_string!(i18n, pasar.move_to.ready),
         OrderStatus::Delivering => t_string!(i18n, pasar.move_to.delivering),
+        OrderStatus::Shipped => t_string!(i18n, pasar.move_to.shipped),
+        OrderStatus::Received => t_string!(i18n, pasar.move_to.received),
         OrderStatus::Completed => t_string!(i18n, pasar.move_to.completed),
         OrderStatus::Cancelled => t_string!(i18n, pasar.move_to.cancelled),
         OrderStatus::Placed => t_string!(i18n, pasar.status.placed),
@@ -58,6 +62,7 @@ pub fn fulfilment_label(i18n: leptos_i18n::I18nContext<Locale>, fulfilment: Fulf
         Fulfilment::PickupSeller => t_string!(i18n, pasar.fulfilment.pickup_seller),
         Fulfilment::PickupBalai => t_string!(i18n, pasar.fulfilment.pickup_balai),
         Fulfilment::Delivery => t_string!(i18n, pasar.fulfilment.delivery),
+        Fulfilment::Courier => t_string!(i18n, pasar.fulfilment.courier),
     }
     .to_string()
 }
@@ -66,6 +71,7 @@ pub fn payment_label(i18n: leptos_i18n::I18nContext<Locale>, payment: Payment) -
     match payment {
         Payment::Cash => t_string!(i18n, pasar.payment.cash),
         Payment::Transfer => t_string!(i18n, pasar.payment.transfer),
+        Payment::Qris => t_string!(i18n, pasar.payment.qris),
     }
     .to_string()
 }
@@ -204,6 +210,9 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
     let payment_error = field_error_text(error, "payment");
     let address_error = field_error_text(error, "address");
     let has_delivery = fulfilments.contains(&Fulfilment::Delivery);
+    let courier_rules = shop.options.shipping.clone();
+    let courier_error = field_error_text(error, "courier");
+    let country_error = field_error_text(error, "country");
     view! {
         <fieldset class=format!("{CARD} flex flex-col gap-3")>
             <legend class="px-1 font-bold">{shop.shop_name.clone()}</legend>
@@ -215,6 +224,7 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
                         Fulfilment::PickupSeller => shop.options.pickup_address.clone(),
                         Fulfilment::PickupBalai => t_string!(i18n, pasar.balai_hint).to_string(),
                         Fulfilment::Delivery => format!("+ {}", rupiah(shop.options.delivery_fee_rupiah.unwrap_or(0), locale)),
+                        Fulfilment::Courier => courier_detail(i18n, &shop),
                     };
                     view! {
                         <label class="flex min-h-12 items-center gap-3 rounded-lg border border-stone-300 px-3 py-2 has-[:checked]:border-teal-700 has-[:checked]:bg-teal-50">
@@ -226,12 +236,35 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
                 }).collect_view()}
                 <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{fulfilment_error}</p>
             </div>
-            {has_delivery.then(|| view! {
+            {(has_delivery || courier_rules.is_some()).then(|| view! {
                 <div class="flex flex-col gap-1">
                     <label for=format!("address-{index}") class="font-medium">{t!(i18n, pasar.delivery_address)}</label>
-                    <p class="text-sm text-stone-600">{t!(i18n, pasar.delivery_address_hint)}</p>
-                    <textarea id=format!("address-{index}") name=name("address") rows="2" autocomplete="street-address" class=crate::ui::style::TEXTAREA></textarea>
+                    <p class="text-sm text-stone-600">
+                        {if courier_rules.is_some() { t!(i18n, pasar.courier_address_hint).into_any() } else { t!(i18n, pasar.delivery_address_hint).into_any() }}
+                    </p>
+                    <textarea id=format!("address-{index}") name=name("address") rows="3" autocomplete="street-address" class=crate::ui::style::TEXTAREA></textarea>
                     <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{address_error}</p>
+                </div>
+            })}
+            // A parcel: the country (free text; Indonesia unless changed) and the courier the buyer prefers.
+            {courier_rules.map(|rules| view! {
+                <div class="grid gap-3 sm:grid-cols-2">
+                    <div class="flex flex-col gap-1">
+                        <label for=format!("country-{index}") class="font-medium">{t!(i18n, pasar.country_label)}</label>
+                        <input id=format!("country-{index}") name=name("country") value="Indonesia" autocomplete="country-name" list="countries" class=SELECT />
+                        <p class="text-sm text-stone-600">{t!(i18n, pasar.country_hint)}</p>
+                        <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{country_error}</p>
+                    </div>
+                    <div class="flex flex-col gap-1">
+                        <label for=format!("courier-{index}") class="font-medium">{t!(i18n, pasar.courier_label)}</label>
+                        <select id=format!("courier-{index}") name=name("courier") class=SELECT>
+                            {rules.couriers.into_iter().map(|courier| view! { <option value=courier.code()>{courier.name()}</option> }).collect_view()}
+                        </select>
+                        <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{courier_error}</p>
+                    </div>
+                    <datalist id="countries">
+                        {COMMON_COUNTRIES.iter().map(|country| view! { <option value=*country></option> }).collect_view()}
+                    </datalist>
                 </div>
             })}
             <div class="flex flex-col gap-2">
@@ -250,6 +283,65 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
             </div>
         </fieldset>
     }
+}
+
+/// Countries suggested as the buyer types (any other may be written): Indonesia, its neighbours, and
+/// where Banyuwangi's foreign visitors come from most.
+const COMMON_COUNTRIES: [&str; 16] = [
+    "Indonesia",
+    "Malaysia",
+    "Singapore",
+    "Australia",
+    "Netherlands",
+    "Germany",
+    "France",
+    "United Kingdom",
+    "United States",
+    "Japan",
+    "South Korea",
+    "China",
+    "Taiwan",
+    "Belgium",
+    "Switzerland",
+    "Timor-Leste",
+];
+
+/// What a courier order of this cart costs to send: the shop's couriers, the postage within Indonesia and
+/// abroad (or why it cannot be priced), and the parcel's weight.
+fn courier_detail(i18n: leptos_i18n::I18nContext<Locale>, shop: &CartShop) -> String {
+    use super::shipping::Destination;
+    let locale = i18n.get_locale();
+    let Some(rules) = &shop.options.shipping else {
+        return String::new();
+    };
+    let quote = |destination| match rules.postage(shop.weight_grams, destination) {
+        Ok(fee) => rupiah(fee, locale),
+        Err(refused) => crate::ui::form::field_message(i18n, refused.code()),
+    };
+    let mut parts = vec![
+        rules
+            .couriers
+            .iter()
+            .map(|courier| courier.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        format!(
+            "{} {}",
+            t_string!(i18n, pasar.postage_domestic),
+            quote(Destination::Domestic)
+        ),
+    ];
+    if rules.abroad_per_kg_rupiah.is_some() {
+        parts.push(format!(
+            "{} {}",
+            t_string!(i18n, pasar.postage_abroad),
+            quote(Destination::Abroad)
+        ));
+    }
+    if let Some(grams) = shop.weight_grams.filter(|grams| *grams > 0) {
+        parts.push(crate::format::weight(grams, locale));
+    }
+    parts.join(" · ")
 }
 
 /// `/pasar/pesanan`: the buyer's orders.
@@ -384,22 +476,36 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
         moves,
         has_payment_proof,
         review: existing_review,
-        ..
+        ship_country,
+        courier,
+        tracking_number,
+        receive_by,
+        shop_couriers,
     } = order;
     let handover = match fulfilment {
         Fulfilment::PickupSeller => pickup_address.clone(),
         Fulfilment::PickupBalai => balai_address,
         Fulfilment::Delivery => delivery_address.clone().unwrap_or_default(),
+        Fulfilment::Courier => format!(
+            "{} — {}",
+            delivery_address.clone().unwrap_or_default(),
+            ship_country.clone().unwrap_or_default()
+        ),
     };
+    let tracking_error = field_error_text(move_error, "tracking_number");
+    let ship_possible = moves.contains(&OrderStatus::Shipped);
     let note_error = field_error_text(move_error, "note");
     let review_code = code.clone();
     let proof_code = code.clone();
     let decline_possible = moves.contains(&OrderStatus::Declined);
+    // Declining and shipping ask for more (a reason, the tracking number): their own forms below.
     let forward_moves: Vec<OrderStatus> = moves
         .iter()
         .copied()
-        .filter(|status| *status != OrderStatus::Declined)
+        .filter(|status| !matches!(status, OrderStatus::Declined | OrderStatus::Shipped))
         .collect();
+    let ship_code = code.clone();
+    let qris_code = code.clone();
     view! {
         <PageTitle text=move || page_title.clone() />
         <nav class="text-sm">
@@ -440,6 +546,42 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
                 <a href=url rel="noopener" target="_blank" class="mt-2 inline-flex min-h-12 items-center justify-center rounded-lg bg-green-700 px-4 font-semibold text-white">{t!(i18n, pasar.chat_whatsapp)}</a>
             })}
         </section>
+        {(fulfilment == Fulfilment::Courier).then(|| view! {
+            <section class=format!("{CARD} mt-4 flex flex-col gap-1") aria-labelledby="pengiriman" data-testid="shipment">
+                <h2 id="pengiriman" class="font-bold">{t!(i18n, pasar.shipment_title)}</h2>
+                {courier.map(|courier| view! { <p>{t!(i18n, pasar.courier_label)} ": " <strong data-courier=courier.code()>{courier.name()}</strong></p> })}
+                {match tracking_number.clone() {
+                    Some(number) => Either::Left(view! {
+                        <p>{t!(i18n, pasar.tracking_label)} ": " <strong class="font-mono text-lg select-all" data-resi=number.clone()>{number.clone()}</strong></p>
+                        <p class="text-sm text-stone-600">{t!(i18n, pasar.tracking_hint)}</p>
+                    }),
+                    None => Either::Right(view! { <p class="text-sm text-stone-600">{t!(i18n, pasar.not_shipped_yet)}</p> }),
+                }}
+                {receive_by.filter(|_| status == OrderStatus::Shipped).map(|at| view! {
+                    <p class="text-sm text-stone-600">{t!(i18n, pasar.auto_received_on)} " " {long_date(at, locale)}</p>
+                })}
+            </section>
+        })}
+        {(payment == Payment::Qris).then(|| { let qris_code = qris_code.clone(); view! {
+            <section id="foto" class=format!("{CARD} mt-4") aria-labelledby="bayar-qris">
+                <h2 id="bayar-qris" class="font-bold">{t!(i18n, pasar.qris_title)}</h2>
+                {may_upload_proof.then(|| view! {
+                    <p class="mt-1">{t!(i18n, pasar.qris_pay_exactly)} " " <strong class="text-lg" data-amount=total_rupiah>{rupiah(total_rupiah, locale)}</strong></p>
+                    <img src=format!("/pasar/pesanan/{qris_code}/qris") alt=move || t_string!(i18n, pasar.qris_alt).to_string()
+                        width="320" height="320" class="mt-2 aspect-square w-full max-w-xs rounded-lg border border-stone-200 bg-white" />
+                    <p class="mt-2 text-sm text-stone-600">{t!(i18n, pasar.qris_hint)}</p>
+                })}
+                {has_payment_proof.then(|| view! {
+                    <p class="mt-2">{t!(i18n, pasar.proof_uploaded)}</p>
+                    <a href=format!("/pasar/pesanan/{qris_code}/bukti") class="mt-2 block w-fit">
+                        <img src=format!("/pasar/pesanan/{qris_code}/bukti?{}", crate::media::PRIVATE_THUMBNAIL_QUERY) alt=move || t_string!(i18n, pasar.proof_alt).to_string() loading="lazy" class="max-h-96 w-auto rounded-lg border border-stone-200" />
+                    </a>
+                })}
+                {may_upload_proof.then(|| view! {
+                    <PhotoUploadForm action=format!("/pasar/pesanan/{qris_code}/bukti") multiple=false label=Signal::derive(move || t_string!(i18n, pasar.upload_qris_proof).to_string()) />
+                })}
+            </section>
+        }})}
         {(payment == Payment::Transfer).then(|| view! {
             <section id="foto" class=format!("{CARD} mt-4") aria-labelledby="bayar">
                 <h2 id="bayar" class="font-bold">{t!(i18n, pasar.transfer_title)}</h2>
@@ -468,6 +610,23 @@ fn OrderDetail(order: OrderPage) -> impl IntoView {
                         </button>
                     </ActionForm>
                 }}).collect_view()}
+                {ship_possible.then(|| { let chosen = courier; view! {
+                    <ActionForm action=move_action attr:class="flex flex-col gap-2" attr:data-testid="ship-form">
+                        <input type="hidden" name="code" value=ship_code.clone() />
+                        <input type="hidden" name="to" value="shipped" />
+                        <label for="f-courier" class="font-medium">{t!(i18n, pasar.courier_label)}</label>
+                        <select id="f-courier" name="courier" class=SELECT>
+                            {shop_couriers.clone().into_iter().map(|option| view! {
+                                <option value=option.code() selected=(Some(option) == chosen).then_some("")>{option.name()}</option>
+                            }).collect_view()}
+                        </select>
+                        <label for="f-resi" class="font-medium">{t!(i18n, pasar.tracking_label)}</label>
+                        <input id="f-resi" name="tracking_number" required autocomplete="off" autocapitalize="characters"
+                            class="min-h-12 rounded-lg border border-stone-300 px-3 font-mono text-base" aria-describedby="f-resi-error" />
+                        <p id="f-resi-error" role="alert" class="text-sm font-medium text-red-700 empty:hidden">{tracking_error}</p>
+                        <button type="submit" class=format!("{BUTTON} w-full")>{move_label(i18n, OrderStatus::Shipped)}</button>
+                    </ActionForm>
+                }})}
                 {decline_possible.then(|| view! {
                     <details>
                         <summary class="flex min-h-11 cursor-pointer items-center font-semibold text-red-800">{t!(i18n, pasar.move_to.declined)}</summary>

@@ -11,8 +11,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::order_views::{move_label, status_label, StatusBadge};
 use super::{
     get_product_editor, get_seller_dashboard, Category, MoveOrder, MyShop, OrderStatus,
-    ProductEditor, ProductStatus, RemoveProductPhoto, SaveProduct, SaveShop, SellerDashboard,
-    ShopStatus, VariantInput,
+    ProductEditor, ProductStatus, RemoveProductPhoto, RemoveQris, SaveProduct, SaveShipping,
+    SaveShop, SellerDashboard, ShopStatus, VariantInput,
 };
 use crate::akun::signed_in_page;
 use crate::format::rupiah;
@@ -208,6 +208,8 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
             }}
         </section>
         <ShopPhoto shop=shop.clone() />
+        <ShopShipping shop=shop.clone() />
+        <ShopQris shop=shop.clone() />
         <details class=format!("{CARD} mt-4")>
             <summary class="flex min-h-11 cursor-pointer items-center font-bold">{t!(i18n, pasar.shop_settings)}</summary>
             {shop.pending_name.clone().map(|new_name| view! {
@@ -235,6 +237,104 @@ fn ShopPhoto(shop: MyShop) -> impl IntoView {
             <h2 id="foto-lapak" class="font-bold">{t!(i18n, pasar.shop_photo)}</h2>
             {shop.photo.map(|photo| view! { <div class="mt-2 w-40"><Photo photo alt="" sizes="160px" /></div> })}
             <PhotoUploadForm action="/pasar/saya/foto".to_string() multiple=false label=Signal::derive(move || t_string!(i18n, pasar.shop_photo_pick).to_string()) />
+        </section>
+    }
+}
+
+/// How the shop ships by courier: the couriers it uses, the postage within Indonesia (flat or by
+/// weight band), abroad per kilogram.
+#[component]
+fn ShopShipping(shop: MyShop) -> impl IntoView {
+    use super::shipping::{BandInput, Courier, ShippingInput, BAND_ROWS};
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveShipping>::new();
+    let error = last_error(save.value());
+    let input = ShippingInput::from_rules(shop.options.shipping.as_ref());
+    let mut bands = input.bands.clone();
+    bands.resize(BAND_ROWS.max(bands.len()), BandInput::default());
+    let by_weight = input.kind == "weight";
+    let couriers_error = field_error_text(error, "shipping_couriers");
+    let flat_error = field_error_text(error, "shipping_flat");
+    let bands_error = field_error_text(error, "shipping_bands");
+    let abroad_error = field_error_text(error, "shipping_abroad");
+    let ticked = input.couriers.clone();
+    let saved = use_query_map().read_untracked().get("disimpan").as_deref() == Some("pengiriman");
+    view! {
+        <section id="pengiriman" class=format!("{CARD} mt-4") aria-labelledby="pengiriman-judul">
+            <h2 id="pengiriman-judul" class="font-bold">{t!(i18n, pasar.shipping_title)}</h2>
+            <p class="text-sm text-stone-600">{t!(i18n, pasar.shipping_intro)}</p>
+            {saved.then(|| view! { <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 text-teal-900">{t!(i18n, pasar.shipping_saved)}</p> })}
+            <ActionForm action=save attr:class="mt-3 flex flex-col gap-3">
+                <fieldset class="flex flex-col gap-1">
+                    <legend class="font-medium">{t!(i18n, pasar.shipping_couriers)}</legend>
+                    <div class="grid grid-cols-2 gap-1">
+                        {Courier::ALL.into_iter().enumerate().map(|(index, courier)| view! {
+                            <label class="inline-flex min-h-11 items-center gap-2">
+                                <input type="checkbox" name=format!("shipping[couriers][{index}]") value=courier.code()
+                                    checked=ticked.iter().any(|code| code == courier.code()).then_some("") class="h-5 w-5" />
+                                {courier.name()}
+                            </label>
+                        }).collect_view()}
+                    </div>
+                    <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{couriers_error}</p>
+                </fieldset>
+                <fieldset class="flex flex-col gap-2">
+                    <legend class="font-medium">{t!(i18n, pasar.shipping_domestic)}</legend>
+                    <label class="flex min-h-11 items-center gap-2">
+                        <input type="radio" name="shipping[kind]" value="flat" checked=(!by_weight).then_some("") class="h-5 w-5" />
+                        {t!(i18n, pasar.shipping_flat)}
+                    </label>
+                    <input name="shipping[flat]" inputmode="numeric" value=input.flat.clone() aria-label=move || t_string!(i18n, pasar.shipping_flat).to_string()
+                        placeholder="20000" class=SELECT />
+                    <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{flat_error}</p>
+                    <label class="flex min-h-11 items-center gap-2">
+                        <input type="radio" name="shipping[kind]" value="weight" checked=by_weight.then_some("") class="h-5 w-5" />
+                        {t!(i18n, pasar.shipping_by_weight)}
+                    </label>
+                    <p class="text-sm text-stone-600">{t!(i18n, pasar.shipping_bands_hint)}</p>
+                    {bands.into_iter().enumerate().map(|(index, band)| view! {
+                        <div class="grid grid-cols-2 gap-2">
+                            <input name=format!("shipping[bands][{index}][up_to_grams]") inputmode="numeric" value=band.up_to_grams
+                                aria-label=move || t_string!(i18n, pasar.shipping_band_grams).to_string() placeholder=move || t_string!(i18n, pasar.shipping_band_grams).to_string() class=SELECT />
+                            <input name=format!("shipping[bands][{index}][rupiah]") inputmode="numeric" value=band.rupiah
+                                aria-label=move || t_string!(i18n, pasar.shipping_band_fee).to_string() placeholder=move || t_string!(i18n, pasar.shipping_band_fee).to_string() class=SELECT />
+                        </div>
+                    }).collect_view()}
+                    <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{bands_error}</p>
+                </fieldset>
+                <div class="flex flex-col gap-1">
+                    <label for="f-abroad" class="font-medium">{t!(i18n, pasar.shipping_abroad)}</label>
+                    <input id="f-abroad" name="shipping[abroad_per_kg]" inputmode="numeric" value=input.abroad_per_kg.clone() class=SELECT />
+                    <p class="text-sm text-stone-600">{t!(i18n, pasar.shipping_abroad_hint)}</p>
+                    <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{abroad_error}</p>
+                </div>
+                <FormError error />
+                <SubmitButton label=Signal::derive(move || t_string!(i18n, ui.save).to_string()) />
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The shop's static QRIS code: uploaded as a photo or screenshot, kept private (shown only on the
+/// shop's QRIS orders), removable.
+#[component]
+fn ShopQris(shop: MyShop) -> impl IntoView {
+    let i18n = use_i18n();
+    let remove = ServerAction::<RemoveQris>::new();
+    let has_qris = shop.options.qris;
+    view! {
+        <section id="qris" class=format!("{CARD} mt-4") aria-labelledby="qris-judul">
+            <h2 id="qris-judul" class="font-bold">{t!(i18n, pasar.qris_title)}</h2>
+            <p class="text-sm text-stone-600">{t!(i18n, pasar.qris_intro)}</p>
+            {has_qris.then(|| view! {
+                <img src="/pasar/saya/qris" alt=move || t_string!(i18n, pasar.qris_alt).to_string() width="160" height="160"
+                    class="mt-2 aspect-square w-40 rounded-lg border border-stone-200 bg-white" />
+                <ActionForm action=remove attr:class="mt-2">
+                    <button type="submit" class="inline-flex min-h-11 items-center text-sm font-semibold text-red-800 underline">{t!(i18n, pasar.qris_remove)}</button>
+                </ActionForm>
+            })}
+            <PhotoUploadForm action="/pasar/saya/qris".to_string() multiple=false name="qris".to_string()
+                label=Signal::derive(move || t_string!(i18n, pasar.qris_pick).to_string()) />
         </section>
     }
 }
@@ -334,6 +434,7 @@ fn ProductForm(editor: ProductEditor) -> impl IntoView {
         status,
         variants,
         photos,
+        weight,
     } = editor;
     let selected = |current: &str, value: &str| (current == value).then_some("");
     let mut rows = variants;
@@ -393,6 +494,8 @@ fn ProductForm(editor: ProductEditor) -> impl IntoView {
             </div>
             <Field label=label(|i| t_string!(i, pasar.stock_label).to_string()) name="stock" input_type="number" inputmode="numeric" value=stock required=false
                 hint=label(|i| t_string!(i, pasar.stock_hint).to_string()) error />
+            <Field label=label(|i| t_string!(i, pasar.weight_label).to_string()) name="weight" input_type="number" inputmode="numeric" value=weight required=false
+                hint=label(|i| t_string!(i, pasar.weight_hint).to_string()) error />
             <fieldset class="flex flex-col gap-2">
                 <legend class="font-medium">{t!(i18n, pasar.variants_label)}</legend>
                 <p class="text-sm text-stone-600">{t!(i18n, pasar.variants_hint)}</p>

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::order_flow::{Fulfilment, OrderStatus, Party, Payment};
 pub use super::pricing::Discount;
+pub use super::shipping::{Courier, ShippingRules};
 use crate::media::PhotoRef;
 
 /// Where a shop stands with its village: it applies (pending), the village approves or rejects it; a
@@ -376,6 +377,56 @@ pub struct ShopPage {
     pub products: Vec<ProductCard>,
 }
 
+/// A shop in the directory (`/pasar/toko`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopCard {
+    pub slug: String,
+    pub name: String,
+    pub village_name: String,
+    pub village_slug: String,
+    pub photo: Option<PhotoRef>,
+    pub rating: Option<Rating>,
+    /// What it sells, most products first.
+    pub categories: Vec<Category>,
+    pub product_count: i64,
+}
+
+/// One page of the shop directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopDirectory {
+    pub shops: Vec<ShopCard>,
+    pub total: i64,
+    pub page: u32,
+    pub page_count: u32,
+    /// (slug, name) of every village, for the filter.
+    pub villages: Vec<(String, String)>,
+    pub village: String,
+    pub category: String,
+}
+
+impl ShopDirectory {
+    /// The address of this filter at another page.
+    pub fn url_for_page(&self, page: u32) -> String {
+        let mut parts = Vec::new();
+        for (key, value) in [("village", &self.village), ("category", &self.category)] {
+            if !value.is_empty() {
+                parts.push(format!(
+                    "{key}={}",
+                    crate::kernel::text::encode_query(value)
+                ));
+            }
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            "/pasar/toko".to_string()
+        } else {
+            format!("/pasar/toko?{}", parts.join("&"))
+        }
+    }
+}
+
 /// How a shop hands over and gets paid (what the buyer may choose at checkout).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShopOptions {
@@ -385,6 +436,10 @@ pub struct ShopOptions {
     pub delivery_fee_rupiah: Option<i64>,
     /// `None`: cash only.
     pub bank_account: Option<String>,
+    /// Courier shipping (`None`: none).
+    pub shipping: Option<ShippingRules>,
+    /// The shop has a QRIS code buyers may pay with.
+    pub qris: bool,
 }
 
 impl ShopOptions {
@@ -395,6 +450,7 @@ impl ShopOptions {
                 Fulfilment::PickupSeller => true,
                 Fulfilment::PickupBalai => self.offers_pickup_balai,
                 Fulfilment::Delivery => self.delivery_fee_rupiah.is_some(),
+                Fulfilment::Courier => self.shipping.is_some(),
             })
             .collect()
     }
@@ -403,6 +459,9 @@ impl ShopOptions {
         let mut payments = vec![Payment::Cash];
         if self.bank_account.is_some() {
             payments.push(Payment::Transfer);
+        }
+        if self.qris {
+            payments.push(Payment::Qris);
         }
         payments
     }
@@ -434,6 +493,8 @@ pub struct CartShop {
     pub options: ShopOptions,
     pub lines: Vec<CartLine>,
     pub subtotal_rupiah: i64,
+    /// What the lines weigh (`None`: a product has no weight).
+    pub weight_grams: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -452,6 +513,12 @@ pub struct CheckoutChoice {
     pub payment: String,
     #[serde(default)]
     pub address: String,
+    /// Courier orders: the country of the address (free text; Indonesia by default).
+    #[serde(default)]
+    pub country: String,
+    /// Courier orders: the courier the buyer prefers, among the shop's.
+    #[serde(default)]
+    pub courier: String,
     #[serde(default)]
     pub note: String,
 }
@@ -503,17 +570,29 @@ pub struct OrderPage {
     pub moves: Vec<OrderStatus>,
     pub has_payment_proof: bool,
     pub review: Option<Review>,
+    /// Courier orders: the country the parcel goes to.
+    pub ship_country: Option<String>,
+    /// Courier orders: the buyer's choice, then the courier the seller shipped with.
+    pub courier: Option<Courier>,
+    pub tracking_number: Option<String>,
+    /// When a shipped order counts as received if the buyer does not say so.
+    pub receive_by: Option<i64>,
+    /// The shop's couriers (the seller picks one when shipping).
+    pub shop_couriers: Vec<Courier>,
 }
 
 impl OrderPage {
     pub fn may_upload_proof(&self) -> bool {
         self.party == Party::Buyer
-            && self.payment == Payment::Transfer
+            && self.payment.paid_in_advance()
             && matches!(self.status, OrderStatus::Placed | OrderStatus::Confirmed)
     }
 
+    /// A parcel's buyer reviews once it arrived; other orders once completed.
     pub fn may_review(&self) -> bool {
-        self.party == Party::Buyer && self.status == OrderStatus::Completed && self.review.is_none()
+        self.party == Party::Buyer
+            && matches!(self.status, OrderStatus::Received | OrderStatus::Completed)
+            && self.review.is_none()
     }
 }
 
@@ -610,6 +689,8 @@ pub struct ProductEditor {
     pub status: String,
     pub variants: Vec<VariantInput>,
     pub photos: Vec<PhotoRef>,
+    /// Grams of one unit ("" = not given).
+    pub weight: String,
 }
 
 #[cfg(test)]
@@ -656,11 +737,13 @@ mod tests {
             offers_pickup_balai: false,
             delivery_fee_rupiah: Some(10_000),
             bank_account: None,
+            shipping: None,
+            qris: true,
         };
         assert_eq!(
             options.fulfilments(),
             vec![Fulfilment::PickupSeller, Fulfilment::Delivery]
         );
-        assert_eq!(options.payments(), vec![Payment::Cash]);
+        assert_eq!(options.payments(), vec![Payment::Cash, Payment::Qris]);
     }
 }

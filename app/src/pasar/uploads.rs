@@ -125,7 +125,7 @@ pub async fn upload_payment_proof(
     if order.party_of(actor.account_id) != Some(super::Party::Buyer) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let may_upload = order.payment == super::Payment::Transfer
+    let may_upload = order.payment.paid_in_advance()
         && matches!(order.status, OrderStatus::Placed | OrderStatus::Confirmed);
     if !may_upload {
         return Redirect::to(&format!("{page}?foto_galat=proof_not_needed#foto")).into_response();
@@ -179,4 +179,96 @@ pub async fn payment_proof(
         Err(error) => return internal("proof photo", error),
     };
     crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
+}
+
+/// `POST /pasar/saya/qris`: the owner of an approved shop uploads its static QRIS code (a photo of the
+/// sticker or the merchant app's screenshot). Kept private, cut to the square around the code.
+pub async fn upload_shop_qris(
+    State(pool): State<Db>,
+    actor: Option<Actor>,
+    form: PhotoForm,
+) -> Response {
+    let page = "/pasar/saya";
+    let Some(actor) = actor else {
+        return sign_in_and_return(page);
+    };
+    let shop_id = match super::store::own_shop(&pool, actor.account_id).await {
+        Ok(Some((id, shop))) if shop.status == super::ShopStatus::Approved => id,
+        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+        Err(error) => return internal("shop", error),
+    };
+    let received = match form.receive(actor.account_id, Kind::SquareCode, 1).await {
+        Ok(received) => received,
+        Err(response) => return response,
+    };
+    if let Some(photo) = received.photos.first() {
+        if let Err(error) = super::store::set_shop_qris(&pool, shop_id, Some(photo.id)).await {
+            return internal("shop qris", error);
+        }
+    }
+    let query = match received.refused {
+        Some(code) => format!("berkas=qris&foto_galat={code}"),
+        None => "disimpan=qris".to_string(),
+    };
+    Redirect::to(&format!("{page}?{query}#qris")).into_response()
+}
+
+/// `GET /pasar/saya/qris`: the shop's own QRIS code, to its owner.
+pub async fn own_shop_qris(
+    State(pool): State<Db>,
+    State(store): State<SharedPhotoStore>,
+    Query(size): Query<PrivateSize>,
+    actor: Actor,
+    headers: HeaderMap,
+) -> Response {
+    let shop_id = match super::store::own_shop(&pool, actor.account_id).await {
+        Ok(Some((id, _))) => id,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("shop", error),
+    };
+    qris_response(&pool, &store, shop_id, &size, &headers).await
+}
+
+/// `GET /pasar/pesanan/{code}/qris`: the shop's QRIS code, to the buyer and the seller of an order paid
+/// by QRIS, and only while it is still to be paid or checked (never a public address of the code).
+pub async fn order_qris(
+    State(pool): State<Db>,
+    State(store): State<SharedPhotoStore>,
+    Path(code): Path<String>,
+    Query(size): Query<PrivateSize>,
+    actor: Actor,
+    headers: HeaderMap,
+) -> Response {
+    let order = match super::store::find_order(&pool, &code).await {
+        Ok(Some(order)) => order,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("order", error),
+    };
+    if order.party_of(actor.account_id).is_none() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    if order.payment != super::Payment::Qris {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    qris_response(&pool, &store, order.shop_id, &size, &headers).await
+}
+
+async fn qris_response(
+    pool: &Db,
+    store: &SharedPhotoStore,
+    shop_id: i64,
+    size: &PrivateSize,
+    headers: &HeaderMap,
+) -> Response {
+    let photo_id = match super::store::shop_qris_photo(pool, shop_id).await {
+        Ok(Some(photo_id)) => photo_id,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("qris", error),
+    };
+    let photo = match crate::media::store::photo_by_id(pool, photo_id).await {
+        Ok(Some(photo)) => photo,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return internal("qris photo", error),
+    };
+    crate::media::serve::private_photo_response(store, &photo, size, headers).await
 }

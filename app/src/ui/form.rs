@@ -22,6 +22,16 @@ where
 pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
     let text = match code {
         "phone_empty" => t_string!(i18n, fields.phone_empty),
+        "postage_weight_unknown" => t_string!(i18n, fields.postage_weight_unknown),
+        "postage_too_heavy" => t_string!(i18n, fields.postage_too_heavy),
+        "postage_not_abroad" => t_string!(i18n, fields.postage_not_abroad),
+        "weight_invalid" => t_string!(i18n, fields.weight_invalid),
+        "courier_unknown" => t_string!(i18n, fields.courier_unknown),
+        "courier_needs_payment_first" => t_string!(i18n, fields.courier_needs_payment_first),
+        "tracking_required" => t_string!(i18n, fields.tracking_required),
+        "tracking_invalid" => t_string!(i18n, fields.tracking_invalid),
+        "bands_not_increasing" => t_string!(i18n, fields.bands_not_increasing),
+        "bands_required" => t_string!(i18n, fields.bands_required),
         "confirm_word_missing" => t_string!(i18n, fields.confirm_word_missing),
         "wrong_password" => t_string!(i18n, fields.wrong_password),
         "close_shop_first" => t_string!(i18n, fields.close_shop_first),

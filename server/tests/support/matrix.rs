@@ -22,6 +22,7 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("list_products", "village=&limit=4", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_shop", "slug=batik-sekar-osing", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_market", "query[q]=batik&query[page]=1", ["+", "+", "+", "+", "+", "+", "+", "+"]),
+    ("get_shop_directory", "village=kemiren&category=batik_kain&page=1", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     ("get_product", "slug=selendang-gajah-oling", ["+", "+", "+", "+", "+", "+", "+", "+"]),
     // Quantity 0 is refused (422) after authorization, so the matrix fills no cart.
     ("add_to_cart", "product=selendang-gajah-oling&variant_id=1&quantity=0", ["401", "+", "+", "+", "+", "+", "+", "+"]),
@@ -40,6 +41,10 @@ pub const MATRIX: &[(&str, &str, [&str; 8])] = &[
     ("get_seller_dashboard", "status=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
     // An empty shop name: allowed callers get 422, no shop is created.
     ("save_shop", "name=&story_id=&whatsapp=&pickup_address=", ["401", "+", "+", "+", "+", "+", "+", "+"]),
+    // An unknown courier is refused (422) after authorization, so the matrix changes no shop; only a
+    // shop's owner gets that far.
+    ("save_shipping", "shipping[couriers][0]=dhl-palsu", ["401", "403", "+", "403", "403", "403", "403", "403"]),
+    ("remove_qris", "", ["401", "403", "+", "403", "403", "403", "403", "403"]),
     ("get_product_editor", "slug=", ["401", "403", "+", "403", "403", "403", "403", "403"]),
     ("save_product", "slug=&title_id=&description_id=&category=seni&price=1&unit=pcs&status=active", ["401", "403", "+", "403", "403", "403", "403", "403"]),
     ("remove_product_photo", "slug=selendang-gajah-oling&photo_id=999999", ["401", "403", "+", "403", "403", "403", "403", "403"]),

@@ -66,6 +66,52 @@ pub async fn get_market(query: MarketQuery) -> Result<MarketPage, AppError> {
     .map_err(AppError::with_status)
 }
 
+/// Shops per directory page.
+pub const DIRECTORY_PAGE_SIZE: i64 = 24;
+
+/// `/pasar/toko`: approved shops by name, filtered by village (slug) and by the category of what they
+/// sell. Public. An unknown category is ignored (every shop), an unknown village lists none.
+#[server(endpoint = "get_shop_directory")]
+pub async fn get_shop_directory(
+    #[server(default)] village: String,
+    #[server(default)] category: String,
+    #[server(default)] page: u32,
+) -> Result<crate::pasar::ShopDirectory, AppError> {
+    async move {
+        crate::akun::access::public();
+        let pool = crate::db::pool()?;
+        let category_filter = crate::pasar::Category::from_code(&category);
+        let village = village.trim().to_string();
+        let page = page.clamp(1, 1000);
+        let (shops, total) = crate::pasar::store::shop_directory(
+            &pool,
+            Some(village.as_str()).filter(|village| !village.is_empty()),
+            category_filter,
+            DIRECTORY_PAGE_SIZE,
+            i64::from(page - 1) * DIRECTORY_PAGE_SIZE,
+        )
+        .await?;
+        let villages = crate::akun::store::list_villages(&pool)
+            .await?
+            .into_iter()
+            .map(|village| (village.slug, village.name))
+            .collect();
+        Ok(crate::pasar::ShopDirectory {
+            shops,
+            total,
+            page,
+            page_count: ((total + DIRECTORY_PAGE_SIZE - 1) / DIRECTORY_PAGE_SIZE).max(1) as u32,
+            villages,
+            village,
+            category: category_filter
+                .map(|category| category.code().to_string())
+                .unwrap_or_default(),
+        })
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
 /// The WhatsApp chat link for a product: the message names the product and its link.
 #[cfg(feature = "ssr")]
 fn whatsapp_for_product(whatsapp: Option<&str>, title: &str, url: &str) -> Option<String> {

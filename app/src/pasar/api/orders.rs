@@ -140,11 +140,30 @@ pub async fn checkout(#[server(default)] choices: Vec<CheckoutChoice>) -> Result
             let payment = Payment::from_code(&choice.payment)
                 .ok_or_else(|| AppError::field("payment", "choice_required"))?;
             let delivery_address = match fulfilment {
-                Fulfilment::Delivery => Some(
+                Fulfilment::Delivery | Fulfilment::Courier => Some(
                     required_text("address", &choice.address, 10, 300)
                         .map_err(|_| AppError::field("address", "address_required"))?,
                 ),
-                _ => None,
+                Fulfilment::PickupSeller | Fulfilment::PickupBalai => None,
+            };
+            // A parcel's country, as the buyer wrote it (an empty field means Indonesia, as the form
+            // suggests); the courier they prefer, if they picked one.
+            let (ship_country, courier) = match fulfilment {
+                Fulfilment::Courier => {
+                    let country = match choice.country.trim() {
+                        "" => "Indonesia".to_string(),
+                        country => required_text("country", country, 2, 60)?,
+                    };
+                    let courier = match choice.courier.trim() {
+                        "" => None,
+                        code => Some(
+                            crate::pasar::Courier::from_code(code)
+                                .ok_or_else(|| AppError::field("courier", "courier_unknown"))?,
+                        ),
+                    };
+                    (Some(country), courier)
+                }
+                _ => (None, None),
             };
             let note = optional_text(Some(choice.note.clone()));
             if note.as_ref().is_some_and(|note| note.chars().count() > 500) {
@@ -155,6 +174,8 @@ pub async fn checkout(#[server(default)] choices: Vec<CheckoutChoice>) -> Result
                 fulfilment,
                 payment,
                 delivery_address,
+                ship_country,
+                courier,
                 note,
             });
         }
@@ -208,6 +229,9 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
             .party_of(actor.account_id)
             .ok_or_else(|| AppError::Forbidden.with_status())?;
         let facts = order.facts();
+        let shop_couriers = crate::pasar::store::read_shipping(order.shop_shipping.as_deref())
+            .map(|rules| rules.couriers)
+            .unwrap_or_default();
         let url = format!(
             "{}/pasar/pesanan/{}",
             crate::kernel::site::request_origin(),
@@ -245,22 +269,34 @@ pub async fn get_order(code: String) -> Result<OrderPage, AppError> {
             subtotal_rupiah: order.subtotal_rupiah,
             delivery_fee_rupiah: order.delivery_fee_rupiah,
             total_rupiah: order.total_rupiah,
+            courier: order
+                .courier
+                .as_deref()
+                .and_then(crate::pasar::Courier::from_code),
+            ship_country: order.ship_country,
+            tracking_number: order.tracking_number,
+            receive_by: order.receive_by,
+            shop_couriers,
         })
     }
     .await
     .map_err(AppError::with_status)
 }
 
-/// Moves an order on (`to` = confirmed, declined, paid, ready, delivering, completed, cancelled), if the
-/// caller's side may make that move now. `back` = "dasbor" returns to the seller's dashboard.
+/// Moves an order on (`to` = confirmed, declined, paid, ready, delivering, shipped, received, completed,
+/// cancelled), if the caller's side may make that move now. Shipping takes the courier and the tracking
+/// number ("resi"). `back` = "dasbor" returns to the seller's dashboard.
 #[server(endpoint = "move_order")]
 pub async fn move_order(
     code: String,
     to: String,
     #[server(default)] note: String,
+    #[server(default)] tracking_number: String,
+    #[server(default)] courier: String,
     #[server(default)] back: String,
 ) -> Result<(), AppError> {
     async move {
+        use crate::pasar::order_flow::{MoveDetails, MoveRefused};
         use crate::pasar::store::MoveError;
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
@@ -269,12 +305,32 @@ pub async fn move_order(
         if note.chars().count() > 500 {
             return Err(AppError::field("note", "text_too_long"));
         }
+        // Tracking numbers are letters and digits (JNE, J&T, Pos: 10–20 characters, some with dashes).
+        let tracking_number = tracking_number.trim().to_uppercase();
+        if tracking_number.chars().count() > 40
+            || !tracking_number
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(AppError::field("tracking_number", "tracking_invalid"));
+        }
+        let courier = match courier.trim() {
+            "" => None,
+            code => Some(
+                crate::pasar::Courier::from_code(code)
+                    .ok_or_else(|| AppError::field("courier", "courier_unknown"))?,
+            ),
+        };
         match crate::pasar::store::move_order(
             &pool,
             &code,
             actor.account_id,
             to,
-            &note,
+            MoveDetails {
+                note: &note,
+                tracking_number: &tracking_number,
+            },
+            courier,
             crate::db::now_unix(),
         )
         .await
@@ -282,6 +338,12 @@ pub async fn move_order(
             Ok(()) => {}
             Err(MoveError::NotFound) => return Err(AppError::NotFound.with_status()),
             Err(MoveError::NotParty) => return Err(AppError::Forbidden.with_status()),
+            Err(MoveError::Refused(MoveRefused::TrackingRequired)) => {
+                return Err(AppError::field(
+                    "tracking_number",
+                    MoveRefused::TrackingRequired.code(),
+                ))
+            }
             Err(MoveError::Refused(refused)) => {
                 return Err(AppError::field("note", refused.code()))
             }

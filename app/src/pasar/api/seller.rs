@@ -118,6 +118,9 @@ pub async fn save_shop(
                 offers_pickup_balai: offers_pickup_balai.is_some(),
                 delivery_fee_rupiah,
                 bank_account,
+                // Set by their own forms (shipping, QRIS), not this one.
+                shipping: None,
+                qris: false,
             },
         };
         match crate::pasar::store::save_own_shop(
@@ -133,6 +136,50 @@ pub async fn save_shop(
             Err(error) => return Err(error.into()),
         }
         leptos_axum::redirect("/pasar/saya?disimpan=lapak");
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// Sets how the caller's shop ships by courier (`shipping[couriers][i]`, `shipping[kind]` flat or
+/// weight, `shipping[flat]`, `shipping[bands][i][up_to_grams|rupiah]`, `shipping[abroad_per_kg]`); no
+/// courier ticked stops courier shipping. The shop's owner.
+#[server(endpoint = "save_shipping")]
+pub async fn save_shipping(
+    #[server(default)] shipping: crate::pasar::shipping::ShippingInput,
+) -> Result<(), AppError> {
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let Some((shop_id, _)) = crate::pasar::store::own_shop(&pool, actor.account_id).await?
+        else {
+            return Err(AppError::Forbidden.with_status());
+        };
+        let rules = shipping
+            .read()
+            .map_err(|(field, code)| AppError::field(field, code))?;
+        crate::pasar::store::set_shop_shipping(&pool, shop_id, rules.as_ref()).await?;
+        leptos_axum::redirect("/pasar/saya?disimpan=pengiriman#pengiriman");
+        Ok(())
+    }
+    .await
+    .map_err(AppError::with_status)
+}
+
+/// Removes the caller's shop's QRIS code (buyers can no longer choose QRIS; orders already paid by it
+/// keep their proofs).
+#[server(endpoint = "remove_qris")]
+pub async fn remove_qris() -> Result<(), AppError> {
+    async move {
+        let actor = authorize(Rule::SignedIn).await?;
+        let pool = crate::db::pool()?;
+        let Some((shop_id, _)) = crate::pasar::store::own_shop(&pool, actor.account_id).await?
+        else {
+            return Err(AppError::Forbidden.with_status());
+        };
+        crate::pasar::store::set_shop_qris(&pool, shop_id, None).await?;
+        leptos_axum::redirect("/pasar/saya?disimpan=qris#qris");
         Ok(())
     }
     .await
@@ -199,6 +246,10 @@ pub async fn get_product_editor(slug: String) -> Result<ProductEditor, AppError>
             price: product.price_rupiah.to_string(),
             unit: product.unit,
             status: product.status.code().to_string(),
+            weight: product
+                .weight_grams
+                .map(|grams| grams.to_string())
+                .unwrap_or_default(),
         })
     }
     .await
@@ -222,6 +273,7 @@ pub async fn save_product(
     #[server(default)] discount_value: String,
     status: String,
     #[server(default)] variants: Vec<VariantInput>,
+    #[server(default)] weight: String,
 ) -> Result<(), AppError> {
     async move {
         use crate::pasar::pricing::Discount;
@@ -304,6 +356,8 @@ pub async fn save_product(
         };
         let status = crate::pasar::ProductStatus::from_code(&status)
             .ok_or_else(|| AppError::field("status", "status_unknown"))?;
+        let weight_grams = crate::pasar::shipping::parse_grams(&weight)
+            .map_err(|code| AppError::field("weight", code))?;
         let fields = crate::pasar::store::ProductFields {
             title_id,
             title_en,
@@ -316,6 +370,7 @@ pub async fn save_product(
             discount,
             status,
             variants: variant_fields,
+            weight_grams,
         };
         let existing = Some(slug.as_str()).filter(|slug| !slug.is_empty());
         let saved = crate::pasar::store::save_product(

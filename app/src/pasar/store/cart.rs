@@ -96,12 +96,27 @@ pub(super) struct CartRow {
     pub(super) offers_pickup_balai: bool,
     pub(super) delivery_fee_rupiah: Option<i64>,
     pub(super) bank_account: Option<String>,
+    pub(super) shipping: Option<String>,
+    pub(super) has_qris: bool,
+    pub(super) weight_grams: Option<i64>,
     pub(super) photo_id: Option<i64>,
     pub(super) photo_key: Option<String>,
     pub(super) photo_widths: Option<String>,
 }
 
 impl CartRow {
+    /// How the row's shop hands over and gets paid.
+    pub(super) fn shop_options(&self) -> ShopOptions {
+        ShopOptions {
+            pickup_address: self.pickup_address.clone(),
+            offers_pickup_balai: self.offers_pickup_balai,
+            delivery_fee_rupiah: self.delivery_fee_rupiah,
+            bank_account: self.bank_account.clone(),
+            shipping: super::seller::read_shipping(self.shipping.as_deref()),
+            qris: self.has_qris,
+        }
+    }
+
     pub(super) fn unit_price(&self) -> i64 {
         discounted(
             self.variant_price.unwrap_or(self.price_rupiah),
@@ -130,8 +145,8 @@ where
                 p.title_id, p.title_en, p.price_rupiah, p.discount_kind, p.discount_value,
                 p.status AS product_status, s.id AS shop_id, s.slug AS shop_slug, s.name AS shop_name,
                 s.status AS shop_status, v.name AS village_name, s.pickup_address, s.offers_pickup_balai,
-                s.delivery_fee_rupiah, s.bank_account,
-                ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
+                s.delivery_fee_rupiah, s.bank_account, s.shipping, s.qris_photo_id IS NOT NULL AS has_qris,
+                p.weight_grams, ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
          FROM cart_items c
          JOIN product_variants pv ON pv.id = c.variant_id
          JOIN products p ON p.id = pv.product_id
@@ -172,22 +187,22 @@ pub async fn cart(pool: &Db, account_id: i64) -> Result<Cart, sqlx::Error> {
         if cart.shops.last().map(|shop| shop.shop_id) != Some(row.shop_id) {
             cart.shops.push(CartShop {
                 shop_id: row.shop_id,
-                shop_slug: row.shop_slug,
-                shop_name: row.shop_name,
-                village_name: row.village_name,
-                options: ShopOptions {
-                    pickup_address: row.pickup_address,
-                    offers_pickup_balai: row.offers_pickup_balai,
-                    delivery_fee_rupiah: row.delivery_fee_rupiah,
-                    bank_account: row.bank_account,
-                },
+                options: row.shop_options(),
+                shop_slug: row.shop_slug.clone(),
+                shop_name: row.shop_name.clone(),
+                village_name: row.village_name.clone(),
                 lines: Vec::new(),
                 subtotal_rupiah: 0,
+                weight_grams: Some(0),
             });
         }
         if let Some(shop) = cart.shops.last_mut() {
             if line.available {
                 shop.subtotal_rupiah += line.unit_price_rupiah * line.quantity;
+                shop.weight_grams = crate::pasar::shipping::order_weight([
+                    (shop.weight_grams, 1),
+                    (row.weight_grams, line.quantity),
+                ]);
             }
             shop.lines.push(line);
         }

@@ -354,6 +354,7 @@ pub struct ProductRow {
     pub shop_slug: String,
     pub shop_status: ShopStatus,
     pub owner_account_id: Option<i64>,
+    pub weight_grams: Option<i64>,
 }
 
 impl ProductRow {
@@ -367,7 +368,7 @@ pub async fn find_product(pool: &Db, slug: &str) -> Result<Option<ProductRow>, s
         sqlx::query_as(
         "SELECT p.id, p.shop_id, p.slug, p.title_id, p.title_en, p.description_id, p.description_en,
                 p.category, p.price_rupiah, p.unit, p.status, p.discount_kind, p.discount_value,
-                s.slug AS shop_slug, s.status AS shop_status, s.owner_account_id
+                s.slug AS shop_slug, s.status AS shop_status, s.owner_account_id, p.weight_grams
          FROM products p JOIN shops s ON s.id = p.shop_id WHERE p.slug = $1",
     )
     .bind(slug)

@@ -5,7 +5,9 @@
 mod approval;
 mod cart;
 mod catalog;
+mod directory;
 mod orders;
+mod search_index;
 mod seller;
 #[cfg(test)]
 mod tests;
@@ -13,5 +15,7 @@ mod tests;
 pub use approval::*;
 pub use cart::*;
 pub use catalog::*;
+pub use directory::*;
 pub use orders::*;
+pub use search_index::*;
 pub use seller::*;

@@ -5,10 +5,11 @@ use super::cart::{cart_rows, CartRow};
 use crate::db::decode_code;
 use crate::db::Db;
 use crate::notifikasi::store::{self as notifikasi, notify, Bilingual};
-use crate::pasar::order_flow::{next_status, status_message, OrderFacts};
+use crate::pasar::order_flow::{next_status, status_message, MoveDetails, OrderFacts};
 use crate::pasar::pricing::{order_totals, Line};
+use crate::pasar::shipping::{destination_of, order_weight, receive_window_days};
 use crate::pasar::{
-    Fulfilment, OrderLine, OrderStatus, OrderSummary, Party, Payment, Review, ShopOptions,
+    Courier, Fulfilment, OrderLine, OrderStatus, OrderSummary, Party, Payment, Review,
     TimelineEntry,
 };
 
@@ -18,6 +19,9 @@ pub struct ShopChoice {
     pub fulfilment: Fulfilment,
     pub payment: Payment,
     pub delivery_address: Option<String>,
+    /// Courier orders: the country as written, and the courier the buyer prefers.
+    pub ship_country: Option<String>,
+    pub courier: Option<Courier>,
     pub note: Option<String>,
 }
 
@@ -88,12 +92,7 @@ pub async fn checkout(
                 field: "fulfilment",
                 code: "choice_required",
             })?;
-        let options = ShopOptions {
-            pickup_address: first.pickup_address.clone(),
-            offers_pickup_balai: first.offers_pickup_balai,
-            delivery_fee_rupiah: first.delivery_fee_rupiah,
-            bank_account: first.bank_account.clone(),
-        };
+        let options = first.shop_options();
         if !options.fulfilments().contains(&choice.fulfilment) {
             return Err(CheckoutRefused::Choice {
                 field: "fulfilment",
@@ -106,10 +105,21 @@ pub async fn checkout(
                 code: "payment_not_offered",
             });
         }
-        if choice.fulfilment == Fulfilment::Delivery && choice.delivery_address.is_none() {
+        let sent = matches!(
+            choice.fulfilment,
+            Fulfilment::Delivery | Fulfilment::Courier
+        );
+        if sent && choice.delivery_address.is_none() {
             return Err(CheckoutRefused::Choice {
                 field: "address",
                 code: "address_required",
+            });
+        }
+        // A parcel leaves only once paid: no cash on delivery by courier.
+        if choice.fulfilment == Fulfilment::Courier && !choice.payment.paid_in_advance() {
+            return Err(CheckoutRefused::Choice {
+                field: "payment",
+                code: "courier_needs_payment_first",
             });
         }
         let mut priced = Vec::new();
@@ -134,15 +144,40 @@ pub async fn checkout(
         }
         let delivery_fee = match choice.fulfilment {
             Fulfilment::Delivery => options.delivery_fee_rupiah.unwrap_or(0),
-            _ => 0,
+            Fulfilment::Courier => {
+                let rules = options.shipping.as_ref().ok_or(CheckoutRefused::Choice {
+                    field: "fulfilment",
+                    code: "fulfilment_not_offered",
+                })?;
+                if choice
+                    .courier
+                    .is_some_and(|courier| !rules.couriers.contains(&courier))
+                {
+                    return Err(CheckoutRefused::Choice {
+                        field: "courier",
+                        code: "courier_unknown",
+                    });
+                }
+                let weight =
+                    order_weight(lines.iter().map(|line| (line.weight_grams, line.quantity)));
+                let country = choice.ship_country.as_deref().unwrap_or_default();
+                rules
+                    .postage(weight, destination_of(country))
+                    .map_err(|refused| CheckoutRefused::Choice {
+                        field: "courier",
+                        code: refused.code(),
+                    })?
+            }
+            Fulfilment::PickupSeller | Fulfilment::PickupBalai => 0,
         };
         let totals = order_totals(&priced, delivery_fee).ok_or(CheckoutRefused::StockChanged)?;
         let code = new_code();
         let order_id: i64 = crate::on_db!(&mut tx, |c| {
             sqlx::query_scalar(
             "INSERT INTO orders (code, buyer_account_id, shop_id, status, fulfilment, payment, delivery_address,
-                                 note, subtotal_rupiah, delivery_fee_rupiah, total_rupiah, placed_at, updated_at)
-             VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                                 note, subtotal_rupiah, delivery_fee_rupiah, total_rupiah, placed_at, updated_at,
+                                 ship_country, courier)
+             VALUES ($1, $2, $3, 'placed', $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) RETURNING id",
         )
         .bind(&code)
         .bind(buyer_account_id)
@@ -155,6 +190,8 @@ pub async fn checkout(
         .bind(totals.delivery_fee)
         .bind(totals.total)
         .bind(now)
+        .bind(&choice.ship_country)
+        .bind(choice.courier.map(Courier::code))
         .fetch_one(c).await
         })?;
         for (line, price) in lines.iter().zip(&priced) {
@@ -261,6 +298,12 @@ pub struct OrderRow {
     pub balai_address: String,
     pub buyer_name: String,
     pub buyer_phone: String,
+    pub ship_country: Option<String>,
+    pub courier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub receive_by: Option<i64>,
+    pub shop_shipping: Option<String>,
+    pub shop_qris_photo_id: Option<i64>,
 }
 
 impl OrderRow {
@@ -294,7 +337,9 @@ where
                 s.owner_account_id, o.delivery_address, o.note, o.subtotal_rupiah, o.delivery_fee_rupiah,
                 o.total_rupiah, o.payment_proof_photo_id, s.slug AS shop_slug, s.name AS shop_name,
                 s.whatsapp AS shop_whatsapp, s.pickup_address, s.bank_account,
-                CASE WHEN v.office_address = '' THEN 'Balai Desa ' || v.name ELSE v.office_address END AS balai_address, a.name AS buyer_name, a.phone AS buyer_phone
+                CASE WHEN v.office_address = '' THEN 'Balai Desa ' || v.name ELSE v.office_address END AS balai_address, a.name AS buyer_name, a.phone AS buyer_phone,
+                o.ship_country, o.courier, o.tracking_number, o.receive_by, s.shipping AS shop_shipping,
+                s.qris_photo_id AS shop_qris_photo_id
          FROM orders o JOIN shops s ON s.id = o.shop_id JOIN villages v ON v.id = s.village_id
          JOIN accounts a ON a.id = o.buyer_account_id
          WHERE o.code = $1",
@@ -369,13 +414,15 @@ impl From<sqlx::Error> for MoveError {
 }
 
 /// Moves an order on, if `account_id`'s side may make this move now: records the step, puts reserved
-/// stock back on a decline or cancel, tells the other side. One transaction.
+/// stock back on a decline or cancel, keeps the courier and tracking number of a parcel, tells the other
+/// side. One transaction.
 pub async fn move_order(
     pool: &Db,
     code: &str,
     account_id: i64,
     to: OrderStatus,
-    note: &str,
+    details: MoveDetails<'_>,
+    courier: Option<Courier>,
     now: i64,
 ) -> Result<(), MoveError> {
     let mut tx = crate::db::begin_write(pool).await?;
@@ -384,7 +431,25 @@ pub async fn move_order(
         .ok_or(MoveError::NotFound)?;
     let party = order.party_of(account_id).ok_or(MoveError::NotParty)?;
     let facts = order.facts();
-    let to = next_status(facts, party, to, note).map_err(MoveError::Refused)?;
+    let to = next_status(facts, party, to, details).map_err(MoveError::Refused)?;
+    let note = details.note;
+    if to == OrderStatus::Shipped {
+        let destination = destination_of(order.ship_country.as_deref().unwrap_or_default());
+        let receive_by = now + receive_window_days(destination) * 86_400;
+        crate::on_db!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE orders SET courier = COALESCE($1, courier), tracking_number = $2, receive_by = $3
+             WHERE id = $4"
+        )
+        .bind(courier.map(Courier::code))
+        .bind(details.tracking_number.trim())
+        .bind(receive_by)
+        .bind(order.id)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from)
+        })?;
+    }
     crate::on_db!(&mut tx, |c| sqlx::query(
         "UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3"
     )
@@ -405,17 +470,98 @@ pub async fn move_order(
         .await
         .map(crate::db::Done::from))?;
     }
-    let note = Some(note.trim()).filter(|note| !note.is_empty());
-    record_step(&mut tx, order.id, to, Some(account_id), note, now).await?;
+    let shipped_with = (to == OrderStatus::Shipped).then(|| {
+        let courier = courier
+            .or_else(|| order.courier.as_deref().and_then(Courier::from_code))
+            .map_or("", Courier::name);
+        format!("{courier} {}", details.tracking_number.trim())
+            .trim()
+            .to_string()
+    });
+    let note = shipped_with
+        .clone()
+        .or_else(|| Some(note.trim().to_string()).filter(|note| !note.is_empty()));
+    record_step(
+        &mut tx,
+        order.id,
+        to,
+        Some(account_id),
+        note.as_deref(),
+        now,
+    )
+    .await?;
     let other = match party {
         Party::Seller => Some(order.buyer_account_id),
         Party::Buyer => order.owner_account_id,
     };
     if let Some(other) = other {
-        tell(&mut tx, other, to, &order.code, now).await?;
+        match &shipped_with {
+            // The buyer's message carries what they need to follow the parcel.
+            Some(tracking) => {
+                let shown = crate::kernel::codes::display_code(&order.code);
+                let link = format!("/pasar/pesanan/{}", order.code);
+                let text = Bilingual {
+                    id: &format!(
+                        "Pesanan {shown} sudah dikirim: {tracking}. Lacak dengan nomor resi itu."
+                    ),
+                    en: &format!("Order {shown} was sent: {tracking}. Track it with that number."),
+                };
+                notifikasi::tell_account(&mut tx, other, text, &link, "pasar_order", now).await?;
+            }
+            None => tell(&mut tx, other, to, &order.code, now).await?,
+        }
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Parcels shipped whose waiting time is over count as received on the buyer's behalf (the buyer and the
+/// seller are told, and the seller can complete the order). Returns how many were moved. Each order is
+/// its own transaction, guarded by its status, so a buyer who says "received" at the same moment wins
+/// cleanly and a pass run twice (or on two servers) moves nothing twice.
+pub async fn receive_overdue(pool: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let due: Vec<(i64, String, Option<i64>)> = crate::on_db!(pool, |c| sqlx::query_as(
+        "SELECT o.id, o.code, s.owner_account_id FROM orders o
+         JOIN shops s ON s.id = o.shop_id
+         WHERE o.status = 'shipped' AND o.receive_by <= $1 ORDER BY o.receive_by LIMIT 200"
+    )
+    .bind(now)
+    .fetch_all(c)
+    .await)?;
+    let mut moved = 0;
+    for (order_id, code, owner) in due {
+        let mut tx = crate::db::begin_write(pool).await?;
+        let changed = crate::on_db!(&mut tx, |c| sqlx::query(
+            "UPDATE orders SET status = 'received', updated_at = $1 WHERE id = $2 AND status = 'shipped'"
+        )
+        .bind(now)
+        .bind(order_id)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from))?
+        .rows_affected();
+        if changed == 0 {
+            continue;
+        }
+        record_step(
+            &mut tx,
+            order_id,
+            OrderStatus::Received,
+            None,
+            Some(
+                "Otomatis: batas waktu konfirmasi terlewati / Automatic: the waiting time is over",
+            ),
+            now,
+        )
+        .await?;
+        // The seller is told it may complete the order; the buyer's review stays open.
+        if let Some(owner) = owner {
+            tell(&mut tx, owner, OrderStatus::Received, &code, now).await?;
+        }
+        tx.commit().await?;
+        moved += 1;
+    }
+    Ok(moved)
 }
 
 pub async fn set_payment_proof(
@@ -482,15 +628,18 @@ pub async fn add_review(
 ) -> Result<bool, sqlx::Error> {
     let added = crate::on_db!(pool, |c| {
         sqlx::query(
-        "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at)
-         SELECT id, shop_id, buyer_account_id, $2, $3, $4 FROM orders WHERE id = $1 AND status = 'completed'
+            "INSERT INTO reviews (order_id, shop_id, account_id, stars, body, created_at)
+         SELECT id, shop_id, buyer_account_id, $2, $3, $4 FROM orders
+         WHERE id = $1 AND status IN ('received', 'completed')
          ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order.id)
-    .bind(stars)
-    .bind(body)
-    .bind(now)
-    .execute(c).await.map(crate::db::Done::from)
+        )
+        .bind(order.id)
+        .bind(stars)
+        .bind(body)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(crate::db::Done::from)
     })?;
     Ok(added.rows_affected() > 0)
 }

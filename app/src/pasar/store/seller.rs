@@ -5,6 +5,19 @@ use crate::db::Db;
 use crate::media::PhotoRef;
 use crate::pasar::{Category, Discount, MyProduct, MyShop, ProductStatus, ShopOptions, ShopStatus};
 
+/// A shop's courier rules from `shops.shipping` (`None`: no courier, or a document this version cannot
+/// read, which is logged and treated as none rather than failing every page of the shop).
+pub(crate) fn read_shipping(column: Option<&str>) -> Option<crate::pasar::ShippingRules> {
+    let text = column?;
+    match serde_json::from_str(text) {
+        Ok(rules) => Some(rules),
+        Err(error) => {
+            tracing::warn!(%error, "shops.shipping unreadable");
+            None
+        }
+    }
+}
+
 /// The shop owned by an account (any status).
 pub async fn own_shop(pool: &Db, account_id: i64) -> Result<Option<(i64, MyShop)>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
@@ -21,6 +34,8 @@ pub async fn own_shop(pool: &Db, account_id: i64) -> Result<Option<(i64, MyShop)
         offers_pickup_balai: bool,
         delivery_fee_rupiah: Option<i64>,
         bank_account: Option<String>,
+        shipping: Option<String>,
+        has_qris: bool,
         village_name: String,
         photo_id: Option<i64>,
         photo_key: Option<String>,
@@ -29,7 +44,8 @@ pub async fn own_shop(pool: &Db, account_id: i64) -> Result<Option<(i64, MyShop)
     let row: Option<Row> = crate::on_db!(pool, |c| {
         sqlx::query_as(
         "SELECT s.id, s.slug, s.name, s.pending_name, s.status, s.story_id, s.story_en, s.whatsapp, s.pickup_address,
-                s.offers_pickup_balai, s.delivery_fee_rupiah, s.bank_account, v.name AS village_name,
+                s.offers_pickup_balai, s.delivery_fee_rupiah, s.bank_account, s.shipping,
+                s.qris_photo_id IS NOT NULL AS has_qris, v.name AS village_name,
                 ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
          FROM shops s JOIN villages v ON v.id = s.village_id LEFT JOIN photos ph ON ph.id = s.photo_id
          WHERE s.owner_account_id = $1",
@@ -53,6 +69,8 @@ pub async fn own_shop(pool: &Db, account_id: i64) -> Result<Option<(i64, MyShop)
                     offers_pickup_balai: row.offers_pickup_balai,
                     delivery_fee_rupiah: row.delivery_fee_rupiah,
                     bank_account: row.bank_account,
+                    shipping: read_shipping(row.shipping.as_deref()),
+                    qris: row.has_qris,
                 },
                 photo: PhotoRef::from_columns(row.photo_id, row.photo_key, row.photo_widths),
                 village_name: row.village_name,
@@ -155,6 +173,52 @@ pub async fn set_shop_photo(pool: &Db, shop_id: i64, photo_id: i64) -> Result<()
     Ok(())
 }
 
+/// Sets (or, with `None`, stops) the shop's courier shipping.
+pub async fn set_shop_shipping(
+    pool: &Db,
+    shop_id: i64,
+    rules: Option<&crate::pasar::ShippingRules>,
+) -> Result<(), sqlx::Error> {
+    let document = rules.map(|rules| serde_json::to_string(rules).unwrap_or_default());
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE shops SET shipping = $1 WHERE id = $2"
+    )
+    .bind(&document)
+    .bind(shop_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
+
+/// Sets (or, with `None`, removes) the shop's QRIS code.
+pub async fn set_shop_qris(
+    pool: &Db,
+    shop_id: i64,
+    photo_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    crate::on_db!(pool, |c| sqlx::query(
+        "UPDATE shops SET qris_photo_id = $1 WHERE id = $2"
+    )
+    .bind(photo_id)
+    .bind(shop_id)
+    .execute(c)
+    .await
+    .map(crate::db::Done::from))?;
+    Ok(())
+}
+
+/// The photo of a shop's QRIS code, if it has one.
+pub async fn shop_qris_photo(pool: &Db, shop_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    let photo: Option<Option<i64>> = crate::on_db!(pool, |c| sqlx::query_scalar(
+        "SELECT qris_photo_id FROM shops WHERE id = $1"
+    )
+    .bind(shop_id)
+    .fetch_optional(c)
+    .await)?;
+    Ok(photo.flatten())
+}
+
 /// `base`, or `base-2`, `base-3`… whichever is free in `table` (shops or products).
 async fn unique_slug(
     tx: &mut crate::db::Tx,
@@ -234,6 +298,8 @@ pub struct ProductFields {
     pub discount: Option<Discount>,
     pub status: ProductStatus,
     pub variants: Vec<VariantFields>,
+    /// Grams of one unit (postage by weight).
+    pub weight_grams: Option<i64>,
 }
 
 /// Creates (`slug` None) or updates one of the shop's products with its variants; returns the slug.
@@ -285,7 +351,7 @@ pub async fn save_product(
         sqlx::query(
         "UPDATE products SET title_id = $1, title_en = $2, description_id = $3, description_en = $4,
                 category = $5, price_rupiah = $6, unit = $7, discount_kind = $8, discount_value = $9,
-                status = $10, updated_at = $11
+                status = $10, updated_at = $11, weight_grams = $13, search_stems = $14
          WHERE id = $12",
     )
     .bind(&fields.title_id)
@@ -300,6 +366,13 @@ pub async fn save_product(
     .bind(fields.status)
     .bind(now)
     .bind(product_id)
+    .bind(fields.weight_grams)
+    .bind(crate::pasar::search::stems_of_product(
+        &fields.title_id,
+        fields.title_en.as_deref(),
+        &fields.description_id,
+        fields.description_en.as_deref(),
+    ))
     .execute(c).await.map(crate::db::Done::from)
     })?;
     // Switch everything off, then switch on (and update) what the form lists.

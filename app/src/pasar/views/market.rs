@@ -33,6 +33,7 @@ pub fn PasarPage() -> impl IntoView {
         <nav class="-mt-2 mb-3 flex flex-wrap gap-x-4" aria-label=move || t_string!(i18n, pasar.my_market).to_string()>
             <a href="/pasar/keranjang" class=LINK>{t!(i18n, pasar.cart_title)}</a>
             <a href="/pasar/pesanan" class=LINK>{t!(i18n, pasar.my_orders)}</a>
+            <a href="/pasar/toko" class=LINK>{t!(i18n, pasar.directory_title)}</a>
             <a href="/pasar/saya" class=LINK>{t!(i18n, pasar.dashboard_title)}</a>
         </nav>
         <nav data-live="kategori" class="-mx-1 mb-3 flex gap-2 overflow-x-auto px-1 pb-1" aria-label=move || t_string!(i18n, pasar.category_links).to_string()>

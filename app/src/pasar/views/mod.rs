@@ -3,11 +3,13 @@
 //! WhatsApp: OpenGraph and schema.org Product), and the shop page.
 
 mod cart_islands;
+mod directory;
 mod market;
 mod product;
 mod shop;
 
 pub use cart_islands::*;
+pub use directory::*;
 pub use market::*;
 pub use product::*;
 pub use shop::*;
