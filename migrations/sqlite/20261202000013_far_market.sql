@@ -91,5 +91,7 @@ END;
 -- Products not yet stemmed, for the background pass.
 CREATE INDEX products_unstemmed ON products (id) WHERE search_stems IS NULL;
 
--- The shop directory lists approved shops by village.
+-- The shop directory: approved shops by name, within a village, and whether a shop sells in a category.
+CREATE INDEX shops_approved_by_name ON shops (status, name, id);
 CREATE INDEX shops_approved_by_village ON shops (status, village_id, name);
+CREATE INDEX products_of_shop_by_category ON products (shop_id, category, listed);

@@ -53,6 +53,9 @@ const PAGE_STATEMENT_BUDGETS: &[(&str, bool, usize)] = &[
     ("/", false, 6),
     ("/pasar", false, 4),
     ("/pasar?q=batik&sort=termurah", false, 4),
+    ("/pasar?q=membatik", false, 4),
+    // Villages for the filter, the page, its count, and the page's ratings and categories in one query each.
+    ("/pasar/toko", false, 6),
     ("/pasar/produk/batik-gajah-oling-tulis-biru", false, 10),
     ("/budaya", false, 6),
     ("/budaya/kalender", false, 4),

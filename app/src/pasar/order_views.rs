@@ -128,6 +128,10 @@ fn CartView(cart: Cart) -> impl IntoView {
     }
     let total: i64 = cart.shops.iter().map(|shop| shop.subtotal_rupiah).sum();
     let shop_count = cart.shops.len();
+    let ships_by_courier = cart
+        .shops
+        .iter()
+        .any(|shop| shop.options.shipping.is_some());
     Either::Right(view! {
         <h1 class="text-2xl font-bold">{t!(i18n, pasar.cart_title)}</h1>
         {just_saved().then(|| view! { <p role="status" class="mt-2 rounded-lg bg-teal-50 p-3 text-teal-900">{t!(i18n, pasar.added_to_cart)}</p> })}
@@ -145,6 +149,12 @@ fn CartView(cart: Cart) -> impl IntoView {
             <FormError error=checkout_error />
             <SubmitButton label=Signal::derive(move || t_string!(i18n, pasar.place_order).to_string()) />
         </ActionForm>
+        // Countries suggested in every courier order's country field (one list for the page).
+        {ships_by_courier.then(|| view! {
+            <datalist id="countries">
+                {COMMON_COUNTRIES.iter().map(|country| view! { <option value=*country></option> }).collect_view()}
+            </datalist>
+        })}
     })
 }
 
@@ -262,9 +272,6 @@ fn CheckoutChoices(index: usize, shop: CartShop, error: Signal<Option<AppError>>
                         </select>
                         <p role="alert" class="text-sm font-medium text-red-700 empty:hidden">{courier_error}</p>
                     </div>
-                    <datalist id="countries">
-                        {COMMON_COUNTRIES.iter().map(|country| view! { <option value=*country></option> }).collect_view()}
-                    </datalist>
                 </div>
             })}
             <div class="flex flex-col gap-2">

@@ -149,7 +149,9 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
                         {orders.into_iter().map(|order| {
                             let code = order.code.clone();
                             // Quick actions: every forward move; declining needs a reason, on the order page.
-                            let quick: Vec<OrderStatus> = order.moves.iter().copied().filter(|to| *to != OrderStatus::Declined).collect();
+                            // Declining and shipping ask for more (a reason, the tracking number): on the order's page.
+                            let quick: Vec<OrderStatus> = order.moves.iter().copied().filter(|to| !matches!(to, OrderStatus::Declined | OrderStatus::Shipped)).collect();
+                            let to_ship = order.moves.contains(&OrderStatus::Shipped).then(|| format!("/pasar/pesanan/{code}#tindakan"));
                             view! {
                                 <li class=format!("{CARD} flex flex-col gap-2")>
                                     <a href=format!("/pasar/pesanan/{code}") class="flex flex-col gap-1">
@@ -170,6 +172,7 @@ fn Dashboard(dashboard: SellerDashboard) -> impl IntoView {
                                                 <button type="submit" class=BUTTON>{move_label(i18n, to)}</button>
                                             </ActionForm>
                                         }}).collect_view()}
+                                        {to_ship.map(|href| view! { <a href=href class=BUTTON>{move_label(i18n, OrderStatus::Shipped)}</a> })}
                                     </div>
                                 </li>
                             }

@@ -296,7 +296,8 @@ impl ShippingInput {
             },
             "weight" => {
                 let mut bands: Vec<WeightBand> = Vec::new();
-                for band in self.bands.iter().filter(|band| {
+                // The form offers BAND_ROWS rows; a forged post with more is read up to a few more.
+                for band in self.bands.iter().take(BAND_ROWS * 3).filter(|band| {
                     !(band.up_to_grams.trim().is_empty() && band.rupiah.trim().is_empty())
                 }) {
                     let up_to_grams = parse_grams(&band.up_to_grams)
