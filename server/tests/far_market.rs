@@ -516,6 +516,18 @@ fn the_shop_directory_lists_approved_shops_by_village_and_category() {
         let odd = send(&app, get("/pasar/toko?category=narkoba&page=-3")).await;
         assert_eq!(odd.status, StatusCode::OK);
         assert_eq!(shops_in(&odd.body), 11);
+
+        // A buyer far away learns before the cart who sends parcels, and whether abroad.
+        let scarf = send(&app, get("/pasar/produk/selendang-gajah-oling")).await;
+        assert!(scarf.body.contains("data-ships-abroad=\"true\""));
+        assert!(scarf.body.contains("Pos Indonesia"));
+        let honey_shop = send(&app, get("/pasar/toko/ukir-barong-bakungan")).await;
+        assert!(honey_shop.body.contains("data-ships-abroad=\"false\""));
+        let cakes = send(&app, get("/pasar/produk/kue-bagiak")).await;
+        assert!(
+            !cakes.body.contains("data-ships-abroad"),
+            "pickup and delivery in the village only"
+        );
     })
 }
 

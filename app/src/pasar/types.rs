@@ -309,6 +309,13 @@ pub struct Review {
     pub created_at: i64,
 }
 
+/// Where a shop sends parcels by courier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingReach {
+    pub couriers: Vec<Courier>,
+    pub abroad: bool,
+}
+
 /// The seller's card on a product page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellerCard {
@@ -321,6 +328,8 @@ pub struct SellerCard {
     pub photo: Option<PhotoRef>,
     /// `https://wa.me/62…?text=…` naming the product and its link; none if the shop gave no number.
     pub whatsapp_url: Option<String>,
+    /// `None`: pickup and delivery in the village only.
+    pub reach: Option<ShippingReach>,
 }
 
 /// `/pasar/produk/{slug}`.
@@ -375,6 +384,7 @@ pub struct ShopPage {
     pub rating: Option<Rating>,
     pub reviews: Vec<Review>,
     pub products: Vec<ProductCard>,
+    pub reach: Option<ShippingReach>,
 }
 
 /// A shop in the directory (`/pasar/toko`).

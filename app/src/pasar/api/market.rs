@@ -162,6 +162,7 @@ pub async fn get_product(slug: String) -> Result<ProductPage, AppError> {
                     &product.title_id,
                     &canonical_url,
                 ),
+                reach: shop.reach(),
             },
             // The owner previewing a product of a shop still waiting for approval.
             None => crate::pasar::SellerCard {
@@ -173,6 +174,7 @@ pub async fn get_product(slug: String) -> Result<ProductPage, AppError> {
                 rating: None,
                 photo: None,
                 whatsapp_url: None,
+                reach: None,
             },
         };
         let reviews =
@@ -235,6 +237,7 @@ pub async fn get_shop(slug: String) -> Result<ShopPage, AppError> {
             rating: crate::pasar::store::shop_rating(&pool, shop.id).await?,
             reviews: crate::pasar::store::reviews(&pool, shop.id, None, 10).await?,
             photo: shop.photo(),
+            reach: shop.reach(),
             slug,
             name: shop.name,
             story_id: shop.story_id,

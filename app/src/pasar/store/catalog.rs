@@ -242,9 +242,20 @@ pub struct ShopRow {
     pub photo_id: Option<i64>,
     pub photo_key: Option<String>,
     pub photo_widths: Option<String>,
+    pub shipping: Option<String>,
 }
 
 impl ShopRow {
+    /// How far the shop sends parcels (what a buyer far away needs to know before choosing).
+    pub fn reach(&self) -> Option<crate::pasar::ShippingReach> {
+        super::seller::read_shipping(self.shipping.as_deref()).map(|rules| {
+            crate::pasar::ShippingReach {
+                abroad: rules.abroad_per_kg_rupiah.is_some(),
+                couriers: rules.couriers,
+            }
+        })
+    }
+
     pub fn photo(&self) -> Option<PhotoRef> {
         PhotoRef::from_columns(
             self.photo_id,
@@ -258,7 +269,7 @@ const SHOP_SELECT: &str = "SELECT s.id, s.slug, s.name, s.story_id, s.story_en, 
         v.slug AS village_slug, s.owner_account_id,
         EXISTS (SELECT 1 FROM resident_verifications rv
                 WHERE rv.account_id = s.owner_account_id AND rv.status = 'verified') AS owner_verified,
-        s.whatsapp, ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths
+        s.whatsapp, ph.id AS photo_id, ph.key AS photo_key, ph.widths AS photo_widths, s.shipping
      FROM shops s JOIN villages v ON v.id = s.village_id LEFT JOIN photos ph ON ph.id = s.photo_id";
 
 pub async fn find_shop(pool: &Db, slug: &str) -> Result<Option<ShopRow>, sqlx::Error> {

@@ -259,6 +259,7 @@ fn SellerCardView(seller: crate::pasar::SellerCard) -> impl IntoView {
         rating,
         photo,
         whatsapp_url,
+        reach,
         ..
     } = seller;
     view! {
@@ -274,12 +275,31 @@ fn SellerCardView(seller: crate::pasar::SellerCard) -> impl IntoView {
                     </div>
                 </div>
             </div>
+            {reach.map(|reach| view! { <ShipsBy reach /> })}
             {whatsapp_url.map(|url| view! {
                 <a href=url rel="noopener" target="_blank" class="inline-flex min-h-12 items-center justify-center rounded-lg bg-green-700 px-4 font-semibold text-white">
                     {t!(i18n, pasar.chat_whatsapp)}
                 </a>
             })}
         </section>
+    }
+}
+
+/// "Ships by courier: JNE, Pos Indonesia · also abroad" (for a buyer far away, before the cart).
+#[component]
+pub fn ShipsBy(reach: crate::pasar::ShippingReach) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = reach
+        .couriers
+        .iter()
+        .map(|courier| courier.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <p class="text-sm text-stone-700" data-ships-abroad=reach.abroad.to_string()>
+            <span class="font-semibold">{t!(i18n, pasar.ships_by)}</span> " " {names}
+            {reach.abroad.then(|| view! { " · " {t!(i18n, pasar.ships_abroad_too)} })}
+        </p>
     }
 }
 

@@ -26,6 +26,7 @@ pub fn ShopIntro(shop: ShopPage) -> impl IntoView {
         owner_verified,
         photo,
         rating,
+        reach,
         ..
     } = shop;
     let title = name.clone();
@@ -40,6 +41,7 @@ pub fn ShopIntro(shop: ShopPage) -> impl IntoView {
                 </h1>
                 <p class="text-stone-600"><a href=format!("/desa/{village_slug}") class="underline">{village_name}</a></p>
                 {rating.map(|rating| view! { <Stars rating /> })}
+                {reach.map(|reach| view! { <super::product::ShipsBy reach /> })}
             </div>
         </div>
         <p class="mt-2 max-w-prose whitespace-pre-line"><Localized id=story_id en=story_en /></p>
