@@ -497,7 +497,7 @@ fn ProductForm(editor: ProductEditor) -> impl IntoView {
             </div>
             <Field label=label(|i| t_string!(i, pasar.stock_label).to_string()) name="stock" input_type="number" inputmode="numeric" value=stock required=false
                 hint=label(|i| t_string!(i, pasar.stock_hint).to_string()) error />
-            <Field label=label(|i| t_string!(i, pasar.weight_label).to_string()) name="weight" input_type="number" inputmode="numeric" value=weight required=false
+            <Field label=label(|i| t_string!(i, pasar.weight_label).to_string()) name="weight" inputmode="numeric" value=weight required=false
                 hint=label(|i| t_string!(i, pasar.weight_hint).to_string()) error />
             <fieldset class="flex flex-col gap-2">
                 <legend class="font-medium">{t!(i18n, pasar.variants_label)}</legend>

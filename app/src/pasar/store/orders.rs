@@ -303,7 +303,6 @@ pub struct OrderRow {
     pub tracking_number: Option<String>,
     pub receive_by: Option<i64>,
     pub shop_shipping: Option<String>,
-    pub shop_qris_photo_id: Option<i64>,
 }
 
 impl OrderRow {
@@ -338,8 +337,7 @@ where
                 o.total_rupiah, o.payment_proof_photo_id, s.slug AS shop_slug, s.name AS shop_name,
                 s.whatsapp AS shop_whatsapp, s.pickup_address, s.bank_account,
                 CASE WHEN v.office_address = '' THEN 'Balai Desa ' || v.name ELSE v.office_address END AS balai_address, a.name AS buyer_name, a.phone AS buyer_phone,
-                o.ship_country, o.courier, o.tracking_number, o.receive_by, s.shipping AS shop_shipping,
-                s.qris_photo_id AS shop_qris_photo_id
+                o.ship_country, o.courier, o.tracking_number, o.receive_by, s.shipping AS shop_shipping
          FROM orders o JOIN shops s ON s.id = o.shop_id JOIN villages v ON v.id = s.village_id
          JOIN accounts a ON a.id = o.buyer_account_id
          WHERE o.code = $1",
