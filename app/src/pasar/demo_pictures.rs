@@ -507,7 +507,7 @@ fn snacks(canvas: &mut Canvas, chip: Colour) {
         let (x0, y0) = (cx + angle.cos() * reach, cy + angle.sin() * reach);
         let (stretch, turn, tone) = (
             0.6 + place.next() * 0.4,
-            place.next() * 3.14,
+            place.next() * std::f32::consts::PI,
             0.85 + place.next() * 0.25,
         );
         let (sin, cos) = turn.sin_cos();
