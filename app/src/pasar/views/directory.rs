@@ -110,14 +110,14 @@ fn ShopCardView(shop: ShopCard, #[prop(default = false)] eager: bool) -> impl In
         slug,
         name,
         village_name,
+        village_slug,
         photo,
         rating,
         categories,
         product_count,
-        ..
     } = shop;
     view! {
-        <a href=format!("/pasar/toko/{slug}") data-shop=slug.clone() class=format!("{CARD} flex w-full gap-3 hover:border-teal-600")>
+        <a href=format!("/pasar/toko/{slug}") data-shop=slug.clone() data-village=village_slug class=format!("{CARD} flex w-full gap-3 hover:border-teal-600")>
             <div class="w-24 shrink-0">
                 {match photo {
                     Some(photo) => Either::Left(view! { <Photo photo alt="" sizes="96px" eager /> }),
