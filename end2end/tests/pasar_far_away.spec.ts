@@ -187,7 +187,8 @@ test('"membatik" finds batik, and the shop directory filters by village', async 
   for (const village of await shops.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-village')))) {
     expect(village).toBe('kemiren');
   }
-  await expect(page.locator('[data-shop="kue-bu-yati"]')).toBeVisible();
+  // Each with its picture (the demo shops show their first product's).
+  await expect(page.locator('[data-shop="kue-bu-yati"] img')).toBeVisible();
   await page.locator('[data-shop="batik-sekar-osing"]').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Batik Sekar Osing');
 });

@@ -448,8 +448,8 @@ pub async fn load_catalogue(tx: &mut crate::db::Tx, now: i64) -> Result<u64, sql
     Ok(added)
 }
 
-/// Gives demo products without photos a drawn one (two for the first product of each shop); returns
-/// how many photos were added.
+/// Gives demo products without photos a drawn one (two for the first product of each shop, whose first
+/// also becomes the shop's picture); returns how many photos were added.
 pub async fn load_photos(
     pool: &crate::db::Db,
     store: &dyn crate::media::storage::PhotoStore,
@@ -480,6 +480,17 @@ pub async fn load_photos(
             .map_err(|_| crate::error::AppError::Internal)?;
             let photo = crate::media::store::save(pool, store, processed, None, false, now).await?;
             super::store::attach_product_photo(pool, row.id, photo.id).await?;
+            // A shop's picture is its first product's, as a seller would photograph her goods.
+            if first_of_shop && extra == 0 {
+                crate::on_db!(pool, |c| sqlx::query(
+                    "UPDATE shops SET photo_id = $1 WHERE id = $2 AND photo_id IS NULL"
+                )
+                .bind(photo.id)
+                .bind(row.shop_id)
+                .execute(c)
+                .await
+                .map(crate::db::Done::from))?;
+            }
             added += 1;
         }
     }

@@ -27,7 +27,7 @@ pub enum Subject {
     Mask,
     /// A carved wooden panel or object.
     Carving,
-    /// A framed painting of Ijen at sunrise (glass paintings, prints, postcards).
+    /// A framed painting of Ijen at sunrise, midday or dusk (glass paintings, prints, postcards).
     Painting,
 }
 
@@ -629,7 +629,14 @@ fn carving(canvas: &mut Canvas) {
     });
 }
 
-fn painting(canvas: &mut Canvas) {
+/// `variant` picks the hour (sunrise, midday, dusk) and where the sun stands.
+fn painting(canvas: &mut Canvas, variant: u32) {
+    let (horizon, zenith): (Colour, Colour) = [
+        ([250.0, 170.0, 90.0], [120.0, 170.0, 220.0]),
+        ([200.0, 225.0, 240.0], [70.0, 140.0, 215.0]),
+        ([240.0, 110.0, 80.0], [70.0, 60.0, 130.0]),
+    ][variant as usize % 3];
+    let sun_x = 0.25 + (variant % 5) as f32 * 0.12;
     let (width, height) = (canvas.width(), canvas.height());
     canvas.everywhere(|_, y, _| {
         Some(mix(
@@ -659,9 +666,9 @@ fn painting(canvas: &mut Canvas) {
             (x - left - frame) / (right - left - 2.0 * frame),
             (y - top - frame) / (bottom - top - 2.0 * frame),
         );
-        // Ijen at sunrise: a warm sky, the sun, a blue volcano, green slopes, the sea.
-        let sky = mix([250.0, 170.0, 90.0], [120.0, 170.0, 220.0], 1.0 - v * 1.6);
-        let sun = ((u - 0.68).powi(2) + (v - 0.28).powi(2)).sqrt() < 0.08;
+        // Ijen: the sky of the hour, the sun, a blue volcano, green slopes, the sea.
+        let sky = mix(horizon, zenith, 1.0 - v * 1.6);
+        let sun = ((u - sun_x).powi(2) + (v - 0.28).powi(2)).sqrt() < 0.08;
         let ridge = 0.42 + (u - 0.4).abs() * 0.9 + 0.02 * (u * 40.0).sin();
         let slope = 0.66 + 0.04 * (u * 9.0).sin();
         Some(if v > 0.82 {
@@ -720,7 +727,7 @@ pub fn draw(subject: Subject, variant: u32, width: u32, height: u32) -> RgbImage
         ),
         Subject::Mask => mask(&mut canvas),
         Subject::Carving => carving(&mut canvas),
-        Subject::Painting => painting(&mut canvas),
+        Subject::Painting => painting(&mut canvas, variant),
     }
     canvas.finish()
 }
