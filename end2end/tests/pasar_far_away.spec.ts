@@ -84,8 +84,8 @@ test('a tourist in Amsterdam orders a scarf by courier; the seller ships it with
 
   // Postage is shown before ordering: 1.2 kg is two started kilograms abroad.
   const courier = buyer.getByRole('radio', { name: /Send by courier/ });
-  await expect(buyer.getByText(/Abroad IDR 500,000/)).toBeVisible();
-  await expect(buyer.getByText(/Within Indonesia IDR 35,000/)).toBeVisible();
+  await expect(buyer.getByText(/Abroad: IDR 500,000/)).toBeVisible();
+  await expect(buyer.getByText(/Within Indonesia: IDR 35,000/)).toBeVisible();
   await courier.check();
   await buyer.getByLabel('Delivery address').fill('Anneke de Vries, Keizersgracht 123, 1015 CJ Amsterdam');
   await buyer.getByLabel('Country').fill('Netherlands');

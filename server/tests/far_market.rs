@@ -97,8 +97,8 @@ fn a_scarf_goes_abroad_by_courier_with_a_tracking_number_and_is_received_and_rev
         // The cart prices the parcel both ways before anything is ordered.
         let cart = send(&app, get_signed_in("/pasar/keranjang", &tourist)).await;
         assert!(cart.body.contains("Kirim lewat ekspedisi"), "{}", cart.body);
-        assert!(cart.body.contains("Dalam negeri Rp 18.000"));
-        assert!(cart.body.contains("Luar negeri Rp 250.000"));
+        assert!(cart.body.contains("Dalam negeri: Rp 18.000"));
+        assert!(cart.body.contains("Luar negeri: Rp 250.000"));
         assert!(cart.body.contains("name=\"choices[0][country]\""));
 
         let courier = |payment: &str, country: &str| {
@@ -308,11 +308,54 @@ fn postage_follows_the_weight_bands_and_silent_buyers_receive_after_the_waiting_
         .await;
         assert!(page.body.contains("Otomatis"));
 
+        // A product without a weight cannot be priced by weight: the cart says why, checkout refuses.
+        app::on_db!(&app.pool, |c| sqlx::query(
+            "UPDATE products SET weight_grams = NULL WHERE slug = 'sarung-batik-paras-gempal'"
+        )
+        .execute(c)
+        .await
+        .map(app::db::Done::from))
+        .unwrap();
+        add(&app, &siti, "sarung-batik-paras-gempal", "", 1).await;
+        let cart = send(&app, get_signed_in("/pasar/keranjang", &siti)).await;
+        assert!(
+            cart.body.contains("Penjual belum mengisi berat"),
+            "{}",
+            cart.body
+        );
+        let unweighed = send(
+            &app,
+            api_call(
+                "checkout",
+                &format!("choices[0][shop_id]={shop}&choices[0][fulfilment]=courier&choices[0][payment]=transfer&choices[0][address]=Jl.%20Kaliurang%20km%205%2C%20Sleman%2055281"),
+                Some(&siti),
+            ),
+        )
+        .await;
+        assert!(
+            unweighed.body.contains("postage_weight_unknown"),
+            "{}",
+            unweighed.body
+        );
+        let sarung = variant_id(&app, "sarung-batik-paras-gempal", "").await;
+        send(
+            &app,
+            api_call(
+                "update_cart",
+                &format!("variant_id={sarung}&quantity=0"),
+                Some(&siti),
+            ),
+        )
+        .await;
+
         // Honey ships within Indonesia only (flat): abroad is refused with the reason, nothing ordered.
         let honey_shop = shop_id_of(&app, "madu-bunga-kopi").await;
         add(&app, &siti, "madu-bunga-kopi", "", 1).await;
         let cart = send(&app, get_signed_in("/pasar/keranjang", &siti)).await;
-        assert!(cart.body.contains("Dalam negeri Rp 30.000"), "flat postage");
+        assert!(
+            cart.body.contains("Dalam negeri: Rp 30.000"),
+            "flat postage"
+        );
         let abroad = send(
             &app,
             api_call(

@@ -333,14 +333,14 @@ fn courier_detail(i18n: leptos_i18n::I18nContext<Locale>, shop: &CartShop) -> St
             .collect::<Vec<_>>()
             .join(", "),
         format!(
-            "{} {}",
+            "{}: {}",
             t_string!(i18n, pasar.postage_domestic),
             quote(Destination::Domestic)
         ),
     ];
     if rules.abroad_per_kg_rupiah.is_some() {
         parts.push(format!(
-            "{} {}",
+            "{}: {}",
             t_string!(i18n, pasar.postage_abroad),
             quote(Destination::Abroad)
         ));
