@@ -410,6 +410,37 @@ fn a_shops_qris_code_is_shown_only_on_its_qris_orders() {
             StatusCode::FORBIDDEN,
             "Budi has no shop"
         );
+        // Not a picture: refused next to the QRIS form only (the shop photo's form on the same page
+        // stays quiet).
+        let refused = send(
+            &app,
+            multipart_upload(
+                "/pasar/saya/qris",
+                Some(&sulastri),
+                b"%PDF-1.4 not a picture",
+            ),
+        )
+        .await;
+        let back = refused.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            back.contains("berkas=qris&foto_galat=photo_not_image"),
+            "{back}"
+        );
+        let dashboard = send(&app, get_signed_in(&back, &sulastri)).await;
+        let section = |id: &str| {
+            let start = dashboard
+                .body
+                .find(&format!("<section id=\"{id}\""))
+                .unwrap();
+            let end = dashboard.body[start..].find("</section>").unwrap();
+            dashboard.body[start..start + end].to_string()
+        };
+        let message = "Berkas ini bukan foto JPEG, PNG atau WebP.";
+        assert!(section("qris").contains(message));
+        assert!(!section("foto").contains(message), "the shop photo's form");
         let uploaded = send(
             &app,
             multipart_upload("/pasar/saya/qris", Some(&sulastri), &qris_sticker()),

@@ -123,7 +123,14 @@ pub fn PhotoUploadForm(
                 .unwrap_or_default();
             (refused_form == *name).then(upload_refusal).flatten()
         }
-        None => upload_refusal(),
+        // A refusal addressed to a named form on the same page is not this one's.
+        None => {
+            let named = leptos_router::hooks::use_query_map()
+                .read_untracked()
+                .get("berkas")
+                .is_some_and(|form| !form.is_empty());
+            (!named).then(upload_refusal).flatten()
+        }
     };
     // Islands get plain values: the translations are looked up here, on the server.
     let copy = UploadCopy {
