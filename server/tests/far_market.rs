@@ -689,3 +689,74 @@ fn search_meets_indonesian_words_at_their_roots() {
         assert!(heavy.body.contains("weight_invalid"));
     })
 }
+
+/// The shop's courier settings through the plain form: ticked couriers arrive with gaps where boxes were
+/// left unticked; bands must grow; no courier ticked stops courier shipping.
+#[test]
+fn a_seller_sets_courier_shipping_with_the_plain_form() {
+    run(async {
+        let app = test_app().await;
+        let sulastri = signed_in_as(&app, SULASTRI).await;
+        let shipping = |app: &TestApp| {
+            let pool = app.pool.clone();
+            async move {
+                app::on_db!(&pool, |c| sqlx::query_scalar::<_, Option<String>>(
+                    "SELECT shipping FROM shops WHERE slug = 'batik-sekar-osing'"
+                )
+                .fetch_one(c)
+                .await)
+                .unwrap()
+            }
+        };
+        let saved = send(
+            &app,
+            api_call(
+                "save_shipping",
+                "shipping[couriers][0]=jne&shipping[couriers][3]=pos&shipping[kind]=flat&shipping[flat]=20.000&shipping[bands][0][up_to_grams]=&shipping[bands][0][rupiah]=&shipping[abroad_per_kg]=",
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert!(accepted(saved.status), "{} {}", saved.status, saved.body);
+        let stored: app::pasar::ShippingRules =
+            serde_json::from_str(&shipping(&app).await.unwrap()).unwrap();
+        assert_eq!(
+            stored.couriers,
+            vec![app::pasar::Courier::Jne, app::pasar::Courier::PosIndonesia]
+        );
+        assert_eq!(
+            stored.domestic,
+            app::pasar::shipping::DomesticPostage::Flat { rupiah: 20_000 }
+        );
+        assert_eq!(stored.abroad_per_kg_rupiah, None);
+        let product = send(&app, get("/pasar/produk/selendang-gajah-oling")).await;
+        assert!(product.body.contains("data-ships-abroad=\"false\""));
+
+        let shrinking = send(
+            &app,
+            api_call(
+                "save_shipping",
+                "shipping[couriers][0]=jne&shipping[kind]=weight&shipping[bands][0][up_to_grams]=3000&shipping[bands][0][rupiah]=30000&shipping[bands][1][up_to_grams]=1000&shipping[bands][1][rupiah]=15000",
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert_eq!(shrinking.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(shrinking.body.contains("bands_not_increasing"));
+        assert!(shipping(&app).await.is_some(), "nothing saved is lost");
+
+        let stopped = send(
+            &app,
+            api_call(
+                "save_shipping",
+                "shipping[kind]=flat&shipping[flat]=",
+                Some(&sulastri),
+            ),
+        )
+        .await;
+        assert!(accepted(stopped.status), "{}", stopped.body);
+        assert_eq!(shipping(&app).await, None);
+        let product = send(&app, get("/pasar/produk/selendang-gajah-oling")).await;
+        assert!(!product.body.contains("data-ships-abroad"));
+    })
+}

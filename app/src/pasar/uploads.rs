@@ -230,7 +230,7 @@ pub async fn own_shop_qris(
 }
 
 /// `GET /pasar/pesanan/{code}/qris`: the shop's QRIS code, to the buyer and the seller of an order paid
-/// by QRIS, and only while it is still to be paid or checked (never a public address of the code).
+/// by QRIS only (never a public address of the code; the order page shows it while payment is due).
 pub async fn order_qris(
     State(pool): State<Db>,
     State(store): State<SharedPhotoStore>,
