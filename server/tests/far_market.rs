@@ -15,32 +15,6 @@ const SITI: &str = "+6281230000001";
 const BUDI: &str = "+6281230000002";
 const SULASTRI: &str = "+6281230000003";
 
-fn accepted(status: StatusCode) -> bool {
-    status.is_success() || status.is_redirection()
-}
-
-async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar(
-        "SELECT pv.id FROM product_variants pv JOIN products p ON p.id = pv.product_id
-         WHERE p.slug = $1 AND pv.name_id = $2 AND pv.is_active",
-    )
-    .bind(product)
-    .bind(name)
-    .fetch_one(c)
-    .await)
-    .unwrap()
-}
-
-async fn shop_id_of(app: &TestApp, product: &str) -> i64 {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar(
-        "SELECT shop_id FROM products WHERE slug = $1"
-    )
-    .bind(product)
-    .fetch_one(c)
-    .await)
-    .unwrap()
-}
-
 async fn add(app: &TestApp, cookie: &str, product: &str, variant: &str, quantity: i64) {
     let variant = variant_id(app, product, variant).await;
     let added = send(

@@ -15,10 +15,6 @@ const SITI: &str = "+6281230000001";
 const DEWI_OPERATOR: &str = "+6281230000004";
 const RINA_OLEHSARI: &str = "+6281230000007";
 
-fn accepted(status: StatusCode) -> bool {
-    status.is_success() || status.is_redirection()
-}
-
 fn pdf_upload(path: &str, cookie: &str, file: &[u8]) -> http::Request<axum::body::Body> {
     let boundary = "----sk-test-boundary";
     let mut body = Vec::new();

@@ -19,10 +19,6 @@ const SLAMET_KADES: &str = "+6281230000006";
 const RINA_OLEHSARI: &str = "+6281230000007";
 const YUSUF_CAMAT: &str = "+6281230000008";
 
-fn accepted(status: StatusCode) -> bool {
-    status.is_success() || status.is_redirection()
-}
-
 /// The first free slot offered on the service page (a `<option value=…>` of the slot select).
 async fn first_slot(app: &TestApp, cookie: &str, path: &str) -> String {
     let page = send(app, get_signed_in(path, cookie)).await;

@@ -22,29 +22,8 @@ async fn scalar(app: &TestApp, sql: &str, bind: &str) -> i64 {
     .unwrap()
 }
 
-/// The id of a product's variant (by name; "" for a product without options).
-async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
-    app::on_db!(&app.pool, |c| sqlx::query_scalar(
-        "SELECT pv.id FROM product_variants pv JOIN products p ON p.id = pv.product_id
-         WHERE p.slug = $1 AND pv.name_id = $2 AND pv.is_active",
-    )
-    .bind(product)
-    .bind(name)
-    .fetch_one(c)
-    .await)
-    .unwrap()
-}
-
-async fn shop_id_of(app: &TestApp, product: &str) -> i64 {
-    scalar(app, "SELECT shop_id FROM products WHERE slug = $1", product).await
-}
-
 fn pickup_cash(shop_id: i64) -> String {
     format!("choices[0][shop_id]={shop_id}&choices[0][fulfilment]=pickup_seller&choices[0][payment]=cash&choices[0][address]=&choices[0][note]=")
-}
-
-fn accepted(status: StatusCode) -> bool {
-    status.is_success() || status.is_redirection()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 /// A "phone photo" with a batik-like motif (kawung circles on a ground colour), as a JPEG: the demo
 /// runs it through the same pipeline as a real upload.
 pub fn batik_picture(width: u32, height: u32, ground: [u8; 3], motif: [u8; 3]) -> Vec<u8> {
-    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+    use image::{Rgb, RgbImage};
     let picture = RgbImage::from_fn(width, height, |x, y| {
         let (cx, cy) = ((x % 160) as i32 - 80, (y % 160) as i32 - 80);
         let ring = cx * cx + cy * cy;
@@ -25,20 +25,12 @@ pub fn batik_picture(width: u32, height: u32, ground: [u8; 3], motif: [u8; 3]) -
             ])
         }
     });
-    let mut jpeg = Vec::new();
-    // Encoding a picture we just drew cannot fail; an empty file would be refused by the pipeline anyway.
-    let _ = JpegEncoder::new_with_quality(&mut jpeg, 88).write_image(
-        picture.as_raw(),
-        width,
-        height,
-        image::ExtendedColorType::Rgb8,
-    );
-    jpeg
+    jpeg(&picture, 88)
 }
 
 /// A "photographed paper" (dark ruled lines on off-white), for the demo's document photos.
 pub fn paper_picture(width: u32, height: u32) -> Vec<u8> {
-    use image::{codecs::jpeg::JpegEncoder, ImageEncoder, Rgb, RgbImage};
+    use image::{Rgb, RgbImage};
     let picture = RgbImage::from_fn(width, height, |x, y| {
         if y % 30 < 2 && x > width / 10 && x < width * 9 / 10 {
             Rgb([20, 20, 60])
@@ -46,11 +38,18 @@ pub fn paper_picture(width: u32, height: u32) -> Vec<u8> {
             Rgb([245, 243, 235])
         }
     });
+    jpeg(&picture, 85)
+}
+
+/// A drawn picture as a phone camera's JPEG, for the upload pipeline.
+pub fn jpeg(picture: &image::RgbImage, quality: u8) -> Vec<u8> {
+    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
     let mut jpeg = Vec::new();
-    let _ = JpegEncoder::new_with_quality(&mut jpeg, 85).write_image(
+    // Encoding a picture just drawn cannot fail; an empty file would be refused by the pipeline anyway.
+    let _ = JpegEncoder::new_with_quality(&mut jpeg, quality).write_image(
         picture.as_raw(),
-        width,
-        height,
+        picture.width(),
+        picture.height(),
         image::ExtendedColorType::Rgb8,
     );
     jpeg

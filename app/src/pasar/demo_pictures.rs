@@ -734,24 +734,13 @@ pub fn draw(subject: Subject, variant: u32, width: u32, height: u32) -> RgbImage
 
 /// [`draw`] as a phone camera's JPEG, for the upload pipeline.
 pub fn photo_jpeg(subject: Subject, variant: u32, width: u32, height: u32) -> Vec<u8> {
-    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
-    let picture = draw(subject, variant, width, height);
-    let mut jpeg = Vec::new();
-    // Encoding a picture just drawn cannot fail; an empty file would be refused by the pipeline anyway.
-    let _ = JpegEncoder::new_with_quality(&mut jpeg, 88).write_image(
-        picture.as_raw(),
-        width,
-        height,
-        image::ExtendedColorType::Rgb8,
-    );
-    jpeg
+    crate::media::demo::jpeg(&draw(subject, variant, width, height), 88)
 }
 
 /// A shop's static QRIS sticker as a phone would photograph it: a white card, the red QRIS band, the
 /// code in the middle. The payload is a real QR code (a demo merchant), so a banking app's scanner
 /// reads it as a QR code.
 pub fn qris_sticker_jpeg(payload: &str) -> Vec<u8> {
-    use image::{codecs::jpeg::JpegEncoder, ImageEncoder};
     let (width, height) = (900u32, 1200u32);
     let mut canvas = Canvas::new(width, height, 5);
     canvas.everywhere(|_, y, _| {
@@ -783,15 +772,7 @@ pub fn qris_sticker_jpeg(payload: &str) -> Vec<u8> {
             }
         }
     }
-    let picture = canvas.image;
-    let mut jpeg = Vec::new();
-    let _ = JpegEncoder::new_with_quality(&mut jpeg, 92).write_image(
-        picture.as_raw(),
-        width,
-        height,
-        image::ExtendedColorType::Rgb8,
-    );
-    jpeg
+    crate::media::demo::jpeg(&canvas.image, 92)
 }
 
 #[cfg(test)]

@@ -162,23 +162,48 @@ pub async fn payment_proof(
     actor: Actor,
     headers: HeaderMap,
 ) -> Response {
-    let order = match super::store::find_order(&pool, &code).await {
+    let order = match order_of_a_party(&pool, &code, &actor).await {
+        Ok(order) => order,
+        Err(response) => return response,
+    };
+    private_photo(&pool, &store, order.payment_proof_photo_id, &size, &headers).await
+}
+
+/// The order with this code, if the actor is its buyer or its seller (404 or 403 otherwise).
+async fn order_of_a_party(
+    pool: &Db,
+    code: &str,
+    actor: &Actor,
+) -> Result<super::store::OrderRow, Response> {
+    let order = match super::store::find_order(pool, code).await {
         Ok(Some(order)) => order,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return internal("order", error),
+        Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
+        Err(error) => return Err(internal("order", error)),
     };
     if order.party_of(actor.account_id).is_none() {
-        return StatusCode::FORBIDDEN.into_response();
+        return Err(StatusCode::FORBIDDEN.into_response());
     }
-    let Some(photo_id) = order.payment_proof_photo_id else {
+    Ok(order)
+}
+
+/// A private photo by id (a receipt, a QRIS code), never cached by shared caches; 404 without one.
+async fn private_photo(
+    pool: &Db,
+    store: &SharedPhotoStore,
+    photo_id: Option<i64>,
+    size: &PrivateSize,
+    headers: &HeaderMap,
+) -> Response {
+    let Some(photo_id) = photo_id else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let photo = match crate::media::store::photo_by_id(&pool, photo_id).await {
-        Ok(Some(photo)) => photo,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return internal("proof photo", error),
-    };
-    crate::media::serve::private_photo_response(&store, &photo, &size, &headers).await
+    match crate::media::store::photo_by_id(pool, photo_id).await {
+        Ok(Some(photo)) => {
+            crate::media::serve::private_photo_response(store, &photo, size, headers).await
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => internal("private photo", error),
+    }
 }
 
 /// `POST /pasar/saya/qris`: the owner of an approved shop uploads its static QRIS code (a photo of the
@@ -239,14 +264,10 @@ pub async fn order_qris(
     actor: Actor,
     headers: HeaderMap,
 ) -> Response {
-    let order = match super::store::find_order(&pool, &code).await {
-        Ok(Some(order)) => order,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return internal("order", error),
+    let order = match order_of_a_party(&pool, &code, &actor).await {
+        Ok(order) => order,
+        Err(response) => return response,
     };
-    if order.party_of(actor.account_id).is_none() {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     if order.payment != super::Payment::Qris {
         return StatusCode::NOT_FOUND.into_response();
     }
@@ -260,15 +281,8 @@ async fn qris_response(
     size: &PrivateSize,
     headers: &HeaderMap,
 ) -> Response {
-    let photo_id = match super::store::shop_qris_photo(pool, shop_id).await {
-        Ok(Some(photo_id)) => photo_id,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return internal("qris", error),
-    };
-    let photo = match crate::media::store::photo_by_id(pool, photo_id).await {
-        Ok(Some(photo)) => photo,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return internal("qris photo", error),
-    };
-    crate::media::serve::private_photo_response(store, &photo, size, headers).await
+    match super::store::shop_qris_photo(pool, shop_id).await {
+        Ok(photo_id) => private_photo(pool, store, photo_id, size, headers).await,
+        Err(error) => internal("qris", error),
+    }
 }

@@ -212,6 +212,35 @@ pub fn get_signed_in(path: &str, cookie: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// A form post was taken: answered, or sent on (a plain form's redirect).
+pub fn accepted(status: StatusCode) -> bool {
+    status.is_success() || status.is_redirection()
+}
+
+/// The id of a product's variant (by name; "" for a product without options).
+pub async fn variant_id(app: &TestApp, product: &str, name: &str) -> i64 {
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT pv.id FROM product_variants pv JOIN products p ON p.id = pv.product_id
+         WHERE p.slug = $1 AND pv.name_id = $2 AND pv.is_active",
+    )
+    .bind(product)
+    .bind(name)
+    .fetch_one(c)
+    .await)
+    .unwrap()
+}
+
+/// The shop a product belongs to.
+pub async fn shop_id_of(app: &TestApp, product: &str) -> i64 {
+    app::on_db!(&app.pool, |c| sqlx::query_scalar(
+        "SELECT shop_id FROM products WHERE slug = $1"
+    )
+    .bind(product)
+    .fetch_one(c)
+    .await)
+    .unwrap()
+}
+
 /// A live session for the account with this phone number, as a `Cookie` header value.
 pub async fn signed_in_as(app: &TestApp, phone: &str) -> String {
     let id: i64 = app::on_db!(&app.pool, |c| sqlx::query_scalar(

@@ -152,10 +152,7 @@ pub async fn save_shipping(
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let Some((shop_id, _)) = crate::pasar::store::own_shop(&pool, actor.account_id).await?
-        else {
-            return Err(AppError::Forbidden.with_status());
-        };
+        let shop_id = my_shop(&pool, actor.account_id).await?;
         let rules = shipping
             .read()
             .map_err(|(field, code)| AppError::field(field, code))?;
@@ -174,16 +171,22 @@ pub async fn remove_qris() -> Result<(), AppError> {
     async move {
         let actor = authorize(Rule::SignedIn).await?;
         let pool = crate::db::pool()?;
-        let Some((shop_id, _)) = crate::pasar::store::own_shop(&pool, actor.account_id).await?
-        else {
-            return Err(AppError::Forbidden.with_status());
-        };
+        let shop_id = my_shop(&pool, actor.account_id).await?;
         crate::pasar::store::set_shop_qris(&pool, shop_id, None).await?;
         leptos_axum::redirect("/pasar/saya?disimpan=qris#qris");
         Ok(())
     }
     .await
     .map_err(AppError::with_status)
+}
+
+/// The caller's shop (id, any status), or 403.
+#[cfg(feature = "ssr")]
+async fn my_shop(pool: &crate::db::Db, account_id: i64) -> Result<i64, AppError> {
+    match crate::pasar::store::own_shop(pool, account_id).await? {
+        Some((id, _)) => Ok(id),
+        None => Err(AppError::Forbidden.with_status()),
+    }
 }
 
 /// The caller's approved shop (id), or 403.
