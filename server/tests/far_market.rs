@@ -437,6 +437,29 @@ fn a_shops_qris_code_is_shown_only_on_its_qris_orders() {
         .unwrap();
         assert_eq!(widths, "320,800", "a square of 800 and its thumbnail");
         assert!(private);
+        // A 12-megapixel camera photo of the sticker (several MB) is taken too, and stored the same way.
+        let camera = camera_photo(3000, 4000, 18);
+        assert!(camera.len() > 2_000_000, "{} bytes", camera.len());
+        let retaken = send(
+            &app,
+            multipart_upload("/pasar/saya/qris", Some(&sulastri), &camera),
+        )
+        .await;
+        assert!(retaken.headers[http::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("disimpan=qris"));
+        let widths: String =
+            app::on_db!(&app.pool, |c| {
+                sqlx::query_scalar(
+            "SELECT p.widths FROM photos p JOIN shops s ON s.qris_photo_id = p.id WHERE s.id = $1"
+        )
+        .bind(shop)
+        .fetch_one(c)
+        .await
+            })
+            .unwrap();
+        assert_eq!(widths, "320,800");
         let own = send(&app, get_signed_in("/pasar/saya/qris", &sulastri)).await;
         assert_eq!(own.status, StatusCode::OK);
         assert_eq!(own.headers[http::header::CONTENT_TYPE], "image/webp");
