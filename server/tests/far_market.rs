@@ -449,16 +449,15 @@ fn a_shops_qris_code_is_shown_only_on_its_qris_orders() {
             .to_str()
             .unwrap()
             .contains("disimpan=qris"));
-        let widths: String =
-            app::on_db!(&app.pool, |c| {
-                sqlx::query_scalar(
+        let widths: String = app::on_db!(&app.pool, |c| {
+            sqlx::query_scalar(
             "SELECT p.widths FROM photos p JOIN shops s ON s.qris_photo_id = p.id WHERE s.id = $1"
         )
         .bind(shop)
         .fetch_one(c)
         .await
-            })
-            .unwrap();
+        })
+        .unwrap();
         assert_eq!(widths, "320,800");
         let own = send(&app, get_signed_in("/pasar/saya/qris", &sulastri)).await;
         assert_eq!(own.status, StatusCode::OK);
